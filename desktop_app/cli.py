@@ -1,0 +1,106 @@
+"""The command line. No Qt here: the window is imported only when it is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app import __version__
+from desktop_app.core.errors import TandemError
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Book
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad flag is one line on stderr and exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"tandem: {message} (see tandem --help)\n")
+
+
+def _book_options(default: object = None) -> argparse.ArgumentParser:
+    """--db / --database-url, accepted before or after the command.
+
+    Under a command the default is SUPPRESS so that it does not overwrite a value given
+    before the command name.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    where = options.add_mutually_exclusive_group()
+    where.add_argument(
+        "--db", type=Path, metavar="PATH", default=default, help="the book file (SQLite)"
+    )
+    where.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=default,
+        help="any SQLAlchemy URL, e.g. postgresql+psycopg://user@host/tandem",
+    )
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    book = _book_options(argparse.SUPPRESS)
+    parser = _Parser(
+        prog="tandem",
+        description="Tandem: demand creation, deal conversion and the weekly review "
+        "for a one-person business. With no command, opens the window.",
+        parents=[_book_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    demo = commands.add_parser(
+        "demo",
+        parents=[book],
+        help="write the sample business into an empty book",
+        description="Write a deterministic, realistic sample business into an empty book.",
+    )
+    demo.add_argument("--seed", type=int, default=7, help="same seed, same business (default 7)")
+    demo.add_argument("--weeks", type=int, default=26, help="weeks of history (default 26)")
+    demo.add_argument("--contacts", type=int, default=2000, help="contacts (default 2000)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = {
+        None: _open_window,
+        "demo": _demo,
+    }[args.command]
+    try:
+        return command(args)
+    except TandemError as exc:
+        print(f"tandem: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tandem: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+def _open(args: argparse.Namespace) -> Book:
+    from desktop_app.core.store import open_book
+
+    return open_book(path=args.db, url=args.database_url)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop_app.core.demo import generate_sample_business
+
+    book = _open(args)
+    try:
+        summary = generate_sample_business(
+            book, seed=args.seed, weeks=args.weeks, contacts=args.contacts
+        )
+    finally:
+        book.close()
+    print(f"Wrote the sample business into {book.name}: {summary}")
+    return 0
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from desktop_app.gui.app import run_window
+
+    return run_window(path=args.db, url=args.database_url)

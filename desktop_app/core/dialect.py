@@ -1,0 +1,60 @@
+"""The store's dialect helpers: the only SQL that differs between SQLite and PostgreSQL.
+
+Each is an SQL expression compiled per database, so queries stay aggregated by the database
+on both. Add a helper here rather than writing dialect-specific SQL anywhere else.
+"""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, Float
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class day_of(FunctionElement[date]):  # noqa: N801 - reads as the SQL function it is
+    """The calendar day of a timestamp (local time, as stored)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+class hours_between(FunctionElement[float]):  # noqa: N801
+    """Hours from the first timestamp to the second, fractional."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(day_of)
+def _day_of_default(element: day_of, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
+
+
+@compiles(day_of, "sqlite")
+def _day_of_sqlite(element: day_of, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(hours_between)
+def _hours_default(element: hours_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
+        f"{compiler.process(start, **kw)})) / 3600.0)"
+    )
+
+
+@compiles(hours_between, "sqlite")
+def _hours_sqlite(element: hours_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"((julianday({compiler.process(end, **kw)}) - "
+        f"julianday({compiler.process(start, **kw)})) * 24.0)"
+    )
+
+
+def as_date(value: Any) -> date:
+    """A `day_of` result as a date: SQLite returns text, PostgreSQL a date."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

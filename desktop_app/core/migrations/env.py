@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection the store hands over, in batch mode for SQLite."""
+
+from alembic import context
+
+from desktop_app.core.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,42 @@
+"""Every table of a book. Import models from here."""
+
+from desktop_app.core.models.base import Base
+from desktop_app.core.models.contacts import (
+    Company,
+    Contact,
+    LeadAnswer,
+    LeadCriterion,
+    LeadStandard,
+    LifecycleEvent,
+)
+from desktop_app.core.models.deals import Deal, DealStageEvent
+from desktop_app.core.models.marketing import (
+    AssetObjectionCategory,
+    Campaign,
+    CampaignSpend,
+    ContentAsset,
+    ContentUsage,
+    Objection,
+)
+from desktop_app.core.models.work import Activity, ModeSession, Setting
+
+__all__ = [
+    "Activity",
+    "AssetObjectionCategory",
+    "Base",
+    "Campaign",
+    "CampaignSpend",
+    "Company",
+    "Contact",
+    "ContentAsset",
+    "ContentUsage",
+    "Deal",
+    "DealStageEvent",
+    "LeadAnswer",
+    "LeadCriterion",
+    "LeadStandard",
+    "LifecycleEvent",
+    "ModeSession",
+    "Objection",
+    "Setting",
+]

@@ -1,0 +1,62 @@
+"""Deals and the append-only history of their stages."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop_app.core.models.base import Base
+from desktop_app.core.models.contacts import Company, Contact
+
+
+class Deal(Base):
+    """`stage` mirrors the newest stage event; figures are computed from the events."""
+
+    __tablename__ = "deals"
+    __table_args__ = (
+        Index("ix_deals_stage_expected_close_on", "stage", "expected_close_on"),
+        Index("ix_deals_contact_id", "contact_id"),
+        Index("ix_deals_campaign_id", "campaign_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    #: First touch, inherited from the contact when the deal is opened.
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    value: Mapped[Decimal]
+    currency: Mapped[str] = mapped_column(String(3))
+    stage: Mapped[str] = mapped_column(String(20))
+    expected_close_on: Mapped[date | None]
+    next_step: Mapped[str] = mapped_column(String(300), default="")
+    next_step_on: Mapped[date | None]
+    lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    events: Mapped[list["DealStageEvent"]] = relationship(
+        back_populates="deal", order_by="DealStageEvent.occurred_at"
+    )
+
+
+class DealStageEvent(Base):
+    """One change of a deal's stage. Rows are only ever added."""
+
+    __tablename__ = "deal_stage_events"
+    __table_args__ = (
+        Index("ix_deal_stage_events_stage_occurred_at", "stage", "occurred_at"),
+        Index("ix_deal_stage_events_deal_id", "deal_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    deal: Mapped[Deal] = relationship(back_populates="events")

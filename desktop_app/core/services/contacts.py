@@ -1,0 +1,121 @@
+"""Adding contacts and moving them through the lifecycle, always by writing an event."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core import clock
+from desktop_app.core.errors import TandemError
+from desktop_app.core.models import Campaign, Company, Contact, LifecycleEvent
+from desktop_app.core.services.validation import choice, optional_email, required_text
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import Channel, Lifecycle
+
+
+@dataclass(frozen=True)
+class NewContact:
+    name: str
+    email: str = ""
+    company: str = ""
+    source: str = Channel.CONTENT
+    campaign_id: int | None = None
+    role: str = ""
+    phone: str = ""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+
+
+class DuplicateEmail(TandemError):
+    """The e-mail already belongs to a contact; `contact_id` lets the screen offer to open it."""
+
+    def __init__(self, email: str, contact_id: int) -> None:
+        super().__init__(f"{email} already belongs to a contact.", "email")
+        self.contact_id = contact_id
+
+
+def add_lead(book: Book, new: NewContact, at: datetime | None = None) -> int:
+    """Add a contact as a new lead; its `lead` event is written with it."""
+    at = at or clock.now()
+    with book.transaction() as session:
+        return add_lead_in(session, new, at)
+
+
+def add_lead_in(session: Session, new: NewContact, at: datetime) -> int:
+    """The same as `add_lead` inside a caller's transaction (importers batch many)."""
+    name = required_text(new.name, "name", "Name")
+    email = optional_email(new.email)
+    source = choice(new.source, Channel, "source", "Source")
+    if email is not None:
+        existing = session.scalar(select(Contact.id).where(Contact.email_key == email.lower()))
+        if existing is not None:
+            raise DuplicateEmail(email, existing)
+    if new.campaign_id is not None and session.get(Campaign, new.campaign_id) is None:
+        raise TandemError("That campaign no longer exists.", "campaign")
+    contact = Contact(
+        name=name,
+        email=email,
+        email_key=email.lower() if email else None,
+        phone=new.phone.strip(),
+        role=new.role.strip(),
+        company_id=company_id_for(session, new.company, at),
+        stage=Lifecycle.LEAD,
+        source=source,
+        campaign_id=new.campaign_id,
+        tags=tags_text(new.tags),
+        notes=new.notes,
+        created_at=at,
+    )
+    session.add(contact)
+    session.flush()
+    session.add(LifecycleEvent(contact_id=contact.id, stage=Lifecycle.LEAD, occurred_at=at))
+    return contact.id
+
+
+def company_id_for(session: Session, name: str, at: datetime) -> int | None:
+    """The company of that name (any case), created when new; None for no name."""
+    name = name.strip()
+    if not name:
+        return None
+    found = session.scalar(select(Company.id).where(Company.name_key == name.lower()))
+    if found is not None:
+        return found
+    company = Company(name=name, name_key=name.lower(), created_at=at)
+    session.add(company)
+    session.flush()
+    return company.id
+
+
+def tags_text(tags: tuple[str, ...]) -> str:
+    """Stored as `,a,b,` so that one tag is found with `LIKE '%,a,%'` on any database."""
+    clean = sorted({tag.strip().lower().replace(",", " ") for tag in tags if tag.strip()})
+    return f",{','.join(clean)}," if clean else ""
+
+
+def change_stage(
+    book: Book, contact_id: int, stage: str, note: str = "", at: datetime | None = None
+) -> None:
+    """Move a contact to `stage`, recording the event that every figure is computed from."""
+    with book.transaction() as session:
+        record_stage(session, contact_id, stage, at or clock.now(), note)
+
+
+def record_stage(
+    session: Session, contact_id: int, stage: str, at: datetime, note: str = ""
+) -> None:
+    choice(stage, Lifecycle, "stage", "Stage")
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise TandemError("That contact no longer exists.", "contact")
+    if contact.stage == stage:
+        raise TandemError(f"{contact.name} is already at {stage}.", "stage")
+    newest = session.scalar(
+        select(func.max(LifecycleEvent.occurred_at)).where(LifecycleEvent.contact_id == contact_id)
+    )
+    if newest is not None and at < newest:
+        raise TandemError("A stage change cannot be dated before the contact's last one.", "at")
+    contact.stage = stage
+    if stage == Lifecycle.DISQUALIFIED:
+        contact.disqualified_reason = note
+    session.add(LifecycleEvent(contact_id=contact_id, stage=stage, occurred_at=at, note=note))

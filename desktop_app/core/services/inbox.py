@@ -1,0 +1,136 @@
+"""The lead inbox: contacts marketing still owns, read a page at a time.
+
+At 100,000 contacts a screen never loads every row: it asks for the count and then for the
+page it shows, with sorting and filtering done by the database.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.models import Campaign, Company, Contact
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import INBOX_STAGES
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    stages: tuple[str, ...] = tuple(str(stage) for stage in INBOX_STAGES)
+    source: str | None = None
+    campaign_id: int | None = None
+    min_score: int | None = None
+    tag: str | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    contact_id: int
+    name: str
+    email: str
+    company: str
+    stage: str
+    source: str
+    campaign: str
+    score: int
+    created_at: datetime
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+#: Sortable columns, by the key a screen passes.
+SORT_COLUMNS = {
+    "name": Contact.name,
+    "email": Contact.email_key,
+    "company": Company.name,
+    "stage": Contact.stage,
+    "source": Contact.source,
+    "campaign": Campaign.name,
+    "score": Contact.score,
+    "created_at": Contact.created_at,
+}
+
+
+def count_inbox(book: Book, where: InboxFilter) -> int:
+    with book.reading() as session:
+        query = _filtered(select(func.count(Contact.id)), where)
+        return int(session.scalar(query) or 0)
+
+
+def inbox_page(
+    book: Book,
+    where: InboxFilter,
+    sort: str = "created_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[InboxRow]:
+    with book.reading() as session:
+        return inbox_page_in(session, where, sort, descending, offset, limit)
+
+
+def inbox_page_in(
+    session: Session, where: InboxFilter, sort: str, descending: bool, offset: int, limit: int
+) -> list[InboxRow]:
+    column = SORT_COLUMNS[sort]
+    order = column.desc() if descending else column.asc()
+    tie = Contact.id.desc() if descending else Contact.id.asc()
+    query = _filtered(
+        select(
+            Contact.id,
+            Contact.name,
+            Contact.email,
+            Company.name,
+            Contact.stage,
+            Contact.source,
+            Campaign.name,
+            Contact.score,
+            Contact.created_at,
+            Contact.tags,
+        ),
+        where,
+    )
+    rows = session.execute(query.order_by(order, tie).offset(offset).limit(limit)).tuples()
+    return [
+        InboxRow(
+            contact_id=id_,
+            name=name,
+            email=email or "",
+            company=company or "",
+            stage=stage,
+            source=source,
+            campaign=campaign or "",
+            score=score,
+            created_at=created_at,
+            tags=tuple(tag for tag in tags.split(",") if tag),
+        )
+        for id_, name, email, company, stage, source, campaign, score, created_at, tags in rows
+    ]
+
+
+def _filtered(query: Select, where: InboxFilter) -> Select:  # type: ignore[type-arg]
+    query = (
+        query.select_from(Contact)
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
+        .where(Contact.stage.in_(where.stages))
+    )
+    if where.source:
+        query = query.where(Contact.source == where.source)
+    if where.campaign_id is not None:
+        query = query.where(Contact.campaign_id == where.campaign_id)
+    if where.min_score is not None:
+        query = query.where(Contact.score >= where.min_score)
+    if where.tag:
+        query = query.where(Contact.tags.like(f"%,{where.tag.strip().lower()},%"))
+    if where.search.strip():
+        needle = f"%{where.search.strip().lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Contact.name).like(needle),
+                Contact.email_key.like(needle),
+                Company.name_key.like(needle),
+            )
+        )
+    return query
