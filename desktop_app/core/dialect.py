@@ -20,8 +20,8 @@ class day_of(FunctionElement[date]):  # noqa: N801 - reads as the SQL function i
     inherit_cache = True
 
 
-class hours_between(FunctionElement[float]):  # noqa: N801
-    """Hours from the first timestamp to the second, fractional."""
+class seconds_between(FunctionElement[float]):  # noqa: N801
+    """Whole seconds from the first timestamp to the second (exact where julianday is not)."""
 
     type = Float()
     inherit_cache = True
@@ -37,21 +37,21 @@ def _day_of_sqlite(element: day_of, compiler: SQLCompiler, **kw: Any) -> str:
     return f"date({compiler.process(element.clauses, **kw)})"
 
 
-@compiles(hours_between)
-def _hours_default(element: hours_between, compiler: SQLCompiler, **kw: Any) -> str:
+@compiles(seconds_between)
+def _seconds_default(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
     return (
-        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
-        f"{compiler.process(start, **kw)})) / 3600.0)"
+        f"ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
+        f"{compiler.process(start, **kw)})))"
     )
 
 
-@compiles(hours_between, "sqlite")
-def _hours_sqlite(element: hours_between, compiler: SQLCompiler, **kw: Any) -> str:
+@compiles(seconds_between, "sqlite")
+def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
     return (
-        f"((julianday({compiler.process(end, **kw)}) - "
-        f"julianday({compiler.process(start, **kw)})) * 24.0)"
+        f"ROUND((julianday({compiler.process(end, **kw)}) - "
+        f"julianday({compiler.process(start, **kw)})) * 86400.0)"
     )
 
 

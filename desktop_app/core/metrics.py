@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from desktop_app.core.dialect import as_date, day_of, hours_between
+from desktop_app.core.dialect import as_date, day_of, seconds_between
 from desktop_app.core.models import Contact, LifecycleEvent, ModeSession
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Lifecycle, Mode
@@ -76,7 +76,7 @@ def weekly_figures(book: Book, weeks: WeekRange) -> list[WeekFigures]:
             .join(Contact, Contact.id == first_lead.c.contact_id)
             .where(first_lead.c.at >= weeks.start, first_lead.c.at < weeks.end)
             .group_by(day, Contact.source)
-        ).tuples()
+        )
         for raw_day, source, count in leads:
             week = figures[_monday(as_date(raw_day))]
             week.leads += count
@@ -87,7 +87,7 @@ def weekly_figures(book: Book, weeks: WeekRange) -> list[WeekFigures]:
                 session_day,
                 ModeSession.mode,
                 func.count(),
-                func.sum(hours_between(ModeSession.started_at, ModeSession.ended_at)),
+                func.sum(seconds_between(ModeSession.started_at, ModeSession.ended_at)),
             )
             .where(
                 ModeSession.started_at >= weeks.start,
@@ -95,11 +95,11 @@ def weekly_figures(book: Book, weeks: WeekRange) -> list[WeekFigures]:
                 ModeSession.ended_at.is_not(None),
             )
             .group_by(session_day, ModeSession.mode)
-        ).tuples()
+        )
         for raw_day, mode, count, total in modes:
             week = figures[_monday(as_date(raw_day))]
             week.sessions += count
-            week.hours_by_mode[mode] = week.hours_by_mode.get(mode, 0.0) + float(total or 0.0)
+            week.hours_by_mode[mode] = week.hours_by_mode.get(mode, 0.0) + float(total or 0) / 3600
     return [figures[monday] for monday in weeks.mondays]
 
 

@@ -102,7 +102,7 @@ def _sqlite_revision(path: Path) -> str | None:
     if header != SQLITE_HEADER:
         raise BookError(f"{path} is not a Tandem book: it is not a SQLite database.")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = _read_only(path)
         try:
             tables = {
                 row[0]
@@ -125,6 +125,16 @@ def _sqlite_revision(path: Path) -> str | None:
     return str(row[0])
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file or leave journal files beside it.
+
+    `immutable` is only safe when no write-ahead log is waiting to be replayed; with one, a
+    read-only connection still reads it (and SQLite keeps its own -shm beside it).
+    """
+    immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+
+
 def _refuse_unknown(revision: str, where: str) -> None:
     if revision not in SCHEMA_REVISIONS:
         raise BookError(
@@ -137,7 +147,7 @@ def _backup_beside(path: Path, revision: str) -> Path:
     """Copy the book before an upgrade, consistently even with a WAL journal beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    source = _read_only(path)
     target = sqlite3.connect(backup)
     try:
         source.backup(target)

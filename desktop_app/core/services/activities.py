@@ -109,7 +109,7 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
             )
             .order_by(Activity.due_at, Activity.id)
             .limit(limit)
-        ).tuples()
+        )
         return [
             AgendaItem(id_, kind, subject, due, contact or "", deal or "", due < start_of_day)
             for id_, kind, subject, due, contact, deal in rows

@@ -168,7 +168,7 @@ def open_deals(book: Book, stage: str | None = None, limit: int = 500) -> list[D
             .where(Deal.stage.in_(stages))
             .order_by(Deal.next_step_on.is_(None), Deal.next_step_on, Deal.id)
             .limit(limit)
-        ).tuples()
+        )
         return [DealRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows]
 
 
@@ -182,7 +182,7 @@ def pipeline_totals(book: Book) -> list[StageTotal]:
                 select(Deal.stage, func.count(Deal.id), func.coalesce(func.sum(Deal.value), 0))
                 .where(Deal.stage.in_(OPEN_DEAL_STAGES))
                 .group_by(Deal.stage)
-            ).tuples()
+            )
         }
     totals = []
     for stage in OPEN_DEAL_STAGES:

@@ -91,7 +91,7 @@ def inbox_page_in(
         ),
         where,
     )
-    rows = session.execute(query.order_by(order, tie).offset(offset).limit(limit)).tuples()
+    rows = session.execute(query.order_by(order, tie).offset(offset).limit(limit))
     return [
         InboxRow(
             contact_id=id_,

@@ -27,7 +27,7 @@ def read_settings(book: Book) -> BookSettings:
 
 
 def settings_in(session: Session) -> BookSettings:
-    raw = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+    raw = dict(session.execute(select(Setting.key, Setting.value)).all())
     probability = {
         str(stage): float(raw.get(f"stage_probability.{stage}", DEFAULT_STAGE_PROBABILITY[stage]))
         for stage in OPEN_DEAL_STAGES

@@ -1,0 +1,78 @@
+"""Migrations: the scripts match the models, and an older book upgrades without losing a row."""
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, select, text
+
+import desktop_app.core.store as store
+from desktop_app.core.models import Base, Contact, LeadCriterion
+from desktop_app.core.store import SCHEMA_HEAD, SCHEMA_REVISIONS, Book, open_book, upgrade_to
+
+
+def _scripts() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(Path(store.__file__).parent / "migrations"))
+    return ScriptDirectory.from_config(config)
+
+
+def test_the_known_revisions_are_the_scripts_in_order() -> None:
+    chain = [script.revision for script in _scripts().walk_revisions()]
+    assert tuple(reversed(chain)) == SCHEMA_REVISIONS
+    assert _scripts().get_current_head() == SCHEMA_HEAD
+
+
+def test_the_migrated_schema_is_the_models_schema(book: Book) -> None:
+    with book.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_an_old_book_is_backed_up_then_upgraded_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to(engine, SCHEMA_REVISIONS[0])
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO contacts (id, name, email, email_key, phone, role, stage, source, "
+                "tags, notes, score, disqualified_reason, created_at) VALUES (1, 'Ada', "
+                "'ada@example.org', 'ada@example.org', '', '', 'lead', 'referral', '', '', 0, '', "
+                ":at)"
+            ),
+            {"at": datetime(2026, 3, 2, 9, 30)},
+        )
+    engine.dispose()
+
+    book = open_book(path)
+
+    assert book.backup_path is not None and book.backup_path.parent == tmp_path
+    backup = sqlite3.connect(book.backup_path)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT name FROM contacts").fetchall() == [("Ada",)]
+    backup.close()
+    with book.reading() as session:
+        assert session.scalar(text("SELECT version_num FROM alembic_version")) == SCHEMA_HEAD
+        assert session.scalars(select(Contact.name)).all() == ["Ada"]
+        assert len(session.scalars(select(LeadCriterion)).all()) == 5
+    book.close()
+
+
+def test_each_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    upgrade_to(engine)
+    config = Config()
+    config.set_main_option("script_location", str(Path(store.__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    upgrade_to(engine)
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM lead_criteria")) == 5

@@ -1,0 +1,85 @@
+"""Agendas, mode sessions and what waits in each mode."""
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from desktop_app.core.metrics import WeekRange, weekly_figures
+from desktop_app.core.models import ModeSession
+from desktop_app.core.services.activities import agenda, complete_activity, schedule_activity
+from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.modes import enter_mode, leave_mode, waiting_in
+from desktop_app.core.store import Book
+
+NOW = datetime(2026, 11, 25, 14, 0)  # a Wednesday
+
+
+def test_the_agenda_puts_overdue_first_and_leaves_out_tomorrow_and_done(book: Book) -> None:
+    schedule_activity(book, "call", "Today", datetime(2026, 11, 25, 16, 0))
+    schedule_activity(book, "demo", "Overdue", datetime(2026, 11, 23, 10, 0))
+    schedule_activity(book, "call", "Tomorrow", datetime(2026, 11, 26, 9, 0))
+    schedule_activity(book, "write", "Blog post", datetime(2026, 11, 25, 9, 0))
+    done = schedule_activity(book, "call", "Done", datetime(2026, 11, 25, 8, 0))
+    complete_activity(book, done, outcome="connected", at=NOW)
+    items = agenda(book, "deals", at=NOW)
+    assert [(item.subject, item.overdue) for item in items] == [
+        ("Overdue", True),
+        ("Today", False),
+    ]
+    assert [item.subject for item in agenda(book, "demand", at=NOW)] == ["Blog post"]
+
+
+def test_entering_a_mode_closes_the_running_session(book: Book) -> None:
+    enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    enter_mode(book, "deals", at=datetime(2026, 11, 23, 12, 30))
+    leave_mode(book, at=datetime(2026, 11, 23, 17, 0))
+    with book.reading() as session:
+        rows = session.execute(
+            select(ModeSession.mode, ModeSession.started_at, ModeSession.ended_at).order_by(
+                ModeSession.id
+            )
+        ).all()
+    assert rows == [
+        ("demand", datetime(2026, 11, 23, 9, 0), datetime(2026, 11, 23, 12, 30)),
+        ("deals", datetime(2026, 11, 23, 12, 30), datetime(2026, 11, 23, 17, 0)),
+    ]
+
+
+def test_what_waits_in_each_mode(book: Book) -> None:
+    qualified = add_lead(book, NewContact("Ada"), at=datetime(2026, 11, 20))
+    change_stage(book, qualified, "sql", at=datetime(2026, 11, 21))
+    add_lead(book, NewContact("Bob"), at=datetime(2026, 11, 22))
+    add_lead(book, NewContact("Cy"), at=datetime(2026, 11, 22))
+    schedule_activity(book, "call", "Call Ada", datetime(2026, 11, 25, 15, 0), contact_id=qualified)
+    assert waiting_in(book, "deals", at=NOW) == [
+        "1 qualified lead waits for a first call",
+        "1 call or meeting is due today",
+    ]
+    assert waiting_in(book, "demand", at=NOW) == [
+        "2 leads wait to be qualified",
+        "0 marketing tasks are due today",
+    ]
+
+
+def test_weekly_leads_and_hours_per_mode(book: Book) -> None:
+    # Week of 16 Nov: two leads (referral, event); week of 23 Nov: one lead (referral).
+    add_lead(book, NewContact("A", source="referral"), at=datetime(2026, 11, 16, 0, 0))
+    add_lead(book, NewContact("B", source="event"), at=datetime(2026, 11, 22, 23, 59))
+    add_lead(book, NewContact("C", source="referral"), at=datetime(2026, 11, 23, 8, 0))
+    add_lead(book, NewContact("Too early", source="seo"), at=datetime(2026, 11, 15, 23, 59))
+    # Week of 23 Nov: demand 9:00–11:30 (2.5 h), deals 11:30–12:15 (0.75 h), demand 13:00–14:00.
+    enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    enter_mode(book, "deals", at=datetime(2026, 11, 23, 11, 30))
+    leave_mode(book, at=datetime(2026, 11, 23, 12, 15))
+    enter_mode(book, "demand", at=datetime(2026, 11, 24, 13, 0))
+    leave_mode(book, at=datetime(2026, 11, 24, 14, 0))
+    weeks = weekly_figures(book, WeekRange.ending_with(date(2026, 11, 25), 2))
+    assert [(w.monday, w.leads, w.leads_by_source) for w in weeks] == [
+        (date(2026, 11, 16), 2, {"referral": 1, "event": 1}),
+        (date(2026, 11, 23), 1, {"referral": 1}),
+    ]
+    assert weeks[0].hours_by_mode == {"demand": 0.0, "deals": 0.0}
+    assert weeks[0].mode_switches == 0
+    assert weeks[1].hours_by_mode["demand"] == 3.5
+    assert weeks[1].hours_by_mode["deals"] == 0.75
+    assert weeks[1].mode_switches == 2

@@ -1,0 +1,53 @@
+"""The command line as a person uses it: one clear line on error, never a traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop_app import __version__
+
+
+def tandem(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version_and_help() -> None:
+    assert tandem("--version").stdout.strip() == f"tandem {__version__}"
+    shown = tandem("--help")
+    assert shown.returncode == 0
+    assert "demo" in shown.stdout and "--database-url" in shown.stdout
+
+
+def test_an_unknown_flag_is_one_line_and_exit_status_2() -> None:
+    result = tandem("--colour=pink")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "unrecognized arguments: --colour" in result.stderr
+
+
+def test_a_damaged_book_is_one_line_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "book.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    result = tandem("demo", "--db", str(path), "--contacts", "10")
+    assert result.returncode == 1
+    assert result.stderr.startswith("tandem: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == b"SQLite format 3\x00" + b"\x13" * 5000
+
+
+def test_db_may_come_before_or_after_the_command(tmp_path: Path) -> None:
+    from desktop_app.cli import build_parser
+
+    parser = build_parser()
+    before = parser.parse_args(["--db", str(tmp_path / "a.sqlite"), "demo"])
+    after = parser.parse_args(["demo", "--db", str(tmp_path / "b.sqlite")])
+    assert (before.db.name, after.db.name) == ("a.sqlite", "b.sqlite")
+
+
+def test_the_sample_business_is_written_by_the_demo_command(tmp_path: Path) -> None:
+    path = tmp_path / "sample.sqlite"
+    result = tandem("demo", "--db", str(path), "--contacts", "300", "--weeks", "8")
+    assert result.returncode == 0, result.stderr
+    again = tandem("demo", "--db", str(path), "--contacts", "300")
+    assert again.returncode == 1 and again.stderr.startswith("tandem: ")
