@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7, help="same seed, same business (default 7)")
     demo.add_argument("--weeks", type=int, default=26, help="weeks of history (default 26)")
     demo.add_argument("--contacts", type=int, default=2000, help="contacts (default 2000)")
+    demo.add_argument(
+        "--open",
+        action="store_true",
+        help="then open the window; a book that already holds a business is simply opened",
+    )
     return parser
 
 
@@ -88,16 +93,20 @@ def _open(args: argparse.Namespace) -> Book:
 
 def _demo(args: argparse.Namespace) -> int:
     from desktop_app.core.demo import generate_sample_business
+    from desktop_app.core.services.inbox import book_is_empty
 
     book = _open(args)
     try:
-        summary = generate_sample_business(
-            book, seed=args.seed, weeks=args.weeks, contacts=args.contacts
-        )
+        if args.open and not book_is_empty(book):
+            print(f"{book.name} already holds a business; opening it.")
+        else:
+            summary = generate_sample_business(
+                book, seed=args.seed, weeks=args.weeks, contacts=args.contacts
+            )
+            print(f"Wrote the sample business into {book.name}: {summary}")
     finally:
         book.close()
-    print(f"Wrote the sample business into {book.name}: {summary}")
-    return 0
+    return _open_window(args) if args.open else 0
 
 
 def _open_window(args: argparse.Namespace) -> int:

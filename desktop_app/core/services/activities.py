@@ -113,4 +113,5 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
         return [
             AgendaItem(id_, kind, subject, due, contact or "", deal or "", due < start_of_day)
             for id_, kind, subject, due, contact, deal in rows
+            if due is not None  # the query's `due_at <` already excludes undated ones
         ]

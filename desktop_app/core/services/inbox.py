@@ -52,6 +52,12 @@ SORT_COLUMNS = {
 }
 
 
+def book_is_empty(book: Book) -> bool:
+    """No contact at all: the first start offers the sample business."""
+    with book.reading() as session:
+        return session.scalar(select(Contact.id).limit(1)) is None
+
+
 def count_inbox(book: Book, where: InboxFilter) -> int:
     with book.reading() as session:
         query = _filtered(select(func.count(Contact.id)), where)

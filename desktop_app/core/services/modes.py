@@ -73,7 +73,7 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
         ]
 
 
-def _uncontacted_sqls() -> Select[tuple[int]]:
+def _uncontacted_sqls() -> Select[int]:
     contacted = exists().where(
         and_(
             Activity.contact_id == Contact.id,

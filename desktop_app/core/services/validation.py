@@ -2,7 +2,7 @@
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop_app.core.errors import TandemError
 
@@ -37,7 +37,7 @@ def choice(value: str, allowed: type, field: str, label: str) -> str:
 
 def money(value: Decimal | float | int | str, field: str, label: str) -> Decimal:
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+        amount = Decimal(str(value).strip()).quantize(Decimal("0.01"), ROUND_HALF_UP)
     except (InvalidOperation, ValueError) as exc:
         raise TandemError(f"{label} must be a number.", field) from exc
     if amount < 0:

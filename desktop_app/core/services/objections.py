@@ -1,0 +1,118 @@
+"""Objections heard on calls, and the content gaps they reveal."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from desktop_app.core import clock
+from desktop_app.core.errors import TandemError
+from desktop_app.core.models import (
+    AssetObjectionCategory,
+    Contact,
+    ContentAsset,
+    Deal,
+    Objection,
+)
+from desktop_app.core.services.content import AssetInput, create_asset
+from desktop_app.core.services.validation import choice, required_text
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import AssetKind, AssetStatus, ObjectionCategory, label
+
+#: Quotes carried per category: enough to write from, few enough to read.
+QUOTES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ObjectionGroup:
+    category: str
+    count: int
+    quotes: tuple[str, ...]
+    published_answers: tuple[str, ...]
+    other_answers: tuple[str, ...]
+
+    @property
+    def is_gap(self) -> bool:
+        """Objections heard and no published asset answering them."""
+        return self.count > 0 and not self.published_answers
+
+
+def record_objection(
+    book: Book,
+    category: str,
+    verbatim: str,
+    contact_id: int | None = None,
+    deal_id: int | None = None,
+    at: datetime | None = None,
+) -> int:
+    choice(category, ObjectionCategory, "category", "Category")
+    words = required_text(verbatim, "verbatim", "The customer's words", 2000)
+    with book.transaction() as session:
+        if contact_id is not None and session.get(Contact, contact_id) is None:
+            raise TandemError("That contact no longer exists.", "contact")
+        if deal_id is not None and session.get(Deal, deal_id) is None:
+            raise TandemError("That deal no longer exists.", "deal")
+        objection = Objection(
+            category=category,
+            verbatim=words,
+            contact_id=contact_id,
+            deal_id=deal_id,
+            heard_at=at or clock.now(),
+        )
+        session.add(objection)
+        session.flush()
+        return objection.id
+
+
+def objections_by_frequency(
+    book: Book, days: int = 90, at: datetime | None = None
+) -> list[ObjectionGroup]:
+    """Categories heard in the last `days`, most frequent first, with their newest quotes and
+    the assets that answer them."""
+    since = (at or clock.now()) - timedelta(days=days)
+    with book.reading() as session:
+        counts = session.execute(
+            select(Objection.category, func.count())
+            .where(Objection.heard_at >= since)
+            .group_by(Objection.category)
+            .order_by(func.count().desc(), Objection.category)
+        ).all()
+        groups = []
+        for category, count in counts:
+            quotes = session.scalars(
+                select(Objection.verbatim)
+                .where(Objection.category == category, Objection.heard_at >= since)
+                .order_by(Objection.heard_at.desc())
+                .limit(QUOTES_SHOWN)
+            ).all()
+            assets = session.execute(
+                select(ContentAsset.title, ContentAsset.status)
+                .join(AssetObjectionCategory, AssetObjectionCategory.asset_id == ContentAsset.id)
+                .where(AssetObjectionCategory.category == category)
+                .order_by(ContentAsset.title)
+            ).all()
+            groups.append(
+                ObjectionGroup(
+                    category,
+                    count,
+                    tuple(quotes),
+                    tuple(t for t, s in assets if s == AssetStatus.PUBLISHED),
+                    tuple(t for t, s in assets if s != AssetStatus.PUBLISHED),
+                )
+            )
+        return groups
+
+
+def content_idea_from_gap(book: Book, group: ObjectionGroup, at: datetime | None = None) -> int:
+    """Create an idea card that answers the category, carrying the customers' quotes."""
+    quotes = "\n".join(f"“{quote}”" for quote in group.quotes)
+    return create_asset(
+        book,
+        AssetInput(
+            title=f"Answering the {label(group.category).lower()} objection",
+            kind=AssetKind.OBJECTION_GUIDE,
+            answers=(group.category,),
+            notes=f"What customers said:\n{quotes}",
+        ),
+        at=at,
+    )
