@@ -115,3 +115,15 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
             for id_, kind, subject, due, contact, deal in rows
             if due is not None  # the query's `due_at <` already excludes undated ones
         ]
+
+
+def reschedule_activity(
+    book: Book, activity_id: int, due_at: datetime, at: datetime | None = None
+) -> None:
+    if due_at < (at or clock.now()):
+        raise TandemError("Reschedule to a time that has not passed yet.", "due_at")
+    with book.transaction() as session:
+        activity = session.get(Activity, activity_id)
+        if activity is None or activity.done_at is not None:
+            raise TandemError("That activity is gone or already done.", "activity")
+        activity.due_at = due_at

@@ -93,6 +93,13 @@ def tags_text(tags: tuple[str, ...]) -> str:
     return f",{','.join(clean)}," if clean else ""
 
 
+def contact_in(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise TandemError("That contact no longer exists.", "contact")
+    return contact
+
+
 def change_stage(
     book: Book, contact_id: int, stage: str, note: str = "", at: datetime | None = None
 ) -> None:
@@ -105,9 +112,7 @@ def record_stage(
     session: Session, contact_id: int, stage: str, at: datetime, note: str = ""
 ) -> None:
     choice(stage, Lifecycle, "stage", "Stage")
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise TandemError("That contact no longer exists.", "contact")
+    contact = contact_in(session, contact_id)
     if contact.stage == stage:
         raise TandemError(f"{contact.name} is already at {stage}.", "stage")
     newest = session.scalar(

@@ -81,13 +81,16 @@ def move_deal(
 ) -> None:
     """Move a deal to another stage. Closing as lost needs a reason; a closed deal must be
     reopened (moved to an open stage by `reopen_deal`) before it moves again."""
-    at = at or clock.now()
-    choice(stage, DealStage, "stage", "Stage")
     with book.transaction() as session:
-        deal = _deal(session, deal_id)
-        if deal.stage not in OPEN_DEAL_STAGES:
-            raise TandemError("This deal is closed: reopen it before moving it.", "stage")
-        _move(session, deal, stage, lost_reason, at)
+        move_in(session, deal_in(session, deal_id), stage, lost_reason, at or clock.now())
+
+
+def move_in(session: Session, deal: Deal, stage: str, lost_reason: str, at: datetime) -> None:
+    """`move_deal` inside a caller's transaction (the call logger moves and logs at once)."""
+    choice(stage, DealStage, "stage", "Stage")
+    if deal.stage not in OPEN_DEAL_STAGES:
+        raise TandemError("This deal is closed: reopen it before moving it.", "stage")
+    _move(session, deal, stage, lost_reason, at)
 
 
 def reopen_deal(book: Book, deal_id: int, stage: str, at: datetime | None = None) -> None:
@@ -95,7 +98,7 @@ def reopen_deal(book: Book, deal_id: int, stage: str, at: datetime | None = None
     if stage not in OPEN_DEAL_STAGES:
         raise TandemError("A deal is reopened into an open stage.", "stage")
     with book.transaction() as session:
-        deal = _deal(session, deal_id)
+        deal = deal_in(session, deal_id)
         if deal.stage in OPEN_DEAL_STAGES:
             raise TandemError("This deal is already open.", "stage")
         deal.closed_at = None
@@ -103,7 +106,30 @@ def reopen_deal(book: Book, deal_id: int, stage: str, at: datetime | None = None
         _move(session, deal, stage, "", at)
 
 
-def _deal(session: Session, deal_id: int) -> Deal:
+@dataclass(frozen=True)
+class DealInput:
+    title: str
+    value: Decimal | float | str
+    expected_close_on: date | None = None
+    next_step: str = ""
+    next_step_on: date | None = None
+    notes: str = ""
+
+
+def change_deal(book: Book, deal_id: int, given: DealInput) -> None:
+    """Edit a deal's details; its stage moves only by `move_deal`, which writes the event."""
+    title = required_text(given.title, "title", "Title", 300)
+    amount = money(given.value, "value", "Value")
+    if given.next_step_on is not None and not given.next_step.strip():
+        raise TandemError("Say what the next step is, or clear its date.", "next_step")
+    with book.transaction() as session:
+        deal = deal_in(session, deal_id)
+        deal.title, deal.value, deal.notes = title, amount, given.notes
+        deal.expected_close_on = given.expected_close_on
+        deal.next_step, deal.next_step_on = given.next_step.strip(), given.next_step_on
+
+
+def deal_in(session: Session, deal_id: int) -> Deal:
     deal = session.get(Deal, deal_id)
     if deal is None:
         raise TandemError("That deal no longer exists.", "deal")

@@ -6,25 +6,17 @@ Every step that changes a stage writes its lifecycle event through `record_stage
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.models import Contact, LeadAnswer
+from desktop_app.core.models import LeadAnswer
 from desktop_app.core.services.activities import schedule_in
-from desktop_app.core.services.contacts import record_stage
+from desktop_app.core.services.contacts import contact_in, record_stage
 from desktop_app.core.services.lead_standard import standard_in
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.services.validation import required_text
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import ActivityKind, Lifecycle
-
-
-def _contact(session: Session, contact_id: int) -> Contact:
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise TandemError("That contact no longer exists.", "contact")
-    return contact
 
 
 def met_criteria(book: Book, contact_id: int) -> set[int]:
@@ -44,7 +36,7 @@ def score_lead(book: Book, contact_id: int, met: set[int], at: datetime | None =
     MQL (its `mql` event). Returns the score."""
     at = at or clock.now()
     with book.transaction() as session:
-        contact = _contact(session, contact_id)
+        contact = contact_in(session, contact_id)
         standard = standard_in(session)
         known = {criterion.criterion_id for criterion in standard.criteria}
         if not met <= known:
@@ -68,7 +60,7 @@ def score_lead(book: Book, contact_id: int, met: set[int], at: datetime | None =
 def qualify(book: Book, contact_id: int, at: datetime | None = None) -> None:
     """Make a lead an MQL by the founder's judgement, whatever its score."""
     with book.transaction() as session:
-        if _contact(session, contact_id).stage != Lifecycle.LEAD:
+        if contact_in(session, contact_id).stage != Lifecycle.LEAD:
             raise TandemError("Only a lead can be qualified.", "stage")
         record_stage(session, contact_id, Lifecycle.MQL, at or clock.now(), note="qualified")
 
@@ -76,7 +68,7 @@ def qualify(book: Book, contact_id: int, at: datetime | None = None) -> None:
 def disqualify(book: Book, contact_id: int, reason: str, at: datetime | None = None) -> None:
     reason = required_text(reason, "reason", "The reason", 300)
     with book.transaction() as session:
-        if _contact(session, contact_id).stage not in (Lifecycle.LEAD, Lifecycle.MQL):
+        if contact_in(session, contact_id).stage not in (Lifecycle.LEAD, Lifecycle.MQL):
             raise TandemError("Only a lead or an MQL in the inbox can be disqualified.", "stage")
         record_stage(session, contact_id, Lifecycle.DISQUALIFIED, at or clock.now(), reason)
 
@@ -86,7 +78,7 @@ def hand_off_to_sales(book: Book, contact_id: int, at: datetime | None = None) -
     agenda, due within the follow-up promise. Returns the call's activity id."""
     at = at or clock.now()
     with book.transaction() as session:
-        contact = _contact(session, contact_id)
+        contact = contact_in(session, contact_id)
         if contact.stage not in (Lifecycle.LEAD, Lifecycle.MQL):
             raise TandemError("Only a lead or an MQL can be handed off to sales.", "stage")
         record_stage(session, contact_id, Lifecycle.SQL, at, note="handed off to sales")

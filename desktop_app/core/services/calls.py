@@ -1,0 +1,120 @@
+"""The call logger: everything a call produced, saved together or not at all."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from desktop_app.core import clock
+from desktop_app.core.errors import TandemError
+from desktop_app.core.models import Activity, ContentAsset, ContentUsage, Objection
+from desktop_app.core.services.activities import schedule_in
+from desktop_app.core.services.contacts import contact_in
+from desktop_app.core.services.deals import deal_in, move_in
+from desktop_app.core.services.validation import choice, required_text
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import ActivityKind, CallOutcome, ObjectionCategory
+
+
+@dataclass(frozen=True)
+class CallLog:
+    contact_id: int
+    outcome: str
+    notes: str = ""
+    deal_id: int | None = None
+    #: The agenda item this call answers; it is marked done rather than a new row added.
+    activity_id: int | None = None
+    objection_category: str | None = None
+    objection_words: str = ""
+    asset_ids: tuple[int, ...] = field(default_factory=tuple)
+    next_step: str = ""
+    next_step_at: datetime | None = None
+    next_step_kind: str = ActivityKind.FOLLOW_UP
+    new_stage: str | None = None
+    lost_reason: str = ""
+
+
+def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
+    """Log a call; returns the call's activity id. Any invalid part saves nothing."""
+    at = at or clock.now()
+    choice(call.outcome, CallOutcome, "outcome", "Outcome")
+    with book.transaction() as session:
+        contact = contact_in(session, call.contact_id)
+        deal = deal_in(session, call.deal_id) if call.deal_id is not None else None
+        call_id = _the_call(session, call, at)
+        if call.objection_category or call.objection_words.strip():
+            _objection(session, call, at)
+        if call.asset_ids:
+            if deal is None:
+                raise TandemError("Content used is recorded against a deal.", "assets")
+            _content_used(session, call.asset_ids, deal.id, at)
+        if call.next_step.strip() or call.next_step_at is not None:
+            _next_step(session, call, contact.name, at)
+        if call.new_stage:
+            if deal is None:
+                raise TandemError("Open a deal before changing its stage.", "stage")
+            move_in(session, deal, call.new_stage, call.lost_reason, at)
+        return call_id
+
+
+def _the_call(session: Session, call: CallLog, at: datetime) -> int:
+    if call.activity_id is None:
+        activity = Activity(
+            kind=ActivityKind.CALL,
+            subject="Call",
+            created_at=at,
+            due_at=at,
+            contact_id=call.contact_id,
+            deal_id=call.deal_id,
+        )
+        session.add(activity)
+    else:
+        found = session.get(Activity, call.activity_id)
+        if found is None or found.done_at is not None:
+            raise TandemError("That agenda item is gone or already done.", "activity")
+        activity = found
+    activity.done_at, activity.outcome, activity.notes = at, call.outcome, call.notes.strip()
+    session.flush()
+    return activity.id
+
+
+def _objection(session: Session, call: CallLog, at: datetime) -> None:
+    category = call.objection_category or ""
+    choice(category, ObjectionCategory, "objection_category", "The objection's category")
+    words = required_text(call.objection_words, "objection_words", "The customer's words", 2000)
+    session.add(
+        Objection(
+            category=category,
+            verbatim=words,
+            contact_id=call.contact_id,
+            deal_id=call.deal_id,
+            heard_at=at,
+        )
+    )
+
+
+def _content_used(session: Session, asset_ids: tuple[int, ...], deal_id: int, at: datetime) -> None:
+    for asset_id in dict.fromkeys(asset_ids):
+        if session.get(ContentAsset, asset_id) is None:
+            raise TandemError("A chosen content asset no longer exists.", "assets")
+        session.add(ContentUsage(asset_id=asset_id, deal_id=deal_id, used_at=at, how="sent"))
+
+
+def _next_step(session: Session, call: CallLog, name: str, at: datetime) -> None:
+    step = required_text(call.next_step, "next_step", "The next step", 300)
+    if call.next_step_at is None:
+        raise TandemError("Give the next step a date.", "next_step_at")
+    if call.next_step_at < at:
+        raise TandemError("The next step cannot be in the past.", "next_step_at")
+    schedule_in(
+        session,
+        call.next_step_kind,
+        f"{step} — {name}",
+        call.next_step_at,
+        contact_id=call.contact_id,
+        deal_id=call.deal_id,
+        at=at,
+    )
+    if call.deal_id is not None:
+        deal = deal_in(session, call.deal_id)
+        deal.next_step, deal.next_step_on = step, call.next_step_at.date()
