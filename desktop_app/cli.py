@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.core.errors import TandemError
@@ -66,7 +67,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="then open the window; a book that already holds a business is simply opened",
     )
+    _add_review(commands, book)
     return parser
+
+
+def _add_review(commands: Any, book: argparse.ArgumentParser) -> None:
+    review = commands.add_parser(
+        "review",
+        parents=[book],
+        help="the weekly review's figures",
+        description="Every figure of the weekly review for a range of weeks or dates.",
+    )
+    span = review.add_mutually_exclusive_group()
+    span.add_argument("--weeks", type=int, help="the last N whole weeks, this one included (12)")
+    span.add_argument("--from", dest="first", type=_day, metavar="YYYY-MM-DD", help="first day")
+    review.add_argument("--to", dest="last", type=_day, metavar="YYYY-MM-DD", help="last day")
+    review.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = {
         None: _open_window,
         "demo": _demo,
+        "review": _review,
     }[args.command]
     try:
         return command(args)
@@ -113,3 +137,43 @@ def _open_window(args: argparse.Namespace) -> int:
     from desktop_app.gui.app import run_window
 
     return run_window(path=args.db, url=args.database_url)
+
+
+def _review(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop_app.core import clock
+    from desktop_app.core.metrics import WeekRange, build_review, review_json
+
+    now = clock.now()
+    if args.first is not None or args.last is not None:
+        span = WeekRange(args.first or args.last, args.last or now.date())
+    else:
+        span = WeekRange.ending_with(now.date(), args.weeks or 12)
+    book = _open(args)
+    try:
+        figures = review_json(build_review(book, span, now))
+    finally:
+        book.close()
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        print(_review_text(figures))
+    return 0
+
+
+def _review_text(figures: dict[str, Any]) -> str:
+    """The review for a terminal: the totals and the warning signs, "—" for no data."""
+    lines = [f"Review {figures['range']['from']} to {figures['range']['to']}"]
+    for key, value in figures["totals"].items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v:,.2f}" for k, v in value.items())
+        elif value is None:
+            value = "—"
+        elif key.endswith("_rate") or key.endswith("_ratio"):
+            value = f"{value:.1%}"
+        elif isinstance(value, float):
+            value = f"{value:,.2f}"
+        lines.append(f"  {key.replace('_', ' ')}: {value}")
+    lines += [f"  ! {warning['message']}" for warning in figures["warnings"]]
+    return "\n".join(lines)

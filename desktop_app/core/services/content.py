@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.metrics import final_deal_events
+from desktop_app.core.metrics.events import final_deal_events
 from desktop_app.core.models import (
     AssetObjectionCategory,
     Campaign,

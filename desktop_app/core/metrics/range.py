@@ -1,0 +1,50 @@
+"""The span of a review: whole days, grouped into ISO weeks (Monday to Sunday, local time)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from desktop_app.core.errors import TandemError
+
+
+@dataclass(frozen=True)
+class WeekRange:
+    """From `first` to `last`, both days included; events count when first ≤ day ≤ last."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise TandemError("The review ends before it starts.", "to")
+
+    @classmethod
+    def ending_with(cls, day: date, weeks: int) -> "WeekRange":
+        """The `weeks` whole ISO weeks up to and including the week of `day`."""
+        if not 1 <= weeks <= 520:
+            raise TandemError("A review covers 1 to 520 weeks.", "weeks")
+        monday = monday_of(day)
+        return cls(monday - timedelta(weeks=weeks - 1), monday + timedelta(days=6))
+
+    @property
+    def mondays(self) -> list[date]:
+        """The Monday of every ISO week the range touches."""
+        first = monday_of(self.first)
+        count = (monday_of(self.last) - first).days // 7 + 1
+        return [first + timedelta(weeks=i) for i in range(count)]
+
+    @property
+    def weeks(self) -> int:
+        return len(self.mondays)
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, time())
+
+    @property
+    def end(self) -> datetime:
+        """Exclusive: midnight after the last day."""
+        return datetime.combine(self.last + timedelta(days=1), time())
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
