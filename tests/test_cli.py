@@ -51,3 +51,69 @@ def test_the_sample_business_is_written_by_the_demo_command(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     again = tandem("demo", "--db", str(path), "--contacts", "300")
     assert again.returncode == 1 and again.stderr.startswith("tandem: ")
+
+
+def test_review_json_has_the_documented_shape(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "sample.sqlite"
+    assert tandem("demo", "--db", str(path), "--contacts", "300", "--weeks", "8").returncode == 0
+    result = tandem("review", "--db", str(path), "--weeks", "4", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) == {"range", "weeks", "totals", "campaigns", "objections", "warnings"}
+    assert len(figures["weeks"]) == 4
+    assert set(figures["weeks"][0]) == {
+        "week",
+        "leads",
+        "leads_by_source",
+        "mqls",
+        "sqls",
+        "deals_created",
+        "deals_won",
+        "deals_lost",
+        "won_value",
+        "hours_by_mode",
+        "mode_switches",
+    }
+    assert set(figures["totals"]) == {
+        "leads",
+        "mqls",
+        "sqls",
+        "lead_to_mql_rate",
+        "mql_to_sql_rate",
+        "sql_to_opportunity_rate",
+        "lead_to_opportunity_rate",
+        "win_rate",
+        "opportunity_to_win_ratio",
+        "avg_deal_size",
+        "sales_cycle_days_median",
+        "lead_response_hours_median",
+        "follow_up_breaches",
+        "open_pipeline",
+        "open_pipeline_weighted",
+        "pipeline_velocity",
+        "stale_deals",
+    }
+    assert set(figures["campaigns"][0]) == {
+        "name",
+        "channel",
+        "spend",
+        "leads",
+        "mqls",
+        "deals",
+        "customers",
+        "won_value",
+        "cpl",
+        "cac",
+        "roi",
+    }
+
+
+def test_review_refuses_a_backwards_range(tmp_path: Path) -> None:
+    result = tandem(
+        "review", "--db", str(tmp_path / "b.sqlite"), "--from", "2026-11-10", "--to", "2026-11-01"
+    )
+    assert result.returncode == 1 and "ends before it starts" in result.stderr
+    bad = tandem("review", "--from", "10/11/2026")
+    assert bad.returncode == 2 and "not a date" in bad.stderr

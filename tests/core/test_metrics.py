@@ -1,0 +1,162 @@
+"""Every figure of the review against a small history whose answers are worked out here by hand.
+
+The history (range: Monday 2 Nov to Sunday 15 Nov 2026, weeks W45 and W46; "now" is 20 Nov):
+- A: lead 2 Nov (referral), MQL 3 Nov 10:00, called 3 Nov 14:00, SQL 4 Nov, deal D1 (1,000)
+  opened 5 Nov 10:00 and won 12 Nov 10:00.
+- B: lead 2 Nov (seo), MQL 4 Nov 09:00, never contacted.
+- C: lead 9 Nov (seo), straight to SQL on 10 Nov (skips MQL), deal D2 (3,000) opened 10 Nov and
+  lost 13 Nov.
+- D: lead 25 Oct (before the range), MQL 2 Nov 12:00, e-mailed 3 Nov 18:00 (30 h later), SQL
+  5 Nov, deal D3 (2,000) opened 6 Nov, won 9 Nov, reopened into negotiation 10 Nov.
+- E: lead 16 Nov (after the range). F: lead 10 Nov (content), disqualified 11 Nov.
+- Sessions on 2 Nov: demand 9:00–11:00, deals 11:00–12:30. One price objection on 3 Nov.
+"""
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop_app.core.metrics import WeekRange, build_review, review_json
+from desktop_app.core.services.activities import complete_activity, schedule_activity
+from desktop_app.core.services.calls import CallLog, log_call
+from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.deals import move_deal, open_deal, reopen_deal
+from desktop_app.core.services.modes import enter_mode, leave_mode
+from desktop_app.core.services.objections import record_objection
+from desktop_app.core.store import Book
+
+NOW = datetime(2026, 11, 20, 12, 0)
+SPAN = WeekRange(date(2026, 11, 2), date(2026, 11, 15))
+
+
+def d(day: int, hour: int = 9, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, 0)
+
+
+@pytest.fixture
+def history(book: Book) -> Book:
+    a = add_lead(book, NewContact("A", source="referral"), at=d(2))
+    change_stage(book, a, "mql", at=d(3, 10))
+    log_call(book, CallLog(contact_id=a, outcome="connected"), at=d(3, 14))
+    change_stage(book, a, "sql", at=d(4))
+    d1 = open_deal(book, a, "D1", "1000", at=d(5, 10))
+    move_deal(book, d1, "won", at=d(12, 10))
+
+    b = add_lead(book, NewContact("B", source="seo"), at=d(2))
+    change_stage(book, b, "mql", at=d(4, 9))
+
+    c = add_lead(book, NewContact("C", source="seo"), at=d(9))
+    change_stage(book, c, "sql", at=d(10))
+    d2 = open_deal(book, c, "D2", "3000", at=d(10, 11))
+    move_deal(book, d2, "lost", lost_reason="budget", at=d(13))
+
+    dee = add_lead(book, NewContact("D", source="referral"), at=d(25, month=10))
+    change_stage(book, dee, "mql", at=d(2, 12))
+    mail = schedule_activity(book, "email", "Intro", d(3, 17), contact_id=dee)
+    complete_activity(book, mail, at=d(3, 18))
+    change_stage(book, dee, "sql", at=d(5))
+    d3 = open_deal(book, dee, "D3", "2000", at=d(6))
+    move_deal(book, d3, "won", at=d(9))
+    reopen_deal(book, d3, "negotiation", at=d(10))
+
+    add_lead(book, NewContact("E", source="event"), at=d(16))
+    f = add_lead(book, NewContact("F", source="content"), at=d(10))
+    change_stage(book, f, "disqualified", note="student", at=d(11))
+
+    enter_mode(book, "demand", at=d(2, 9))
+    enter_mode(book, "deals", at=d(2, 11))
+    leave_mode(book, at=datetime(2026, 11, 2, 12, 30))
+    record_objection(book, "price", "Too dear", contact_id=c, at=d(3))
+    record_objection(book, "timing", "Not now", at=d(20, month=10))
+    return book
+
+
+def test_weekly_counts(history: Book) -> None:
+    weeks = review_json(build_review(history, SPAN, NOW))["weeks"]
+    assert [w["week"] for w in weeks] == ["2026-W45", "2026-W46"]
+    first, second = weeks
+    assert (first["leads"], first["leads_by_source"]) == (2, {"referral": 1, "seo": 1})
+    assert (second["leads"], second["leads_by_source"]) == (2, {"content": 1, "seo": 1})
+    assert (first["mqls"], second["mqls"]) == (3, 0)  # A, B, D; C skipped MQL
+    assert (first["sqls"], second["sqls"]) == (2, 1)  # A, D; C
+    assert (first["deals_created"], second["deals_created"]) == (2, 1)  # D1, D3; D2
+    # D3 was won on 9 Nov but reopened: it counts by its final state, open.
+    assert (second["deals_won"], second["deals_lost"], second["won_value"]) == (1, 1, 1000.0)
+    assert (first["deals_won"], first["deals_lost"], first["won_value"]) == (0, 0, 0.0)
+    assert first["hours_by_mode"] == {"demand": 2.0, "deals": 1.5}
+    assert (first["mode_switches"], second["mode_switches"]) == (1, 0)
+    assert second["hours_by_mode"] == {"demand": 0.0, "deals": 0.0}
+
+
+def test_totals(history: Book) -> None:
+    totals = review_json(build_review(history, SPAN, NOW))["totals"]
+    assert (totals["leads"], totals["mqls"], totals["sqls"]) == (4, 3, 3)
+    assert totals["lead_to_mql_rate"] == 3 / 4  # A, B, C (reached SQL), not F
+    assert totals["mql_to_sql_rate"] == 2 / 3  # A, D of A, B, D
+    assert totals["sql_to_opportunity_rate"] == 1.0  # A, C, D all have deals
+    assert totals["lead_to_opportunity_rate"] == 2 / 4  # A and C of A, B, C, F
+    assert totals["win_rate"] == 1 / 2  # D1 won, D2 lost; D3 reopened
+    assert totals["opportunity_to_win_ratio"] == 1 / 3  # of D1, D2, D3 only D1 is won now
+    assert totals["avg_deal_size"] == 1000.0
+    assert totals["sales_cycle_days_median"] == 7.0  # D1: 5 Nov 10:00 → 12 Nov 10:00
+    assert totals["lead_response_hours_median"] == 17.0  # median of A 4 h and D 30 h
+    assert totals["follow_up_breaches"] == 2  # D answered after 30 h; B never
+    assert totals["open_pipeline"] == {
+        "discovery": 0.0,
+        "demo": 0.0,
+        "proposal": 0.0,
+        "negotiation": 2000.0,
+    }
+    assert totals["open_pipeline_weighted"]["negotiation"] == 1500.0  # × 0.75
+    assert totals["pipeline_velocity"] == 71.43  # 1 open × 0.5 × 1000 ÷ 7 days
+    assert totals["stale_deals"] == 0  # D3 touched on 10 Nov, 10 days ago
+
+
+def test_objections_and_warnings(history: Book) -> None:
+    figures = review_json(build_review(history, SPAN, NOW))
+    assert figures["objections"] == {"price": 1}
+    codes = {w["code"]: w["message"] for w in figures["warnings"]}
+    assert set(codes) == {"no_response_after_handoff", "broken_follow_up_promises"}
+    # A was called and D e-mailed before their hand-off; C was never contacted.
+    assert codes["no_response_after_handoff"].startswith("3 contacts")
+    assert codes["broken_follow_up_promises"].startswith("2 contacts")
+
+
+def test_a_range_that_cuts_the_cohort(history: Book) -> None:
+    # Only the second week: leads C and F; nobody became an MQL; C became an SQL.
+    totals = review_json(
+        build_review(history, WeekRange(date(2026, 11, 9), date(2026, 11, 15)), NOW)
+    )["totals"]
+    assert (totals["leads"], totals["mqls"], totals["sqls"]) == (2, 0, 1)
+    assert totals["mql_to_sql_rate"] is None
+    assert totals["lead_response_hours_median"] is None
+    assert totals["lead_to_mql_rate"] == 1 / 2
+
+
+def test_an_empty_book_has_no_data_rather_than_zero_percent(book: Book) -> None:
+    figures = review_json(build_review(book, SPAN, NOW))
+    totals = figures["totals"]
+    for key in (
+        "lead_to_mql_rate",
+        "mql_to_sql_rate",
+        "sql_to_opportunity_rate",
+        "lead_to_opportunity_rate",
+        "win_rate",
+        "opportunity_to_win_ratio",
+        "avg_deal_size",
+        "sales_cycle_days_median",
+        "lead_response_hours_median",
+        "pipeline_velocity",
+    ):
+        assert totals[key] is None, key
+    assert (totals["leads"], totals["follow_up_breaches"], totals["stale_deals"]) == (0, 0, 0)
+    assert figures["warnings"] == [] and figures["objections"] == {}
+    assert [w["leads"] for w in figures["weeks"]] == [0, 0]
+
+
+def test_a_range_in_dates_cut_mid_week_keeps_whole_week_labels(history: Book) -> None:
+    span = WeekRange(date(2026, 11, 4), date(2026, 11, 10))  # Wed W45 → Tue W46
+    weeks = review_json(build_review(history, span, NOW))["weeks"]
+    assert [w["week"] for w in weeks] == ["2026-W45", "2026-W46"]
+    # 2 Nov leads fall before the range; 9 Nov (C) and 10 Nov (F) fall inside.
+    assert [w["leads"] for w in weeks] == [0, 2]
