@@ -81,7 +81,10 @@ def _open_sqlite(path: Path) -> Book:
     if revision is not None:
         _refuse_unknown(revision, str(path))
     if revision is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BookError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
     backup = _backup_beside(path, revision) if revision not in (None, SCHEMA_HEAD) else None
     engine = _sqlite_engine(path)
     book = Book(engine, name=path.name, path=path, backup_path=backup)
@@ -168,6 +171,8 @@ def _sqlite_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+        # SQLite's own lower() knows only ASCII: "Öztürk" must match "öztürk" as on PostgreSQL.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         # Let SQLAlchemy, not the driver, decide where transactions begin, so that schema
         # changes are transactional too (the pysqlite recipe of SQLAlchemy's documentation).
         dbapi_connection.isolation_level = None
@@ -177,6 +182,10 @@ def _sqlite_engine(path: Path) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _open_url(url: str) -> Book:

@@ -17,6 +17,15 @@ class Lifecycle(StrEnum):
     LOST = "lost"
 
 
+#: The funnel in order; disqualified and lost are exits, not steps.
+FUNNEL = (
+    Lifecycle.LEAD,
+    Lifecycle.MQL,
+    Lifecycle.SQL,
+    Lifecycle.OPPORTUNITY,
+    Lifecycle.CUSTOMER,
+)
+
 #: Stages a contact sits in while marketing still owns it (the lead inbox).
 INBOX_STAGES = (Lifecycle.LEAD, Lifecycle.MQL)
 

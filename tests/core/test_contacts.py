@@ -105,3 +105,29 @@ def test_a_stage_cannot_repeat_or_go_back_in_time(book: Book) -> None:
     with pytest.raises(TandemError):
         change_stage(book, contact_id, "hot", at=MONDAY)
     assert len(_events(book, contact_id)) == 1
+
+
+def test_milestones_equal_the_first_events_after_services_and_the_sample(book: Book) -> None:
+    """The figures read contacts' milestone columns: they must be the events' first times."""
+    from sqlalchemy import func
+
+    from desktop_app.core.demo import generate_sample_business
+    from desktop_app.core.metrics import first_lifecycle
+    from desktop_app.core.vocabulary import FUNNEL
+
+    generate_sample_business(book, contacts=300, weeks=8)
+    ada = add_lead(book, NewContact("Ada Late"), at=datetime(2030, 1, 1))
+    change_stage(book, ada, "sql", at=datetime(2030, 1, 2))
+    with book.reading() as session:
+        for stage in FUNNEL:
+            first = first_lifecycle(stage)
+            column = getattr(Contact, f"{stage}_at")
+            mismatched = session.scalar(
+                select(func.count())
+                .select_from(Contact)
+                .outerjoin(first, first.c.contact_id == Contact.id)
+                .where(column.is_distinct_from(first.c.at))
+            )
+            assert mismatched == 0, stage
+        assert session.get(Contact, ada).sql_at == datetime(2030, 1, 2)
+        assert session.get(Contact, ada).mql_at is None

@@ -63,9 +63,9 @@ def history(book: Book) -> Book:
     f = add_lead(book, NewContact("F", source="content"), at=d(10))
     change_stage(book, f, "disqualified", note="student", at=d(11))
 
-    enter_mode(book, "demand", at=d(2, 9))
-    enter_mode(book, "deals", at=d(2, 11))
-    leave_mode(book, at=datetime(2026, 11, 2, 12, 30))
+    demand = enter_mode(book, "demand", at=d(2, 9))
+    deals = enter_mode(book, "deals", at=d(2, 11), leaving=demand)
+    leave_mode(book, deals, at=datetime(2026, 11, 2, 12, 30))
     record_objection(book, "price", "Too dear", contact_id=c, at=d(3))
     record_objection(book, "timing", "Not now", at=d(20, month=10))
     return book

@@ -109,3 +109,10 @@ def test_reopening_a_current_book_makes_no_backup(tmp_path: Path) -> None:
     assert book.backup_path is None
     book.close()
     assert not list(tmp_path.glob("*before-upgrade*"))
+
+
+def test_a_book_whose_folder_cannot_be_made_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(BookError, match="Cannot create the folder"):
+        open_book(blocker / "inside" / "book.sqlite")

@@ -8,7 +8,13 @@ from desktop_app.core.metrics import WeekRange, weekly_figures
 from desktop_app.core.models import ModeSession
 from desktop_app.core.services.activities import agenda, complete_activity, schedule_activity
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
-from desktop_app.core.services.modes import enter_mode, leave_mode, waiting_in
+from desktop_app.core.services.modes import (
+    close_abandoned_sessions,
+    enter_mode,
+    keep_session_alive,
+    leave_mode,
+    waiting_in,
+)
 from desktop_app.core.store import Book
 
 NOW = datetime(2026, 11, 25, 14, 0)  # a Wednesday
@@ -30,9 +36,9 @@ def test_the_agenda_puts_overdue_first_and_leaves_out_tomorrow_and_done(book: Bo
 
 
 def test_entering_a_mode_closes_the_running_session(book: Book) -> None:
-    enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
-    enter_mode(book, "deals", at=datetime(2026, 11, 23, 12, 30))
-    leave_mode(book, at=datetime(2026, 11, 23, 17, 0))
+    demand = enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    deals = enter_mode(book, "deals", at=datetime(2026, 11, 23, 12, 30), leaving=demand)
+    leave_mode(book, deals, at=datetime(2026, 11, 23, 17, 0))
     with book.reading() as session:
         rows = session.execute(
             select(ModeSession.mode, ModeSession.started_at, ModeSession.ended_at).order_by(
@@ -45,6 +51,27 @@ def test_entering_a_mode_closes_the_running_session(book: Book) -> None:
     ]
 
 
+def test_only_the_callers_session_is_closed(book: Book) -> None:
+    # Two people on one shared book: switching closes one's own session, not the other's.
+    mine = enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    theirs = enter_mode(book, "deals", at=datetime(2026, 11, 23, 9, 5))
+    enter_mode(book, "deals", at=datetime(2026, 11, 23, 10, 0), leaving=mine)
+    with book.reading() as session:
+        assert session.get(ModeSession, theirs).ended_at is None
+        assert session.get(ModeSession, mine).ended_at == datetime(2026, 11, 23, 10, 0)
+
+
+def test_a_session_left_open_by_a_crash_ends_when_last_seen(book: Book) -> None:
+    crashed = enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    keep_session_alive(book, crashed, at=datetime(2026, 11, 23, 9, 30))
+    alive = enter_mode(book, "deals", at=datetime(2026, 11, 24, 8, 58))
+    # The next morning the window starts: the crashed session ends at 9:30, the live one runs.
+    assert close_abandoned_sessions(book, at=datetime(2026, 11, 24, 9, 0)) == 1
+    with book.reading() as session:
+        assert session.get(ModeSession, crashed).ended_at == datetime(2026, 11, 23, 9, 30)
+        assert session.get(ModeSession, alive).ended_at is None
+
+
 def test_what_waits_in_each_mode(book: Book) -> None:
     qualified = add_lead(book, NewContact("Ada"), at=datetime(2026, 11, 20))
     change_stage(book, qualified, "sql", at=datetime(2026, 11, 21))
@@ -53,11 +80,11 @@ def test_what_waits_in_each_mode(book: Book) -> None:
     schedule_activity(book, "call", "Call Ada", datetime(2026, 11, 25, 15, 0), contact_id=qualified)
     assert waiting_in(book, "deals", at=NOW) == [
         "1 qualified lead waits for a first call",
-        "1 call or meeting is due today",
+        "1 call or meeting is due today or overdue",
     ]
     assert waiting_in(book, "demand", at=NOW) == [
         "2 leads wait to be qualified",
-        "0 marketing tasks are due today",
+        "0 marketing tasks are due today or overdue",
     ]
 
 
@@ -68,11 +95,11 @@ def test_weekly_leads_and_hours_per_mode(book: Book) -> None:
     add_lead(book, NewContact("C", source="referral"), at=datetime(2026, 11, 23, 8, 0))
     add_lead(book, NewContact("Too early", source="seo"), at=datetime(2026, 11, 15, 23, 59))
     # Week of 23 Nov: demand 9:00–11:30 (2.5 h), deals 11:30–12:15 (0.75 h), demand 13:00–14:00.
-    enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
-    enter_mode(book, "deals", at=datetime(2026, 11, 23, 11, 30))
-    leave_mode(book, at=datetime(2026, 11, 23, 12, 15))
-    enter_mode(book, "demand", at=datetime(2026, 11, 24, 13, 0))
-    leave_mode(book, at=datetime(2026, 11, 24, 14, 0))
+    demand = enter_mode(book, "demand", at=datetime(2026, 11, 23, 9, 0))
+    deals = enter_mode(book, "deals", at=datetime(2026, 11, 23, 11, 30), leaving=demand)
+    leave_mode(book, deals, at=datetime(2026, 11, 23, 12, 15))
+    again = enter_mode(book, "demand", at=datetime(2026, 11, 24, 13, 0))
+    leave_mode(book, again, at=datetime(2026, 11, 24, 14, 0))
     weeks = weekly_figures(book, WeekRange.ending_with(date(2026, 11, 25), 2))
     assert [(w.monday, w.leads, w.leads_by_source) for w in weeks] == [
         (date(2026, 11, 16), 2, {"referral": 1, "event": 1}),

@@ -47,6 +47,7 @@ from desktop_app.core.models import (
     Objection,
     Setting,
 )
+from desktop_app.core.services.contacts import refresh_milestones
 from desktop_app.core.store import Book
 
 Row = dict[str, Any]
@@ -136,6 +137,7 @@ def generate_sample_business(
         first_ids = _first_ids(session)
         tables = _build(Random(seed), timeline, standard, first_ids, contacts, report)
         _insert_all(session, tables, report)
+        refresh_milestones(session)
         _advance_sequences(session)
     report(1.0)
     return SampleSummary(**{name: table.count for name, table in tables.items()})

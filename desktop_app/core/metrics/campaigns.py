@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from desktop_app.core.metrics.events import final_deal_events, first_lifecycle, within
+from desktop_app.core.metrics.events import entered, final_deal_events, within
 from desktop_app.core.models import Campaign, CampaignSpend, Contact, Deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import DealStage
@@ -56,12 +56,11 @@ def campaign_results(
     with book.reading() as session:
         counts: dict[str, dict[Any, Any]] = {}
         for key, stage in (("leads", "lead"), ("mqls", "mql"), ("customers", "customer")):
-            first = first_lifecycle(stage)
+            at = entered(stage)
             counts[key] = dict(
                 session.execute(
                     select(Contact.campaign_id, func.count())
-                    .join(first, first.c.contact_id == Contact.id)
-                    .where(Contact.campaign_id.is_not(None), within(first.c.at, start, end))
+                    .where(Contact.campaign_id.is_not(None), within(at, start, end))
                     .group_by(Contact.campaign_id)
                 ).all()
             )

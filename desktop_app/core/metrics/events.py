@@ -1,6 +1,7 @@
 """The building blocks every figure is made of, read from the event histories.
 
-A contact "entered" a stage at its first event of that stage. A deal's state is its newest stage
+A contact "entered" a stage at its first event of that stage (kept on the contact as its
+milestone column, in the same transaction as the event). A deal's state is its newest stage
 event: a deal won, reopened and still open is open; a deal counts as won or lost at its final
 close. A contact "reached" a stage when it has an event of that stage or of a later one in the
 funnel, so a contact that skipped a stage is not lost from the rates.
@@ -8,39 +9,33 @@ funnel, so a contact that skipped a stage is not lost from the rates.
 
 from typing import Any
 
-from sqlalchemy import Subquery, and_, func, select, true
+from sqlalchemy import Subquery, and_, exists, func, or_, select, true
+from sqlalchemy.orm import aliased
 
-from desktop_app.core.models import DealStageEvent, LifecycleEvent
-from desktop_app.core.vocabulary import Lifecycle
+from desktop_app.core.models import Contact, DealStageEvent, LifecycleEvent
+from desktop_app.core.vocabulary import FUNNEL, Lifecycle
 
-FUNNEL = (
-    Lifecycle.LEAD,
-    Lifecycle.MQL,
-    Lifecycle.SQL,
-    Lifecycle.OPPORTUNITY,
-    Lifecycle.CUSTOMER,
-)
+
+def entered(stage: str) -> Any:
+    """When each contact first entered `stage`: its milestone column (see `Contact`)."""
+    return getattr(Contact, f"{stage}_at")
+
+
+def reached(stage: str) -> Any:
+    """The contact has entered `stage` or a later funnel stage, skipping or not."""
+    later = FUNNEL[FUNNEL.index(Lifecycle(stage)) :]
+    return or_(*(entered(step).is_not(None) for step in later))
 
 
 def first_lifecycle(stage: str) -> Subquery:
-    """Each contact's first event of `stage`: (contact_id, at)."""
+    """Each contact's first event of `stage` straight from the events: (contact_id, at).
+    The figures read the milestone columns instead; tests hold the two equal."""
     return (
         select(
             LifecycleEvent.contact_id.label("contact_id"),
             func.min(LifecycleEvent.occurred_at).label("at"),
         )
         .where(LifecycleEvent.stage == stage)
-        .group_by(LifecycleEvent.contact_id)
-        .subquery()
-    )
-
-
-def reached(stage: str) -> Subquery:
-    """Contacts with an event of `stage` or a later funnel stage: (contact_id)."""
-    later = FUNNEL[FUNNEL.index(Lifecycle(stage)) :]
-    return (
-        select(LifecycleEvent.contact_id.label("contact_id"))
-        .where(LifecycleEvent.stage.in_(later))
         .group_by(LifecycleEvent.contact_id)
         .subquery()
     )
@@ -59,29 +54,29 @@ def deal_created() -> Subquery:
 
 
 def final_deal_events() -> Subquery:
-    """Each deal's newest stage event: (deal_id, stage, at)."""
-    newest = (
-        select(
-            DealStageEvent.deal_id.label("deal_id"),
-            func.max(DealStageEvent.id).label("event_id"),
-        )
-        .group_by(DealStageEvent.deal_id)
-        .subquery()
-    )
+    """Each deal's newest stage event: (deal_id, stage, at).
+
+    Written as "no later event exists" rather than a join on MAX(id), so that both databases
+    can filter by stage and time first and check the index of later events per row.
+    """
+    later = aliased(DealStageEvent)
     return (
         select(
             DealStageEvent.deal_id.label("deal_id"),
             DealStageEvent.stage.label("stage"),
             DealStageEvent.occurred_at.label("at"),
         )
-        .join(newest, newest.c.event_id == DealStageEvent.id)
+        .where(
+            ~exists().where(later.deal_id == DealStageEvent.deal_id, later.id > DealStageEvent.id)
+        )
         .subquery()
     )
 
 
 def within(column: Any, start: Any, end: Any) -> Any:
-    """start ≤ column < end, either bound optional."""
+    """start ≤ column < end, either bound optional; never an empty (NULL) column."""
     return and_(
+        column.is_not(None),
         column >= start if start is not None else true(),
         column < end if end is not None else true(),
     )

@@ -11,19 +11,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import seconds_between
 from desktop_app.core.metrics.events import (
     deal_created,
+    entered,
     final_deal_events,
-    first_lifecycle,
     reached,
     within,
 )
 from desktop_app.core.metrics.range import WeekRange
-from desktop_app.core.models import Activity, Deal
+from desktop_app.core.models import Activity, Contact, Deal
 from desktop_app.core.services.pipeline import count_stale_deals
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
@@ -115,19 +115,14 @@ def range_totals(book: Book, span: WeekRange, now: datetime) -> Totals:
 
 def _cohort(session: Session, stage: str, later: str, span: WeekRange) -> tuple[int, int, int]:
     """(entered `stage` in the range, of them reached `later` by now, of them with a deal)."""
-    first = first_lifecycle(stage)
-    arrived = reached(later)
-    with_deal = select(Deal.contact_id.label("contact_id")).group_by(Deal.contact_id).subquery()
+    at = entered(stage)
+    has_deal = exists().where(Deal.contact_id == Contact.id)
     row = session.execute(
         select(
-            func.count(first.c.contact_id),
-            func.count(arrived.c.contact_id),
-            func.count(with_deal.c.contact_id),
-        )
-        .select_from(first)
-        .outerjoin(arrived, arrived.c.contact_id == first.c.contact_id)
-        .outerjoin(with_deal, with_deal.c.contact_id == first.c.contact_id)
-        .where(within(first.c.at, span.start, span.end))
+            func.count(),
+            func.count(case((reached(later), 1))),
+            func.count(case((has_deal, 1))),
+        ).where(within(at, span.start, span.end))
     ).one()
     return int(row[0]), int(row[1]), int(row[2])
 
@@ -180,36 +175,29 @@ def _response(
     """Median hours from becoming an MQL to the first call, e-mail or meeting done after it,
     over the MQLs of the range; and how many broke the follow-up promise (late, or still
     waiting once the promise has run out)."""
-    first = first_lifecycle(Lifecycle.MQL)
+    mql_at = entered(Lifecycle.MQL)
     touched = (
-        select(Activity.contact_id.label("contact_id"), func.min(Activity.done_at).label("at"))
-        .join(first, first.c.contact_id == Activity.contact_id)
+        select(func.min(Activity.done_at))
         .where(
+            Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
-            Activity.done_at.is_not(None),
-            Activity.done_at >= first.c.at,
+            Activity.done_at >= mql_at,
         )
-        .group_by(Activity.contact_id)
+        .scalar_subquery()
+    )
+    cohort = (
+        select(mql_at.label("at"), touched.label("touched"))
+        .where(within(mql_at, span.start, span.end))
         .subquery()
     )
-    waited = seconds_between(first.c.at, touched.c.at)
-    base = (
-        select(first.c.contact_id)
-        .select_from(first)
-        .outerjoin(touched, touched.c.contact_id == first.c.contact_id)
-        .where(within(first.c.at, span.start, span.end))
-    )
-    seconds = session.scalars(base.with_only_columns(waited).where(touched.c.at.is_not(None))).all()
-    breaches = session.scalar(
-        base.with_only_columns(func.count()).where(
-            or_(
-                and_(touched.c.at.is_(None), first.c.at < now - promise),
-                waited > promise.total_seconds(),
-            )
-        )
-    )
-    hours = median(float(s) for s in seconds) / 3600 if seconds else None
-    return hours, int(breaches or 0)
+    waited = seconds_between(cohort.c.at, cohort.c.touched)
+    overdue = and_(cohort.c.touched.is_(None), cohort.c.at < now - promise)
+    rows = session.execute(select(waited, case((overdue, 1), else_=0))).all()
+    seconds = [float(row[0]) for row in rows if row[0] is not None]
+    limit = promise.total_seconds()
+    breaches = sum(1 for row in rows if row[1] or (row[0] is not None and row[0] > limit))
+    hours = median(seconds) / 3600 if seconds else None
+    return hours, breaches
 
 
 def _open_pipeline(session: Session) -> dict[str, Decimal]:

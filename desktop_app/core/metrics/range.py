@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import Date, DateTime, Subquery, literal, select, union_all
+
 from desktop_app.core.errors import TandemError
 
 
@@ -44,6 +46,26 @@ class WeekRange:
     def end(self) -> datetime:
         """Exclusive: midnight after the last day."""
         return datetime.combine(self.last + timedelta(days=1), time())
+
+    def week_table(self) -> Subquery:
+        """One row per week (monday, starts, ends), clipped to the range, to join events to.
+
+        Counting events between two bounds uses an index; grouping by a computed day would
+        compute it for every row.
+        """
+        rows = [
+            select(
+                literal(monday, Date).label("monday"),
+                literal(max(datetime.combine(monday, time()), self.start), DateTime).label(
+                    "starts"
+                ),
+                literal(
+                    min(datetime.combine(monday + timedelta(weeks=1), time()), self.end), DateTime
+                ).label("ends"),
+            )
+            for monday in self.mondays
+        ]
+        return union_all(*rows).subquery("weeks")
 
 
 def monday_of(day: date) -> date:

@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.metrics.events import first_lifecycle, within
+from desktop_app.core.metrics.events import entered, within
 from desktop_app.core.metrics.funnel import Totals
 from desktop_app.core.metrics.range import WeekRange
 from desktop_app.core.metrics.weekly import WeekFigures
-from desktop_app.core.models import Activity, ContentAsset, ContentUsage
+from desktop_app.core.models import Activity, Contact, ContentAsset, ContentUsage
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, AssetStatus, Lifecycle
 
@@ -93,20 +93,17 @@ def _people(count: int) -> str:
 
 
 def _handoffs_without_response(session: Session, span: WeekRange) -> int:
-    handed = first_lifecycle(Lifecycle.SQL)
+    handed_at = entered(Lifecycle.SQL)
     responded = exists().where(
         and_(
-            Activity.contact_id == handed.c.contact_id,
+            Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
-            Activity.done_at.is_not(None),
-            Activity.done_at >= handed.c.at,
+            Activity.done_at >= handed_at,
         )
     )
     return int(
         session.scalar(
-            select(func.count())
-            .select_from(handed)
-            .where(within(handed.c.at, span.start, span.end), ~responded)
+            select(func.count()).where(within(handed_at, span.start, span.end), ~responded)
         )
         or 0
     )

@@ -1,7 +1,7 @@
 """Per-week counts: leads by source, MQLs, SQLs, deals created, won and lost, hours per mode.
 
-The database groups by day; Python only folds those day rows (a few hundred at most) into
-ISO weeks, so a year of a 100,000-contact book costs a handful of grouped queries.
+Contacts are counted by joining their milestone columns to the range's week table (index range
+scans); the smaller deal and session tables are grouped by day and folded into weeks here.
 """
 
 from collections.abc import Iterable
@@ -10,11 +10,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import as_date, day_of, seconds_between
-from desktop_app.core.metrics.events import deal_created, final_deal_events, first_lifecycle, within
+from desktop_app.core.metrics.events import deal_created, entered, final_deal_events, within
 from desktop_app.core.metrics.range import WeekRange, monday_of
 from desktop_app.core.models import Contact, Deal, ModeSession
 from desktop_app.core.store import Book
@@ -51,14 +51,13 @@ def weekly_figures(book: Book, span: WeekRange) -> list[WeekFigures]:
         return weeks[monday_of(as_date(raw_day))]
 
     with book.reading() as session:
-        for raw_day, source, count in _leads(session, span):
-            entry = week(raw_day)
+        for monday, source, count in _entered(session, Lifecycle.LEAD, span, Contact.source):
+            entry = week(monday)
             entry.leads += count
             entry.leads_by_source[source] = entry.leads_by_source.get(source, 0) + count
         for stage, attribute in ((Lifecycle.MQL, "mqls"), (Lifecycle.SQL, "sqls")):
-            for raw_day, count in _entered(session, stage, span):
-                entry = week(raw_day)
-                setattr(entry, attribute, getattr(entry, attribute) + count)
+            for monday, count in _entered(session, stage, span):
+                setattr(week(monday), attribute, count)
         for raw_day, count in _created(session, span):
             week(raw_day).deals_created += count
         for raw_day, stage, count, value in _closed(session, span):
@@ -75,22 +74,15 @@ def weekly_figures(book: Book, span: WeekRange) -> list[WeekFigures]:
     return [weeks[monday] for monday in span.mondays]
 
 
-def _leads(session: Session, span: WeekRange) -> Iterable[Any]:
-    first = first_lifecycle(Lifecycle.LEAD)
-    day = day_of(first.c.at)
+def _entered(session: Session, stage: str, span: WeekRange, *by: Any) -> Iterable[Any]:
+    """Contacts that first entered `stage` in each week, grouped further by `by`."""
+    weeks = span.week_table()
+    at = entered(stage)
     return session.execute(
-        select(day, Contact.source, func.count())
-        .join(Contact, Contact.id == first.c.contact_id)
-        .where(within(first.c.at, span.start, span.end))
-        .group_by(day, Contact.source)
-    ).all()
-
-
-def _entered(session: Session, stage: str, span: WeekRange) -> Iterable[Any]:
-    first = first_lifecycle(stage)
-    day = day_of(first.c.at)
-    return session.execute(
-        select(day, func.count()).where(within(first.c.at, span.start, span.end)).group_by(day)
+        select(weeks.c.monday, *by, func.count())
+        .select_from(weeks)
+        .join(Contact, and_(at >= weeks.c.starts, at < weeks.c.ends))
+        .group_by(weeks.c.monday, *by)
     ).all()
 
 
@@ -118,15 +110,9 @@ def _closed(session: Session, span: WeekRange) -> Iterable[Any]:
 
 def _sessions(session: Session, span: WeekRange) -> Iterable[Any]:
     day = day_of(ModeSession.started_at)
+    length = seconds_between(ModeSession.started_at, ModeSession.ended_at)
     return session.execute(
-        select(
-            day,
-            ModeSession.mode,
-            func.count(),
-            func.coalesce(
-                func.sum(seconds_between(ModeSession.started_at, ModeSession.ended_at)), 0
-            ),
-        )
+        select(day, ModeSession.mode, func.count(), func.coalesce(func.sum(length), 0))
         .where(
             within(ModeSession.started_at, span.start, span.end),
             ModeSession.ended_at.is_not(None),

@@ -12,7 +12,7 @@ class Activity(Base):
     __tablename__ = "activities"
     __table_args__ = (
         Index("ix_activities_done_at_due_at", "done_at", "due_at"),
-        Index("ix_activities_contact_id_kind", "contact_id", "kind"),
+        Index("ix_activities_contact_id_kind_done_at", "contact_id", "kind", "done_at"),
         Index("ix_activities_deal_id", "deal_id"),
     )
 
@@ -30,7 +30,11 @@ class Activity(Base):
 
 
 class ModeSession(Base):
-    """A stretch of time in one mode; `ended_at` is empty while it runs."""
+    """A stretch of time in one mode; `ended_at` is empty while it runs.
+
+    The window marks a running session as seen every half minute, so a session left open by a
+    crash ends when it was last seen rather than when Tandem is next started.
+    """
 
     __tablename__ = "mode_sessions"
     __table_args__ = (Index("ix_mode_sessions_started_at", "started_at"),)
@@ -39,6 +43,7 @@ class ModeSession(Base):
     mode: Mapped[str] = mapped_column(String(10))
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
 
 
 class Setting(Base):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.models import Activity, Contact, Deal
+from desktop_app.core.models import Activity, Campaign, Contact, Deal
 from desktop_app.core.services.validation import choice, required_text
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
@@ -28,6 +28,7 @@ class AgendaItem:
     contact: str
     deal: str
     overdue: bool
+    campaign: str = ""
 
 
 def schedule_activity(
@@ -99,9 +100,11 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
                 Activity.due_at,
                 Contact.name,
                 Deal.title,
+                Campaign.name,
             )
             .outerjoin(Contact, Contact.id == Activity.contact_id)
             .outerjoin(Deal, Deal.id == Activity.deal_id)
+            .outerjoin(Campaign, Campaign.id == Activity.campaign_id)
             .where(
                 Activity.done_at.is_(None),
                 Activity.due_at < end_of_day,
@@ -111,8 +114,17 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
             .limit(limit)
         )
         return [
-            AgendaItem(id_, kind, subject, due, contact or "", deal or "", due < start_of_day)
-            for id_, kind, subject, due, contact, deal in rows
+            AgendaItem(
+                id_,
+                kind,
+                subject,
+                due,
+                contact or "",
+                deal or "",
+                due < start_of_day,
+                campaign or "",
+            )
+            for id_, kind, subject, due, contact, deal, campaign in rows
             if due is not None  # the query's `due_at <` already excludes undated ones
         ]
 

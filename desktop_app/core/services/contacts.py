@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -11,7 +11,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Campaign, Company, Contact, LifecycleEvent
 from desktop_app.core.services.validation import choice, optional_email, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import Channel, Lifecycle
+from desktop_app.core.vocabulary import FUNNEL, Channel, Lifecycle
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def add_lead_in(session: Session, new: NewContact, at: datetime) -> int:
         tags=tags_text(new.tags),
         notes=new.notes,
         created_at=at,
+        lead_at=at,
     )
     session.add(contact)
     session.flush()
@@ -121,6 +122,35 @@ def record_stage(
     if newest is not None and at < newest:
         raise TandemError("A stage change cannot be dated before the contact's last one.", "at")
     contact.stage = stage
+    if stage in FUNNEL and getattr(contact, f"{stage}_at") is None:
+        setattr(contact, f"{stage}_at", at)
     if stage == Lifecycle.DISQUALIFIED:
         contact.disqualified_reason = note
     session.add(LifecycleEvent(contact_id=contact_id, stage=stage, occurred_at=at, note=note))
+
+
+def refresh_milestones(session: Session, contact_ids: list[int] | None = None) -> None:
+    """Rebuild the contacts' first-entry times from their events, after writing events in
+    bulk (the sample business, imports, merges); None means every contact.
+
+    One grouped pass over the events feeds an UPDATE … FROM (SQLite 3.33+, PostgreSQL):
+    a correlated subquery per contact and stage is quadratic on a big book.
+    """
+    firsts = select(
+        LifecycleEvent.contact_id.label("contact_id"),
+        *(
+            func.min(case((LifecycleEvent.stage == stage, LifecycleEvent.occurred_at))).label(
+                str(stage)
+            )
+            for stage in FUNNEL
+        ),
+    ).group_by(LifecycleEvent.contact_id)
+    if contact_ids is not None:
+        firsts = firsts.where(LifecycleEvent.contact_id.in_(contact_ids))
+    grouped = firsts.subquery()
+    session.execute(
+        update(Contact)
+        .where(Contact.id == grouped.c.contact_id)
+        .values({f"{stage}_at": grouped.c[str(stage)] for stage in FUNNEL}),
+        execution_options={"synchronize_session": False},
+    )

@@ -41,7 +41,7 @@ class InboxRow:
 
 #: Sortable columns, by the key a screen passes.
 SORT_COLUMNS = {
-    "name": Contact.name,
+    "name": func.lower(Contact.name),
     "email": Contact.email_key,
     "company": Company.name,
     "stage": Contact.stage,
@@ -60,7 +60,7 @@ def book_is_empty(book: Book) -> bool:
 
 def count_inbox(book: Book, where: InboxFilter) -> int:
     with book.reading() as session:
-        query = _filtered(select(func.count(Contact.id)), where)
+        query = _filtered(select(func.count(Contact.id)).select_from(Contact), where, None)
         return int(session.scalar(query) or 0)
 
 
@@ -79,10 +79,19 @@ def inbox_page(
 def inbox_page_in(
     session: Session, where: InboxFilter, sort: str, descending: bool, offset: int, limit: int
 ) -> list[InboxRow]:
+    """The page's ids are chosen first, from the contacts table and its indexes alone, and
+    only those rows are then joined to their company and campaign (as Anki's browser does):
+    sorting 40,000 ids is cheap, sorting 40,000 joined rows is not."""
     column = SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
-    tie = Contact.id.desc() if descending else Contact.id.asc()
-    query = _filtered(
+    order = (column.desc(), Contact.id.desc()) if descending else (column.asc(), Contact.id.asc())
+    page = (
+        _filtered(select(Contact.id).select_from(Contact), where, sort)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
+    rows = session.execute(
         select(
             Contact.id,
             Contact.name,
@@ -94,10 +103,12 @@ def inbox_page_in(
             Contact.score,
             Contact.created_at,
             Contact.tags,
-        ),
-        where,
+        )
+        .join(page, page.c.id == Contact.id)
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
+        .order_by(*order)
     )
-    rows = session.execute(query.order_by(order, tie).offset(offset).limit(limit))
     return [
         InboxRow(
             contact_id=id_,
@@ -115,13 +126,13 @@ def inbox_page_in(
     ]
 
 
-def _filtered(query: Select, where: InboxFilter) -> Select:  # type: ignore[type-arg]
-    query = (
-        query.select_from(Contact)
-        .outerjoin(Company, Company.id == Contact.company_id)
-        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
-        .where(Contact.stage.in_(where.stages))
-    )
+def _filtered(query: Select, where: InboxFilter, sort: str | None) -> Select:  # type: ignore[type-arg]
+    """The filter's conditions, joining a company or campaign only when one is needed."""
+    query = query.where(Contact.stage.in_(where.stages))
+    if sort == "company":
+        query = query.outerjoin(Company, Company.id == Contact.company_id)
+    if sort == "campaign":
+        query = query.outerjoin(Campaign, Campaign.id == Contact.campaign_id)
     if where.source:
         query = query.where(Contact.source == where.source)
     if where.campaign_id is not None:
@@ -136,7 +147,7 @@ def _filtered(query: Select, where: InboxFilter) -> Select:  # type: ignore[type
             or_(
                 func.lower(Contact.name).like(needle),
                 Contact.email_key.like(needle),
-                Company.name_key.like(needle),
+                Contact.company_id.in_(select(Company.id).where(Company.name_key.like(needle))),
             )
         )
     return query

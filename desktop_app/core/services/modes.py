@@ -17,27 +17,63 @@ from desktop_app.core.vocabulary import (
     Mode,
 )
 
+#: A running session not seen for this long was left open by a crash or a power cut.
+ABANDONED_AFTER = timedelta(minutes=5)
 
-def enter_mode(book: Book, mode: str, at: datetime | None = None) -> int:
-    """Close any running session and start one in `mode`; returns the new session's id."""
+
+def enter_mode(
+    book: Book, mode: str, at: datetime | None = None, leaving: int | None = None
+) -> int:
+    """End the session `leaving` (this window's running one, if any) and start one in `mode`.
+
+    Only the caller's own session is closed: on a shared PostgreSQL book other people's
+    sessions run on. Returns the new session's id.
+    """
     choice(mode, Mode, "mode", "Mode")
     at = at or clock.now()
     with book.transaction() as session:
-        _close_open(session, at)
-        started = ModeSession(mode=mode, started_at=at)
+        if leaving is not None:
+            _close(session, leaving, at)
+        started = ModeSession(mode=mode, started_at=at, last_seen_at=at)
         session.add(started)
         session.flush()
         return started.id
 
 
-def leave_mode(book: Book, at: datetime | None = None) -> None:
-    """Close the running session (quitting, or opening the review, which is no mode)."""
+def leave_mode(book: Book, session_id: int, at: datetime | None = None) -> None:
+    """End a session (quitting, or opening the review, which is no mode)."""
     with book.transaction() as session:
-        _close_open(session, at or clock.now())
+        _close(session, session_id, at or clock.now())
 
 
-def _close_open(session: Session, at: datetime) -> None:
-    session.execute(update(ModeSession).where(ModeSession.ended_at.is_(None)).values(ended_at=at))
+def keep_session_alive(book: Book, session_id: int, at: datetime | None = None) -> None:
+    with book.transaction() as session:
+        session.execute(
+            update(ModeSession)
+            .where(ModeSession.id == session_id, ModeSession.ended_at.is_(None))
+            .values(last_seen_at=at or clock.now())
+        )
+
+
+def close_abandoned_sessions(book: Book, at: datetime | None = None) -> int:
+    """End the sessions nobody has kept alive lately, when they were last seen; returns how
+    many. A crash must not count the hours Tandem was closed as time in a mode."""
+    before = (at or clock.now()) - ABANDONED_AFTER
+    last_seen = func.coalesce(ModeSession.last_seen_at, ModeSession.started_at)
+    with book.transaction() as session:
+        result = session.execute(
+            update(ModeSession)
+            .where(ModeSession.ended_at.is_(None), last_seen < before)
+            .values(ended_at=last_seen)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _close(session: Session, session_id: int, at: datetime) -> None:
+    running = session.get(ModeSession, session_id)
+    if running is not None and running.ended_at is None:
+        running.ended_at = max(at, running.started_at)
+        running.last_seen_at = running.ended_at
 
 
 def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
@@ -61,7 +97,8 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
             return [
                 _plural(uncontacted, "qualified lead waits", "qualified leads wait")
                 + " for a first call",
-                _plural(due, "call or meeting is", "calls and meetings are") + " due today",
+                _plural(due, "call or meeting is", "calls and meetings are")
+                + " due today or overdue",
             ]
         new_leads = (
             session.scalar(select(func.count(Contact.id)).where(Contact.stage == Lifecycle.LEAD))
@@ -69,7 +106,7 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
         )
         return [
             _plural(new_leads, "lead waits", "leads wait") + " to be qualified",
-            _plural(due, "marketing task is", "marketing tasks are") + " due today",
+            _plural(due, "marketing task is", "marketing tasks are") + " due today or overdue",
         ]
 
 

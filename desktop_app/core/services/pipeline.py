@@ -54,11 +54,14 @@ class Breach:
 
 
 def _last_touch() -> Select[tuple[int, datetime]]:
-    """Each deal's newest stage change or done activity: what "untouched since" means."""
+    """Each open deal's newest stage change or done activity: what "untouched since" means."""
+    open_deals = select(Deal.id).where(Deal.stage.in_(OPEN_DEAL_STAGES))
     touches = union_all(
-        select(DealStageEvent.deal_id.label("deal_id"), DealStageEvent.occurred_at.label("at")),
+        select(
+            DealStageEvent.deal_id.label("deal_id"), DealStageEvent.occurred_at.label("at")
+        ).where(DealStageEvent.deal_id.in_(open_deals)),
         select(Activity.deal_id.label("deal_id"), Activity.done_at.label("at")).where(
-            Activity.deal_id.is_not(None), Activity.done_at.is_not(None)
+            Activity.deal_id.in_(open_deals), Activity.done_at.is_not(None)
         ),
     ).subquery()
     return select(touches.c.deal_id, func.max(touches.c.at).label("at")).group_by(touches.c.deal_id)

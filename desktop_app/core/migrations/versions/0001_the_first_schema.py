@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("mode", sa.String(length=10), nullable=False),
         sa.Column("started_at", sa.DateTime(), nullable=False),
         sa.Column("ended_at", sa.DateTime(), nullable=True),
+        sa.Column("last_seen_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mode_sessions")),
     )
     with op.batch_alter_table("mode_sessions", schema=None) as batch_op:
@@ -114,6 +115,11 @@ def upgrade() -> None:
         sa.Column("score", sa.Integer(), nullable=False),
         sa.Column("disqualified_reason", sa.String(length=300), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("lead_at", sa.DateTime(), nullable=True),
+        sa.Column("mql_at", sa.DateTime(), nullable=True),
+        sa.Column("sql_at", sa.DateTime(), nullable=True),
+        sa.Column("opportunity_at", sa.DateTime(), nullable=True),
+        sa.Column("customer_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["campaign_id"],
             ["campaigns.id"],
@@ -133,6 +139,10 @@ def upgrade() -> None:
         batch_op.create_index("ix_contacts_campaign_id", ["campaign_id"], unique=False)
         batch_op.create_index("ix_contacts_company_id", ["company_id"], unique=False)
         batch_op.create_index("ix_contacts_stage_created_at", ["stage", "created_at"], unique=False)
+        batch_op.create_index("ix_contacts_lead_at_source", ["lead_at", "source"], unique=False)
+        batch_op.create_index("ix_contacts_mql_at", ["mql_at"], unique=False)
+        batch_op.create_index("ix_contacts_sql_at", ["sql_at"], unique=False)
+        batch_op.create_index("ix_contacts_customer_at", ["customer_at"], unique=False)
 
     op.create_table(
         "content_assets",
@@ -283,7 +293,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activities")),
     )
     with op.batch_alter_table("activities", schema=None) as batch_op:
-        batch_op.create_index("ix_activities_contact_id_kind", ["contact_id", "kind"], unique=False)
+        batch_op.create_index(
+            "ix_activities_contact_id_kind_done_at", ["contact_id", "kind", "done_at"], unique=False
+        )
         batch_op.create_index("ix_activities_deal_id", ["deal_id"], unique=False)
         batch_op.create_index("ix_activities_done_at_due_at", ["done_at", "due_at"], unique=False)
 
@@ -374,7 +386,7 @@ def downgrade() -> None:
     with op.batch_alter_table("activities", schema=None) as batch_op:
         batch_op.drop_index("ix_activities_done_at_due_at")
         batch_op.drop_index("ix_activities_deal_id")
-        batch_op.drop_index("ix_activities_contact_id_kind")
+        batch_op.drop_index("ix_activities_contact_id_kind_done_at")
 
     op.drop_table("activities")
     with op.batch_alter_table("lifecycle_events", schema=None) as batch_op:
