@@ -1,9 +1,13 @@
 """How long Tandem takes to show its window on a big book, against a bare PySide6 window.
 
-Both are measured the same way, as whole processes from spawn to the first turn of the event
-loop after the window is shown (then they quit), median of several runs:
-- baseline: `QApplication` + an empty `QMainWindow`;
-- Tandem: what `tandem --db BOOK` does (open the book, main window, last mode's workspace).
+Each run is a fresh process; the parent notes the wall-clock time just before spawning it and
+the child prints how long after that each moment came (median of several runs):
+- baseline, shown: `QApplication` + an empty `QMainWindow`, at the first turn of the event
+  loop after `show()`;
+- Tandem, shown: what `tandem --db BOOK` does, at the first turn of the event loop after
+  its window is shown (title, menus, modes toolbar, "Opening BOOK…");
+- Tandem, data: at the first turn of the event loop after the window emitted
+  `book_attached`: the book is open and the last mode's workspace holds its data.
 
     python benchmarks/startup.py --db /tmp/big.sqlite [--runs 7]
 
@@ -24,36 +28,65 @@ import time
 from pathlib import Path
 
 BARE = """
+import sys, time
+spawned = float(sys.argv[1])
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
-QTimer.singleShot(0, app.quit)
+
+def shown():
+    print("shown", time.time() - spawned, flush=True)
+    app.quit()
+
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
 TANDEM = """
-import sys
+import sys, time
 from pathlib import Path
+spawned = float(sys.argv[1])
 from PySide6.QtCore import QTimer
 from desktop_app.gui.app import Windows, application
 app = application()
 windows = Windows()
-windows.open(path=Path(sys.argv[1]))
-QTimer.singleShot(0, app.quit)
-app.exec()
+windows.open(path=Path(sys.argv[2]))
+window = windows.current
+
+def report(moment):
+    print(moment, time.time() - spawned, flush=True)
+
+def data_shown():
+    report("data")
+    window.close()
+    app.quit()
+
+window.book_attached.connect(lambda: QTimer.singleShot(0, data_shown))
+QTimer.singleShot(0, lambda: report("shown"))
+sys.exit(app.exec())
 """
 
 
-def median_run(code: str, args: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code, *args], env=env, check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def one_run(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Spawn the child; the seconds from spawning to each moment it printed."""
+    spawned = time.time()
+    child = subprocess.run(
+        [sys.executable, "-c", code, str(spawned), *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    moments = (line.split() for line in child.stdout.splitlines())
+    return {words[0]: float(words[1]) for words in moments if len(words) == 2}
+
+
+def medians(code: str, args: list[str], runs: int, env: dict[str, str]) -> dict[str, float]:
+    results = [one_run(code, args, env) for _ in range(runs)]
+    return {moment: statistics.median(run[moment] for run in results) for moment in results[0]}
 
 
 def main() -> None:
@@ -67,12 +100,13 @@ def main() -> None:
         book = Path(folder) / args.db.name
         shutil.copyfile(args.db, book)
         env["XDG_CONFIG_HOME"] = folder  # window state of the runs stays out of the user's
-        median_run(TANDEM, [str(book)], 1, env)  # warm the disk cache for both
-        bare = median_run(BARE, [], args.runs, env)
-        tandem = median_run(TANDEM, [str(book)], args.runs, env)
-    print(f"bare PySide6 QMainWindow: {bare:6.3f} s (median of {args.runs})")
-    print(f"Tandem on {args.db.name}:  {tandem:6.3f} s")
-    print(f"ratio:                    {tandem / bare:6.2f}×")
+        one_run(TANDEM, [str(book)], env)  # warm the disk cache for both
+        bare = medians(BARE, [], args.runs, env)["shown"]
+        tandem = medians(TANDEM, [str(book)], args.runs, env)
+    print(f"bare PySide6 QMainWindow, shown:      {bare:6.3f} s (median of {args.runs})")
+    for moment, text in (("shown", "window shown"), ("data", "first data")):
+        figure = tandem[moment]
+        print(f"Tandem on {args.db.name}, {text + ':':14}{figure:6.3f} s  {figure / bare:5.2f}×")
 
 
 if __name__ == "__main__":

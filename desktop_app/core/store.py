@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import BookError
+from desktop_app.core.paths import default_book_path
 
 #: Every revision this Tandem knows, oldest first; the last is the head.
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
@@ -29,13 +30,6 @@ SCHEMA_REVISIONS = ("0001", "0002")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-def default_book_path() -> Path:
-    """The book in the platform's user data folder (e.g. ~/.local/share/Tandem on Linux)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("Tandem", appauthor=False) / "tandem.sqlite"
 
 
 @dataclass

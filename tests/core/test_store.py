@@ -8,7 +8,8 @@ from sqlalchemy import select, text
 
 from desktop_app.core.errors import BookError
 from desktop_app.core.models import Contact, LeadCriterion, Setting
-from desktop_app.core.store import SCHEMA_HEAD, Book, default_book_path, open_book
+from desktop_app.core.paths import default_book_path
+from desktop_app.core.store import SCHEMA_HEAD, Book, open_book
 
 
 def test_a_new_book_is_created_with_defaults_and_sqlite_settings(tmp_path: Path) -> None:

@@ -1,0 +1,11 @@
+"""Where books live by default. Free of SQLAlchemy, so the window can name the book it is
+about to open before the store is imported."""
+
+from pathlib import Path
+
+
+def default_book_path() -> Path:
+    """The book in the platform's user data folder (e.g. ~/.local/share/Tandem on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Tandem", appauthor=False) / "tandem.sqlite"

@@ -1,0 +1,225 @@
+"""Starting the window: the QApplication, opening the book, the first-start choice, errors.
+
+`run_window` is what `tandem` without a command calls. The window shows first, on Qt alone;
+the book is opened on a worker, which is where SQLAlchemy and the core are first imported
+(most of the start-up time), and attached when it arrives. Matplotlib and Alembic's command
+machinery stay off this path altogether.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.core.errors import TandemError
+from desktop_app.gui import (
+    resources_rc,  # noqa: F401 - registers the icons and style sheet
+    workers,
+)
+from desktop_app.gui.book_address import BookAddress
+from desktop_app.gui.first_start import ask_first_start
+from desktop_app.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Book
+
+APPLICATION_NAME = "Tandem"
+STYLE_SHEET = ":/style.qss"
+
+
+def run_window(path: Path | None, url: str | None) -> int:
+    """Show the book's window until the founder quits; 1 if the book cannot open."""
+    app = application()
+    previous_hook = sys.excepthook
+    sys.excepthook = show_unexpected_error
+    try:
+        windows = Windows()
+        if not windows.open(path=path, url=url):
+            return 1
+        status = app.exec()
+        return 1 if windows.failed else status
+    except Exception:
+        show_unexpected_error(*sys.exc_info())
+        return 1
+    finally:
+        workers.shutdown()
+        sys.excepthook = previous_hook
+
+
+def application() -> QApplication:
+    """The one QApplication (reused when one exists, as under tests), named and styled."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    configure(app)
+    return app
+
+
+def configure(app: QApplication) -> None:
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(APPLICATION_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(":/icons/tandem.svg"))
+    app.setStyleSheet(style_sheet())
+    # Qt's default, relied on: a first book that cannot open closes the only window.
+    app.setQuitOnLastWindowClosed(True)
+    keep_matplotlib_cache()
+
+
+def style_sheet() -> str:
+    source = QFile(STYLE_SHEET)
+    if not source.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Text):
+        raise RuntimeError(f"{STYLE_SHEET} is missing: run scripts/generate_qt.py")
+    try:
+        return bytes(source.readAll().data()).decode("utf-8")
+    finally:
+        source.close()
+
+
+def keep_matplotlib_cache() -> None:
+    """Give Matplotlib a lasting folder, or it rebuilds its font cache at each start of the
+    bundle (matplotlib #13071). A folder the user chose with MPLCONFIGDIR is kept."""
+    if "MPLCONFIGDIR" in os.environ:
+        return
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path(APPLICATION_NAME, appauthor=False) / "matplotlib"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["MPLCONFIGDIR"] = str(folder)
+
+
+@dataclass(frozen=True)
+class OpenedBook:
+    """What the worker hands to the GUI thread: the open book, and whether it is empty."""
+
+    book: Book
+    empty: bool
+
+
+def open_on_worker(address: BookAddress, progress: workers.Progress) -> OpenedBook:
+    """Runs on a worker thread; the first import of SQLAlchemy and the core happens here.
+
+    If the window closed meanwhile (its task was cancelled), the book is closed again.
+    """
+    from desktop_app.core.services import modes  # noqa: F401 - for attach(), off the GUI thread
+    from desktop_app.core.services.inbox import book_is_empty
+    from desktop_app.core.store import open_book
+
+    book = open_book(path=address.path, url=address.url)
+    try:
+        empty = book_is_empty(book)
+        progress(1.0)  # raises TaskCancelled once the window is closing
+    except BaseException:
+        book.close()
+        raise
+    return OpenedBook(book, empty)
+
+
+class Windows:
+    """Holds the main window, and replaces it when File ▸ Open book… picks another book.
+
+    Each book gets a new window, shown at once while its book opens on a worker; a
+    replacement takes over from the current window only once its book has opened.
+    """
+
+    def __init__(self) -> None:
+        self.current: MainWindow | None = None
+        #: The first book could not be opened: the application ends with status 1.
+        self.failed = False
+        self._opening: MainWindow | None = None
+
+    def open(self, path: Path | None = None, url: str | None = None) -> bool:
+        """Show a window for the book and open it; False if it is already known that the
+        book cannot open (after saying why), as when tasks run at once under tests."""
+        address = BookAddress(path, url)
+        previous, abandoned = self.current, self._opening
+        if abandoned is previous:  # the first window, its book still opening
+            previous = None
+        window = MainWindow(address=address)
+        if previous is not None:
+            window.restoreGeometry(previous.saveGeometry())
+        window.open_book_requested.connect(self._open_other)
+        self._opening = window
+        if previous is None:
+            self.current = window
+        window.show()
+        if abandoned is not None:  # another book chosen while one opened: the last one wins
+            abandoned.close()
+        workers.run_task(
+            partial(open_on_worker, address),
+            on_result=partial(self._opened, window, previous),
+            on_error=partial(self._not_opened, window, previous),
+        )
+        return not window.closed
+
+    def _opened(self, window: MainWindow, previous: MainWindow | None, opened: OpenedBook) -> None:
+        if window.closed:  # closed while its book was opening
+            opened.book.close()
+            return
+        if opened.empty:
+            ask_first_start(opened.book, parent=window)
+        if previous is not None:
+            # Before the new window starts its session: the two may be on the same book.
+            previous.end_session()
+        self._opening, self.current = None, window
+        window.attach(opened.book)
+        if previous is not None:
+            previous.close()
+
+    def _not_opened(
+        self, window: MainWindow, previous: MainWindow | None, error: BaseException
+    ) -> None:
+        """Say why (the file is untouched) and close the window. If it was the only one,
+        the application ends as its last window closes, and run_window returns 1."""
+        if window.closed:
+            return
+        if isinstance(error, TandemError):
+            QMessageBox.critical(window, "Tandem cannot open this book", error.message)
+        else:
+            workers.report_unexpected(error)
+        self._opening = None
+        if previous is None:
+            self.current, self.failed = None, True
+        window.close()
+
+    def _open_other(self, path: Path) -> None:
+        self.open(path=path)
+
+
+_showing_error = False
+
+
+def show_unexpected_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """sys.excepthook while the window runs: a bug is shown in a dialog, not lost on stderr.
+
+    While one such dialog is open, further errors only go to stderr, so that an error
+    repeated on every repaint cannot stack up dialogs.
+    """
+    global _showing_error
+    details = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(details)
+    if _showing_error or QApplication.instance() is None:
+        return
+    _showing_error = True
+    try:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Tandem ran into a bug", "")
+        box.setText(f"Something went wrong that Tandem did not expect:\n{kind.__name__}: {error}")
+        box.setInformativeText(
+            "What you were doing may not have been saved. The details help to report it."
+        )
+        box.setDetailedText(details)
+        box.exec()
+    finally:
+        _showing_error = False

@@ -1,0 +1,78 @@
+"""Building blocks the workspaces share: headings, tables, empty states, labelled fields."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt+letter moves the focus to `widget`."""
+    label_ = QLabel(text)
+    label_.setBuddy(widget)
+    return label_
+
+
+def empty_page(note: QLabel, action: QPushButton | None = None) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    note.setMaximumWidth(560)  # a sentence, not a banner
+    layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+    if action is not None:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(action)
+        row.addStretch(1)
+        layout.addLayout(row)
+    layout.addStretch(1)
+    return page
+
+
+def workspace_heading(text: str) -> QLabel:
+    """The workspace's title; bold and larger until the style sheet says otherwise."""
+    return _heading(text, "workspaceHeading", 1.4)
+
+
+def section_heading(text: str) -> QLabel:
+    return _heading(text, "sectionHeading", 1.1)
+
+
+def _heading(text: str, name: str, scale: float) -> QLabel:
+    heading = QLabel(text)
+    heading.setObjectName(name)
+    font = heading.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    heading.setFont(font)
+    return heading
+
+
+def empty_state_label() -> QLabel:
+    note = QLabel()
+    note.setObjectName("emptyState")
+    note.setWordWrap(True)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return note
+
+
+def compact_table(view: QTableView) -> None:
+    """Whole rows, one selected at a time, fixed row heights (cheap at any size); Tab leaves
+    the table for the next control, the arrow keys move within it."""
+    view.setTabKeyNavigation(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setHighlightSections(False)
