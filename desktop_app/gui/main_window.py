@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop_app import __version__
 from desktop_app.core import clock
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._address = address or BookAddress()
         self._factories = workspaces or DEFAULT_WORKSPACES
         self._workspaces: dict[str, QWidget] = {}
+        self._menus: dict[str, QMenu] = {}
         self._page: str | None = None
         self._first_page: str | None = None
         self._session: RunningSession | None = None
@@ -275,10 +276,26 @@ class MainWindow(QMainWindow):
             workspace = self._factories[page](self._attached_book(), self.ui.workspaceStack)
             self._workspaces[page] = workspace
             self.ui.workspaceStack.addWidget(workspace)
+            self._add_workspace_menu(page, workspace)
         else:
             cast(Workspace, workspace).refresh()
+        for shown, menu in self._menus.items():
+            menu.menuAction().setVisible(shown == page)
         self.ui.workspaceStack.setCurrentWidget(workspace)
         workspace.setFocus()
+
+    def _add_workspace_menu(self, page: str, workspace: QWidget) -> None:
+        """The workspace's own actions, in a menu named after it (shown while it is in
+        front), so every shortcut of the mode can be found in the menus."""
+        actions = getattr(workspace, "menu_actions", None)
+        if actions is None:
+            return
+        menu = QMenu(PAGE_LABELS[page], self.ui.menuBar)
+        menu.setObjectName(f"menu_{page}")
+        for action in actions():
+            menu.addAction(action)
+        self.ui.menuBar.insertMenu(self.ui.menuHelp.menuAction(), menu)
+        self._menus[page] = menu
 
     def _summarise(self, page: str) -> None:
         """Say what waits in the mode just entered; counted off the GUI thread."""

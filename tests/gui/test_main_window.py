@@ -425,3 +425,38 @@ def test_a_book_that_refuses_the_first_session_still_opens_on_its_page(
     assert window.page == "demand" and window.ui.actionDemand.isChecked()
     assert "readonly database" in window.statusBar().currentMessage()
     assert sessions(book) == [] and not window._clock.isActive()
+
+
+def test_a_workspaces_actions_are_listed_in_its_own_menu_with_their_shortcuts(
+    qtbot: QtBot, book: Book
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    class WithActions(QWidget):
+        title = "Demand creation"
+
+        def __init__(self, _book: Book, parent: QWidget) -> None:
+            super().__init__(parent)
+            self.add = QAction("Quick add…", self, shortcut=QKeySequence("Ctrl+N"))
+
+        def refresh(self) -> None:
+            pass
+
+        def menu_actions(self) -> list[QAction]:
+            return [self.add]
+
+    factories = {
+        "demand": WithActions,
+        "deals": lambda b, p: QWidget(p),
+        "review": lambda b, p: QWidget(p),
+    }
+    window = MainWindow(book, workspaces=factories)
+    qtbot.addWidget(window)
+    window.switch_to("demand")
+    menus = {action.text(): action for action in window.ui.menuBar.actions()}
+    assert menus["Demand creation"].isVisible()
+    (listed,) = menus["Demand creation"].menu().actions()
+    assert listed.text() == "Quick add…" and listed.shortcut() == QKeySequence("Ctrl+N")
+    window.switch_to("deals")
+    assert not menus["Demand creation"].isVisible()
+    window.close()
