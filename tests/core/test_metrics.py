@@ -160,3 +160,16 @@ def test_a_range_in_dates_cut_mid_week_keeps_whole_week_labels(history: Book) ->
     assert [w["week"] for w in weeks] == ["2026-W45", "2026-W46"]
     # 2 Nov leads fall before the range; 9 Nov (C) and 10 Nov (F) fall inside.
     assert [w["leads"] for w in weeks] == [0, 2]
+
+
+def test_weekly_cohort_rates_are_the_funnel_trend(history: Book) -> None:
+    first, second = build_review(history, SPAN, NOW).weeks
+    # W45 leads A (reached MQL) and B (reached MQL): 2/2. W46 leads C (skipped to SQL) and
+    # F (disqualified): 1/2.
+    assert (first.lead_to_mql_rate, second.lead_to_mql_rate) == (1.0, 0.5)
+    # W45 MQLs A, B, D: A and D reached SQL. W46: none, no data.
+    assert (first.mql_to_sql_rate, second.mql_to_sql_rate) == (2 / 3, None)
+    # SQLs A, D (W45) and C (W46) all opened deals.
+    assert (first.sql_to_opportunity_rate, second.sql_to_opportunity_rate) == (1.0, 1.0)
+    # Opportunities entered in the range: A (5 Nov), C (10 Nov), D (6 Nov).
+    assert build_review(history, SPAN, NOW).totals.opportunities == 3

@@ -110,3 +110,20 @@ def test_weekly_leads_and_hours_per_mode(book: Book) -> None:
     assert weeks[1].hours_by_mode["demand"] == 3.5
     assert weeks[1].hours_by_mode["deals"] == 0.75
     assert weeks[1].mode_switches == 2
+
+
+def test_the_revenue_target_is_kept_in_the_book(book: Book) -> None:
+    from decimal import Decimal
+
+    import pytest
+
+    from desktop_app.core.errors import TandemError
+    from desktop_app.core.services.settings import change_revenue_target, read_settings
+
+    change_revenue_target(book, "120000")
+    assert read_settings(book).revenue_target == Decimal("120000.00")
+    with pytest.raises(TandemError) as caught:
+        change_revenue_target(book, "-5")
+    assert caught.value.field == "target"
+    change_revenue_target(book, None)
+    assert read_settings(book).revenue_target is None

@@ -42,6 +42,7 @@ class Totals:
     leads: int
     mqls: int
     sqls: int
+    opportunities: int
     lead_to_mql_rate: float | None
     mql_to_sql_rate: float | None
     sql_to_opportunity_rate: float | None
@@ -75,6 +76,14 @@ def range_totals(book: Book, span: WeekRange, now: datetime) -> Totals:
                 (Lifecycle.SQL, Lifecycle.OPPORTUNITY),
             )
         }
+        opportunities = int(
+            session.scalar(
+                select(func.count()).where(
+                    within(entered(Lifecycle.OPPORTUNITY), span.start, span.end)
+                )
+            )
+            or 0
+        )
         won, lost, won_value = _closed(session, span)
         created, created_won = _created_and_won(session, span)
         cycle = _cycle_days(session, span)
@@ -94,6 +103,7 @@ def range_totals(book: Book, span: WeekRange, now: datetime) -> Totals:
         leads=cohorts[Lifecycle.LEAD][0],
         mqls=cohorts[Lifecycle.MQL][0],
         sqls=cohorts[Lifecycle.SQL][0],
+        opportunities=opportunities,
         lead_to_mql_rate=rate(cohorts[Lifecycle.LEAD][1], cohorts[Lifecycle.LEAD][0]),
         mql_to_sql_rate=rate(cohorts[Lifecycle.MQL][1], cohorts[Lifecycle.MQL][0]),
         sql_to_opportunity_rate=rate(cohorts[Lifecycle.SQL][1], cohorts[Lifecycle.SQL][0]),

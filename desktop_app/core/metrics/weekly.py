@@ -10,11 +10,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import as_date, day_of, seconds_between
-from desktop_app.core.metrics.events import deal_created, entered, final_deal_events, within
+from desktop_app.core.metrics.events import (
+    deal_created,
+    entered,
+    final_deal_events,
+    reached,
+    within,
+)
 from desktop_app.core.metrics.range import WeekRange, monday_of
 from desktop_app.core.models import Contact, Deal, ModeSession
 from desktop_app.core.store import Book
@@ -36,6 +42,23 @@ class WeekFigures:
         default_factory=lambda: {Mode.DEMAND.value: 0.0, Mode.DEALS.value: 0.0}
     )
     sessions: int = 0
+    #: Of the week's leads, MQLs and SQLs: how many have reached the next stage by now.
+    leads_reached_mql: int = 0
+    mqls_reached_sql: int = 0
+    sqls_reached_opportunity: int = 0
+
+    @property
+    def lead_to_mql_rate(self) -> float | None:
+        """The week's cohort rate: the trend of the funnel's conversion, week by week."""
+        return _rate(self.leads_reached_mql, self.leads)
+
+    @property
+    def mql_to_sql_rate(self) -> float | None:
+        return _rate(self.mqls_reached_sql, self.mqls)
+
+    @property
+    def sql_to_opportunity_rate(self) -> float | None:
+        return _rate(self.sqls_reached_opportunity, self.sqls)
 
     @property
     def mode_switches(self) -> int:
@@ -51,13 +74,19 @@ def weekly_figures(book: Book, span: WeekRange) -> list[WeekFigures]:
         return weeks[monday_of(as_date(raw_day))]
 
     with book.reading() as session:
-        for monday, source, count in _entered(session, Lifecycle.LEAD, span, Contact.source):
+        leads = _entered(session, Lifecycle.LEAD, Lifecycle.MQL, span, Contact.source)
+        for monday, source, count, reached_next in leads:
             entry = week(monday)
             entry.leads += count
+            entry.leads_reached_mql += reached_next
             entry.leads_by_source[source] = entry.leads_by_source.get(source, 0) + count
-        for stage, attribute in ((Lifecycle.MQL, "mqls"), (Lifecycle.SQL, "sqls")):
-            for monday, count in _entered(session, stage, span):
+        for stage, later, attribute, onward in (
+            (Lifecycle.MQL, Lifecycle.SQL, "mqls", "mqls_reached_sql"),
+            (Lifecycle.SQL, Lifecycle.OPPORTUNITY, "sqls", "sqls_reached_opportunity"),
+        ):
+            for monday, count, reached_next in _entered(session, stage, later, span):
                 setattr(week(monday), attribute, count)
+                setattr(week(monday), onward, reached_next)
         for raw_day, count in _created(session, span):
             week(raw_day).deals_created += count
         for raw_day, stage, count, value in _closed(session, span):
@@ -74,12 +103,13 @@ def weekly_figures(book: Book, span: WeekRange) -> list[WeekFigures]:
     return [weeks[monday] for monday in span.mondays]
 
 
-def _entered(session: Session, stage: str, span: WeekRange, *by: Any) -> Iterable[Any]:
-    """Contacts that first entered `stage` in each week, grouped further by `by`."""
+def _entered(session: Session, stage: str, later: str, span: WeekRange, *by: Any) -> Iterable[Any]:
+    """Contacts that first entered `stage` in each week (grouped further by `by`), and of
+    them those that have reached `later` by now."""
     weeks = span.week_table()
     at = entered(stage)
     return session.execute(
-        select(weeks.c.monday, *by, func.count())
+        select(weeks.c.monday, *by, func.count(), func.count(case((reached(later), 1))))
         .select_from(weeks)
         .join(Contact, and_(at >= weeks.c.starts, at < weeks.c.ends))
         .group_by(weeks.c.monday, *by)
@@ -119,3 +149,7 @@ def _sessions(session: Session, span: WeekRange) -> Iterable[Any]:
         )
         .group_by(day, ModeSession.mode)
     ).all()
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Setting
+from desktop_app.core.services.validation import money
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import DEFAULT_STAGE_PROBABILITY, OPEN_DEAL_STAGES
 
@@ -52,6 +53,17 @@ def change_stale_days(book: Book, days: int) -> None:
     if not 1 <= days <= 365:
         raise TandemError("Stale days must be between 1 and 365.", "days")
     _store(book, "stale_days", str(days))
+
+
+def change_revenue_target(book: Book, target: Decimal | str | None) -> None:
+    """The revenue the reverse funnel plans for; None clears it."""
+    if target is None or str(target).strip() == "":
+        _store(book, "revenue_target", "")
+        return
+    amount = money(target, "target", "The revenue target")
+    if amount == 0:
+        raise TandemError("A revenue target is more than zero.", "target")
+    _store(book, "revenue_target", str(amount))
 
 
 def _store(book: Book, key: str, value: str) -> None:

@@ -1,0 +1,1 @@
+"""Qt item models over the services: they hold what a screen shows and nothing more."""

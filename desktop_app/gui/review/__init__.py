@@ -1,0 +1,1 @@
+"""The weekly review: figures per ISO week over a chosen range."""

@@ -1,0 +1,278 @@
+"""The review page, driven as a user would, against figures worked out by hand.
+
+"Now" is Friday 14 March 2025, 17:00, in ISO week 2025-W11 (Monday 10 March). The last 12
+weeks run from 2024-W52 (Monday 23 December 2024) to 2025-W11: week index 11 is W11.
+The book:
+- W11: leads Ada and Ben (content) and Cy (referral, Sunday 16 March late). Ada becomes an
+  MQL on 11 Mar, an SQL on 12 Mar, gets a deal of 1,000 on 12 Mar, won on 13 Mar. Ben becomes
+  an MQL on 13 Mar. Objections: price twice, timing once. Sessions: demand 3.5 h + 1 h,
+  deals 2 h, three sessions (two switches).
+- W09 (index 9): lead Di (content) on Sunday 2 March. W05 (index 5): lead Ed (content).
+So over 12 weeks: 5 leads; lead→MQL 2/5, MQL→SQL 1/2, SQL→opportunity 1/1,
+lead→opportunity 1/5; one deal won of one closed.
+"""
+
+import re
+import subprocess
+import sys
+from datetime import date, datetime
+from math import isnan
+from pathlib import Path
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop_app.core.metrics import lead_standard_check
+from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.deals import move_deal, open_deal
+from desktop_app.core.services.modes import enter_mode, leave_mode
+from desktop_app.core.services.objections import record_objection
+from desktop_app.core.store import Book
+from desktop_app.gui.review.charts import CHARTS
+from desktop_app.gui.review.workspace import ReviewWorkspace
+
+NOW = datetime(2025, 3, 14, 17, 0)
+
+
+@pytest.fixture
+def worked(book: Book) -> Book:
+    ada = add_lead(book, NewContact("Ada Park"), at=datetime(2025, 3, 10, 8, 0))
+    ben = add_lead(book, NewContact("Ben Ode"), at=datetime(2025, 3, 12, 8, 0))
+    add_lead(book, NewContact("Cy Lund", source="referral"), at=datetime(2025, 3, 16, 23, 59))
+    add_lead(book, NewContact("Di Mor"), at=datetime(2025, 3, 2, 22, 0))
+    add_lead(book, NewContact("Ed Fay"), at=datetime(2025, 1, 29, 12, 0))
+    change_stage(book, ada, "mql", at=datetime(2025, 3, 11, 9, 0))
+    change_stage(book, ada, "sql", at=datetime(2025, 3, 12, 9, 0))
+    deal = open_deal(book, ada, "Route planning", "1000", at=datetime(2025, 3, 12, 10, 0))
+    move_deal(book, deal, "won", at=datetime(2025, 3, 13, 10, 0))
+    change_stage(book, ben, "mql", at=datetime(2025, 3, 13, 9, 0))
+    for category, words in (("price", "Too dear"), ("price", "Over budget"), ("timing", "Q3")):
+        record_objection(book, category, words, contact_id=ben, at=datetime(2025, 3, 13, 11, 0))
+    monday = enter_mode(book, "demand", at=datetime(2025, 3, 10, 9, 0))
+    afternoon = enter_mode(book, "deals", at=datetime(2025, 3, 10, 12, 30), leaving=monday)
+    leave_mode(book, afternoon, at=datetime(2025, 3, 10, 14, 30))
+    tuesday = enter_mode(book, "demand", at=datetime(2025, 3, 11, 9, 0))
+    leave_mode(book, tuesday, at=datetime(2025, 3, 11, 10, 0))
+    return book
+
+
+def shown(qtbot, book: Book) -> ReviewWorkspace:
+    workspace = ReviewWorkspace(book, now=lambda: NOW)
+    qtbot.addWidget(workspace)
+    workspace.resize(1300, 800)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    return workspace
+
+
+def axes(workspace: ReviewWorkspace, key: str):
+    return workspace.charts[key].canvas.figure.axes
+
+
+def bar_heights(workspace: ReviewWorkspace, key: str, gid: str) -> list[float]:
+    return [p.get_height() for p in axes(workspace, key)[0].patches if p.get_gid() == gid]
+
+
+def test_leads_are_stacked_by_source_week_by_week(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    (ax,) = axes(workspace, "leads_by_source")
+    assert [c.get_label() for c in ax.containers] == ["Content", "Referral"]
+    content = [0.0] * 12
+    content[5], content[9], content[11] = 1, 1, 2
+    assert bar_heights(workspace, "leads_by_source", "source:content") == content
+    referral = [p for p in ax.patches if p.get_gid() == "source:referral"]
+    assert [p.get_height() for p in referral] == [0.0] * 11 + [1]
+    assert referral[11].get_y() == 2  # stacked on the two content leads
+    assert ax.get_title(loc="left") == "Leads per week by source"
+    assert ax.get_ylabel() == "Leads"
+
+
+def test_mqls_sqls_deals_and_hours_per_week(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    only_w11 = [0.0] * 11
+    assert bar_heights(workspace, "mqls_sqls", "MQLs") == only_w11 + [2]
+    assert bar_heights(workspace, "mqls_sqls", "SQLs") == only_w11 + [1]
+    assert bar_heights(workspace, "deals", "Created") == only_w11 + [1]
+    assert bar_heights(workspace, "deals", "Won") == only_w11 + [1]
+    assert bar_heights(workspace, "deals", "Lost") == only_w11 + [0]
+    assert bar_heights(workspace, "hours_per_mode", "demand")[-1] == pytest.approx(4.5)
+    assert bar_heights(workspace, "hours_per_mode", "deals")[-1] == pytest.approx(2.0)
+    switches = axes(workspace, "hours_per_mode")[1].get_lines()[0].get_ydata()
+    assert switches[-1] == 2 and all(isnan(s) for s in switches[:-1])  # gaps: no sessions
+
+
+def test_funnel_rates_and_win_rate_trend(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    (ax,) = axes(workspace, "funnel")
+    assert [round(p.get_width()) for p in ax.patches] == [40, 50, 100, 20]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["40% of 5 leads", "50% of 2 MQLs", "100% of 1 SQLs", "20% of 5 leads"]
+    line = axes(workspace, "win_rate")[0].get_lines()[0]
+    rates = list(line.get_ydata())
+    assert rates[-1] == 100 and all(isnan(r) for r in rates[:-1])
+
+
+def test_the_funnel_trend_draws_each_weeks_cohort(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    lines = {
+        line.get_gid(): list(line.get_ydata())
+        for line in axes(workspace, "funnel_trend")[0].get_lines()
+    }
+    # W11: leads Ada (reached MQL), Ben (reached MQL), Cy (not): 2/3. W09 Di and W05 Ed: 0/1.
+    assert lines["lead_to_mql_rate"][11] == pytest.approx(200 / 3)
+    assert lines["lead_to_mql_rate"][9] == 0 and lines["lead_to_mql_rate"][5] == 0
+    assert isnan(lines["lead_to_mql_rate"][10])  # W10: no leads, no data
+    # W11 MQLs Ada (reached SQL) and Ben (not): 50 %; SQL Ada opened a deal: 100 %.
+    assert lines["mql_to_sql_rate"][11] == 50 and lines["sql_to_opportunity_rate"][11] == 100
+
+
+def test_objections_pipeline_and_single_figures(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    (ax,) = axes(workspace, "objections")
+    assert [p.get_width() for p in ax.patches] == [2, 1]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Price", "Timing"]
+    texts = [t.get_text() for a in axes(workspace, "cycle_response") for t in a.texts]
+    assert "1.0 days" in texts  # 12 Mar 10:00 → 13 Mar 10:00
+    # Nobody was contacted after becoming an MQL: no response time yet.
+    assert "—" in texts
+    (pipeline,) = axes(workspace, "open_pipeline")
+    assert pipeline.texts[0].get_text().startswith("There are no open deals today.")
+
+
+def test_values_show_on_hover(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    canvas = workspace.charts["leads_by_source"].canvas
+    canvas.draw()
+    bar = [p for p in canvas.figure.axes[0].patches if p.get_gid() == "source:content"][11]
+    x, y = bar.axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1))
+    event = MouseEvent("motion_notify_event", canvas, x, y)
+    assert canvas.value_at(event) == "Week of 10 Mar: 2 from Content"
+
+
+def test_choosing_a_range_recomputes(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    workspace.range_bar.choose_weeks(4)
+    assert bar_heights(workspace, "leads_by_source", "source:content") == [0, 1, 0, 2]
+    assert workspace.totals.text().startswith("Last 4 weeks: 4 leads · ")
+    workspace.range_bar.choose_dates(date(2025, 1, 27), date(2025, 3, 2))  # W05 to W09
+    assert workspace.review is not None
+    assert len(workspace.review.weeks) == 5
+    assert bar_heights(workspace, "leads_by_source", "source:content") == [1, 0, 0, 0, 1]
+    assert workspace.range_choice.currentText() == "Dates…"
+
+
+def test_dates_that_end_before_they_start_say_so(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    workspace.range_bar.choose_dates(date(2025, 3, 2), date(2025, 1, 27))
+    assert workspace.range_bar.error.isVisible()
+    assert "ends before it starts" in workspace.range_bar.error.text()
+
+
+def test_busy_while_computing_and_a_stale_result_is_dropped(qtbot, worked, held_workers) -> None:
+    workspace = shown(qtbot, worked)
+    assert workspace.busy.isVisible()
+    workspace.range_bar.choose_weeks(4)
+    workspace.range_bar.choose_weeks(26)
+    held_workers.run_held()
+    assert not workspace.busy.isVisible()
+    assert workspace.review is not None and len(workspace.review.weeks) == 26
+
+
+def test_the_pdf_has_a_page_per_chart(qtbot, worked, tmp_path: Path) -> None:
+    workspace = shown(qtbot, worked)
+    target = tmp_path / "review.pdf"
+    workspace.export_pdf_to(target)
+    pages = re.findall(rb"/Type\s*/Page\b(?!s)", target.read_bytes())
+    assert len(pages) == len(CHARTS) == 11
+    assert workspace.note.text() == "Saved review.pdf"
+
+
+def test_charts_save_as_png_and_svg(qtbot, worked, tmp_path: Path) -> None:
+    workspace = shown(qtbot, worked)
+    workspace.export_chart_to("funnel", tmp_path / "funnel.png")
+    assert (tmp_path / "funnel.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    workspace.export_images_to(tmp_path / "svg", "svg")
+    saved = sorted(p.name for p in (tmp_path / "svg").iterdir())
+    assert saved == sorted(f"{chart.key}.svg" for chart in CHARTS)
+    assert b"<svg" in (tmp_path / "svg" / "objections.svg").read_bytes()[:500]
+
+
+def test_an_empty_book_says_what_to_do_in_each_chart(qtbot, book: Book) -> None:
+    workspace = shown(qtbot, book)
+    for key, panel in workspace.charts.items():
+        if key == "cycle_response":
+            texts = [t.get_text() for a in panel.canvas.figure.axes for t in a.texts]
+            assert texts.count("—") == 2
+            continue
+        (ax,) = panel.canvas.figure.axes
+        assert not ax.axison, key  # no empty axis
+        assert not ax.patches and not ax.lines, key
+        assert ax.texts[0].get_text().startswith(("No ", "There are no")), key
+    assert workspace.warnings.labels[0].text().startswith("No warning sign")
+
+
+def test_warning_signs_each_with_their_sentence(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    assert workspace.review is not None
+    codes = [w.code for w in workspace.review.warnings]
+    assert "broken_follow_up_promises" in codes  # Ada and Ben were never contacted
+    shown_codes = [label.property("code") for label in workspace.warnings.labels]
+    assert shown_codes == codes
+    for label, warning in zip(workspace.warnings.labels, workspace.review.warnings, strict=True):
+        assert warning.message in label.text()
+
+
+def test_reverse_funnel_from_a_target(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    panel = workspace.reverse_funnel
+    panel.target.setValue(10_000)
+    # 10,000 ÷ 1,000 a deal = 10 wins; ÷ 100 % win rate = 10 opportunities; ÷ 100 % = 10 SQLs;
+    # ÷ 50 % = 20 MQLs; ÷ 40 % = 50 leads; over 13 weeks 3.85 → 4 a week.
+    assert [panel.values[k].text() for k in panel.values] == ["10", "10", "10", "20", "50"]
+    assert panel.per_week.text() == "4"
+    assert panel.progress.value() == 10  # 1,000 won of 10,000
+
+
+def test_the_revenue_target_typed_is_kept_in_the_book(qtbot, worked) -> None:
+    from decimal import Decimal
+
+    from desktop_app.core.services.settings import read_settings
+
+    workspace = shown(qtbot, worked)
+    target = workspace.reverse_funnel.target
+    target.setFocus()
+    target.selectAll()
+    qtbot.keyClicks(target, "25000")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert read_settings(worked).revenue_target == Decimal("25000.00")
+
+
+def test_lead_standard_check_lists_every_criterion(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    checks = lead_standard_check(worked)
+    table = workspace.lead_standard.table
+    assert table.rowCount() == len(checks) > 0
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [c.name for c in checks]
+    assert table.item(0, 3).text() == "Too little data"
+
+
+def test_menu_actions_with_page_shortcuts(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    actions = {a.text().replace("&", ""): a for a in workspace.menu_actions()}
+    assert actions["Export review as PDF…"].shortcut() == QKeySequence("Ctrl+Shift+E")
+    assert actions["Refresh"].shortcut() == QKeySequence("F5")
+    for action in workspace.menu_actions():
+        assert action in workspace.actions()
+        if not action.shortcut().isEmpty():
+            assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    actions["Last 26 weeks"].trigger()
+    assert workspace.review is not None and len(workspace.review.weeks) == 26
+    assert actions["Last 26 weeks"].isChecked()
+
+
+def test_matplotlib_stays_off_the_start_up_path() -> None:
+    code = "import sys, desktop_app.gui.main_window; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
