@@ -170,7 +170,10 @@ def test_deal_details_and_closing_rules(book: Book) -> None:
         change_deal(book, deal_id, DealInput("Pilot", "10", next_step_on=date(2026, 11, 9)))
     assert caught.value.field == "next_step"
     change_deal(
-        book, deal_id, DealInput("Pilot+", "7500.5", date(2026, 12, 15), "Demo", date(2026, 11, 9))
+        book,
+        deal_id,
+        DealInput("Pilot+", "7500.5", date(2026, 12, 15), "Demo", date(2026, 11, 9)),
+        at=datetime(2026, 11, 3),
     )
     with book.reading() as session:
         deal = session.get(Deal, deal_id)
@@ -198,3 +201,28 @@ def test_rescheduling_and_the_calendar_file(book: Book, tmp_path: Path) -> None:
     assert event.decoded("dtstart") == datetime(2026, 11, 6, 14, 0)
     assert event.decoded("dtend") == datetime(2026, 11, 6, 14, 30)
     assert "ada@example.org" in event["description"]
+
+
+def test_deal_dates_must_make_sense(book: Book) -> None:
+    _, deal_id = _deal(book, at=datetime(2026, 11, 2, 9, 0))
+    with pytest.raises(TandemError) as caught:
+        change_deal(book, deal_id, DealInput("D", "1", date(2026, 11, 1)), at=datetime(2026, 11, 3))
+    assert caught.value.field == "expected_close_on"
+    with pytest.raises(TandemError) as caught:
+        change_deal(
+            book,
+            deal_id,
+            DealInput("D", "1", None, "Call", date(2026, 11, 2)),
+            at=datetime(2026, 11, 3),
+        )
+    assert caught.value.field == "next_step_on"
+
+
+def test_the_deals_mode_summary_names_stale_deals_and_broken_promises(book: Book) -> None:
+    from desktop_app.core.services.modes import waiting_in
+
+    _deal(book, "Quiet", at=datetime(2026, 10, 1, 9, 0))
+    waiting = add_lead(book, NewContact("Waiting"), at=MON)
+    change_stage(book, waiting, "mql", at=datetime(2026, 11, 2, 10, 0))
+    sentences = waiting_in(book, "deals", at=datetime(2026, 11, 20, 9, 0))
+    assert sentences[2:] == ["1 deal is stale", "1 follow-up promise is broken"]

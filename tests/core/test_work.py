@@ -81,6 +81,8 @@ def test_what_waits_in_each_mode(book: Book) -> None:
     assert waiting_in(book, "deals", at=NOW) == [
         "1 qualified lead waits for a first call",
         "1 call or meeting is due today or overdue",
+        # Ada was handed off on the 21st and is still not called: 24 h promise broken.
+        "1 follow-up promise is broken",
     ]
     assert waiting_in(book, "demand", at=NOW) == [
         "2 leads wait to be qualified",

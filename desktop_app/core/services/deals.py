@@ -116,14 +116,21 @@ class DealInput:
     notes: str = ""
 
 
-def change_deal(book: Book, deal_id: int, given: DealInput) -> None:
+def change_deal(book: Book, deal_id: int, given: DealInput, at: datetime | None = None) -> None:
     """Edit a deal's details; its stage moves only by `move_deal`, which writes the event."""
+    today = (at or clock.now()).date()
     title = required_text(given.title, "title", "Title", 300)
     amount = money(given.value, "value", "Value")
     if given.next_step_on is not None and not given.next_step.strip():
         raise TandemError("Say what the next step is, or clear its date.", "next_step")
+    if given.next_step_on is not None and given.next_step_on < today:
+        raise TandemError("The next step's date has passed: choose today or later.", "next_step_on")
     with book.transaction() as session:
         deal = deal_in(session, deal_id)
+        if given.expected_close_on is not None and given.expected_close_on < deal.created_at.date():
+            raise TandemError(
+                "The expected close date comes before the deal was opened.", "expected_close_on"
+            )
         deal.title, deal.value, deal.notes = title, amount, given.notes
         deal.expected_close_on = given.expected_close_on
         deal.next_step, deal.next_step_on = given.next_step.strip(), given.next_step_on

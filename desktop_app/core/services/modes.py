@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.models import Activity, Contact, ModeSession
+from desktop_app.core.services.pipeline import count_stale_deals, follow_up_breaches
 from desktop_app.core.services.validation import choice
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
@@ -82,32 +83,35 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
     end_of_day = datetime.combine(at.date() + timedelta(days=1), time())
     kinds = SALES_ACTIVITY_KINDS if mode == Mode.DEALS else MARKETING_ACTIVITY_KINDS
     with book.reading() as session:
-        due = (
-            session.scalar(
-                select(func.count(Activity.id)).where(
-                    Activity.done_at.is_(None),
-                    Activity.due_at < end_of_day,
-                    Activity.kind.in_(kinds),
-                )
+        due = session.scalar(
+            select(func.count(Activity.id)).where(
+                Activity.done_at.is_(None), Activity.due_at < end_of_day, Activity.kind.in_(kinds)
             )
-            or 0
         )
-        if mode == Mode.DEALS:
-            uncontacted = session.scalar(_uncontacted_sqls()) or 0
+        if mode != Mode.DEALS:
+            new_leads = session.scalar(
+                select(func.count(Contact.id)).where(Contact.stage == Lifecycle.LEAD)
+            )
             return [
-                _plural(uncontacted, "qualified lead waits", "qualified leads wait")
-                + " for a first call",
-                _plural(due, "call or meeting is", "calls and meetings are")
+                _plural(new_leads or 0, "lead waits", "leads wait") + " to be qualified",
+                _plural(due or 0, "marketing task is", "marketing tasks are")
                 + " due today or overdue",
             ]
-        new_leads = (
-            session.scalar(select(func.count(Contact.id)).where(Contact.stage == Lifecycle.LEAD))
-            or 0
+        uncontacted = session.scalar(_uncontacted_sqls()) or 0
+    sentences = [
+        _plural(uncontacted, "qualified lead waits", "qualified leads wait") + " for a first call",
+        _plural(due or 0, "call or meeting is", "calls and meetings are") + " due today or overdue",
+    ]
+    # What must not be forgotten, in plain sight the moment the mode is entered.
+    stale = count_stale_deals(book, at=at)
+    broken = len(follow_up_breaches(book, at=at))
+    if stale:
+        sentences.append(_plural(stale, "deal is", "deals are") + " stale")
+    if broken:
+        sentences.append(
+            _plural(broken, "follow-up promise is", "follow-up promises are") + " broken"
         )
-        return [
-            _plural(new_leads, "lead waits", "leads wait") + " to be qualified",
-            _plural(due, "marketing task is", "marketing tasks are") + " due today or overdue",
-        ]
+    return sentences
 
 
 def _uncontacted_sqls() -> Select[int]:

@@ -44,7 +44,13 @@ def deal_timeline(book: Book, deal_id: int) -> list[TimelineEntry]:
             result = f" — {label(outcome)}" if outcome else ""
             note = f": {notes}" if notes else ""
             state = "activity" if done else "scheduled"
-            entries.append(TimelineEntry(when, state, f"{label(kind)}: {subject}{result}{note}"))
+            # Subjects often start with their kind already ("Demo: …"): say it once.
+            said = (
+                subject
+                if subject.lower().startswith(label(kind).lower())
+                else (f"{label(kind)}: {subject}")
+            )
+            entries.append(TimelineEntry(when, state, f"{said}{result}{note}"))
         entries += [
             TimelineEntry(at, "objection", f"Objection ({label(category)}): “{words}”")
             for category, words, at in session.execute(

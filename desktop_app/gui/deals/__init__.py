@@ -1,0 +1,1 @@
+"""Deal conversion: today's agenda and the open pipeline."""

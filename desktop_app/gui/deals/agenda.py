@@ -1,0 +1,108 @@
+"""Today: the deal conversion agenda (overdue first) and the leads waiting past the promise."""
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.models.agenda_model import AgendaModel
+from desktop_app.gui.models.breaches_model import BreachesModel
+from desktop_app.gui.widgets.agenda_panel import AgendaPanel
+from desktop_app.gui.widgets.layout import (
+    compact_table,
+    empty_page,
+    empty_state_label,
+    section_heading,
+)
+
+EMPTY_AGENDA = (
+    "Nothing due today. Calls, demos and follow-ups you schedule appear here on their day, "
+    "overdue ones first."
+)
+NO_BREACHES = "Every qualified lead has been contacted within the follow-up promise."
+
+
+class TodayPage(QWidget):
+    """`breach_chosen(contact_id, name)` when Enter or a double click picks a waiting lead."""
+
+    breach_chosen = Signal(int, str)
+
+    def __init__(self, agenda: AgendaModel, breaches: BreachesModel):
+        super().__init__()
+        self.agenda, self.breaches = agenda, breaches
+        self.agenda_panel = AgendaPanel(agenda, "Today's agenda", EMPTY_AGENDA, "item")
+        self.agenda_view = self.agenda_panel.view
+        self.agenda_view.setToolTip(
+            "Space: done · Enter: open the deal · Ctrl+L: log a call · Ctrl+R: reschedule"
+        )
+        header = self.agenda_view.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        self.log_button = QPushButton("&Log a call…")
+        self.reschedule_button = QPushButton("&Reschedule…")
+        self.open_button = QPushButton("&Open")
+        for button in (self.log_button, self.reschedule_button, self.open_button):
+            self.agenda_panel.add_button(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.agenda_panel)
+        splitter.addWidget(self._build_breaches())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.agenda_view)
+        breaches.modelReset.connect(self._show_breaches_state)
+        self._show_breaches_state()
+
+    def _build_breaches(self) -> QWidget:
+        self.breaches_view = QTableView()
+        self.breaches_view.setObjectName("breachesTable")
+        compact_table(self.breaches_view)
+        self.breaches_view.setModel(self.breaches)
+        header = self.breaches_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.breaches_view.setToolTip("Enter or double click: log the first call (Ctrl+L)")
+        self.breaches_view.activated.connect(self._choose_breach)
+        self.breaches_empty = empty_state_label()
+        self.breaches_empty.setText(NO_BREACHES)
+        self.breaches_stack = QStackedWidget()
+        self.breaches_stack.addWidget(self.breaches_view)
+        self.breaches_stack.addWidget(empty_page(self.breaches_empty))
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section_heading("Waiting past the follow-up promise"))
+        layout.addWidget(self.breaches_stack, 1)
+        return panel
+
+    def _show_breaches_state(self) -> None:
+        has_rows = self.breaches.rowCount() > 0
+        self.breaches_stack.setCurrentIndex(0 if has_rows else 1)
+
+    def _choose_breach(self, index: QModelIndex) -> None:
+        breach = self.breaches.breach(index.row())
+        self.breach_chosen.emit(breach.contact_id, breach.name)
+
+    def show_breaches(self) -> None:
+        """Bring the waiting leads forward with the first one selected."""
+        self.breaches_view.setFocus()
+        if self.breaches.rowCount():
+            self.breaches_view.selectRow(0)
+
+    def selected_breach(self) -> tuple[int, str] | None:
+        if not self.breaches_view.hasFocus():
+            return None
+        rows = self.breaches_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        breach = self.breaches.breach(rows[0].row())
+        return breach.contact_id, breach.name

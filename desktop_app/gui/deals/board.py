@@ -1,0 +1,253 @@
+"""The pipeline board: a column per open stage with its count, total and weighted value, the
+cards painted by `CardDelegate`, filters above, and won / lost drop zones beside."""
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.services.campaigns import list_campaigns
+from desktop_app.core.services.pipeline import BoardFilter
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
+from desktop_app.gui.deals.card_delegate import CardDelegate
+from desktop_app.gui.deals.field_errors import FieldErrors
+from desktop_app.gui.models import formatting
+from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageColumnModel
+from desktop_app.gui.widgets.layout import buddy
+
+SEARCH_DELAY_MS = 250
+COLUMN_MIN_WIDTH = 220
+
+
+class ColumnView(QListView):
+    """One stage's cards: dragged out to another column, dropped in from one."""
+
+    def __init__(self, model: StageColumnModel, delegate: CardDelegate):
+        super().__init__()
+        self.setObjectName(f"boardColumn_{model.stage}")
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self.setUniformItemSizes(True)  # one height for all: no per-card layout pass
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMinimumWidth(COLUMN_MIN_WIDTH)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName(f"{label(model.stage)} deals")
+
+
+class DropZone(QListView):
+    """Won or lost: holds no card; a card dropped here asks for the close details."""
+
+    def __init__(self, model: StageColumnModel, text: str):
+        super().__init__()
+        self.setObjectName(f"dropZone_{model.stage}")
+        self.setModel(model)
+        self._text = text
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFixedHeight(70)
+        self.setToolTip(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(6, 0, -6, 0),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self._text,
+        )
+
+
+class PipelineBoard(QWidget):
+    """`open_requested(deal_id)` when Enter or a double click opens a card."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, book: Book, board: BoardModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.board = board
+        self._delegate = CardDelegate(board, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.columns: dict[str, ColumnView] = {}
+        self.headers: dict[str, QLabel] = {}
+        self._last_column: ColumnView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_filters(book))
+        layout.addWidget(self.filter_error)
+        layout.addLayout(self._build_columns(), 1)
+        self._connect()
+        self._show_totals()
+
+    # Building
+
+    def _build_filters(self, book: Book) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setObjectName("boardSearch")
+        self.search.setPlaceholderText("Search deals and contacts")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Search the board by deal title or contact name (Ctrl+F)")
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.addItem("All campaigns", None)
+        for campaign in list_campaigns(book):
+            self.campaign_filter.addItem(campaign.name, campaign.campaign_id)
+        self.source_filter = QComboBox()
+        self.source_filter.addItem("All sources", None)
+        for channel in Channel:
+            self.source_filter.addItem(label(channel), str(channel))
+        self.min_value = QLineEdit(placeholderText="min", maximumWidth=80)
+        self.max_value = QLineEdit(placeholderText="max", maximumWidth=80)
+        self.stale_only = QCheckBox("S&tale only")
+        self.stale_only.setToolTip("Only the deals untouched for longer than the stale setting")
+        self.filter_error = QLabel()
+        self.errors = FieldErrors({}, self.filter_error)
+        row = QWidget()
+        filters = QHBoxLayout(row)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(buddy("Ca&mpaign:", self.campaign_filter))
+        filters.addWidget(self.campaign_filter, 1)
+        filters.addWidget(buddy("So&urce:", self.source_filter))
+        filters.addWidget(self.source_filter)
+        filters.addWidget(buddy("&Value:", self.min_value))
+        filters.addWidget(self.min_value)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.max_value)
+        filters.addWidget(self.stale_only)
+        return row
+
+    def _build_columns(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for stage, model in self.board.columns.items():
+            header = QLabel()
+            header.setObjectName(f"boardHeader_{stage}")
+            header.setTextFormat(Qt.TextFormat.RichText)
+            header.setToolTip("Count · total value · weighted by the stage's probability")
+            view = ColumnView(model, self._delegate)
+            self.headers[str(stage)], self.columns[str(stage)] = header, view
+            row.addLayout(self._column(header, view), 1)
+        closing = QVBoxLayout()
+        closing.addWidget(QLabel("<b>Close</b>"))
+        self.drop_zones = {
+            str(stage): DropZone(model, f"Drop a card here to close it as {label(stage).lower()}")
+            for stage, model in self.board.closing.items()
+        }
+        for stage in CLOSED_DEAL_STAGES:
+            closing.addWidget(self.drop_zones[str(stage)])
+        closing.addStretch(1)
+        row.addLayout(closing)
+        return row
+
+    @staticmethod
+    def _column(header: QLabel, view: QListView) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.addWidget(header)
+        column.addWidget(view, 1)
+        return column
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self._search_timer.timeout.connect(self.apply_filter)
+        for combo in (self.campaign_filter, self.source_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for edit in (self.min_value, self.max_value):
+            edit.editingFinished.connect(self.apply_filter)
+        self.stale_only.toggled.connect(self.apply_filter)
+        self.board.reloaded.connect(self._show_totals)
+        for view in self.columns.values():
+            view.activated.connect(self._open)
+            view.selectionModel().currentChanged.connect(lambda _c, _p, v=view: self._remember(v))
+
+    # Acting
+
+    def apply_filter(self) -> None:
+        self.errors.clear()
+        try:
+            low, high = self._amount(self.min_value), self._amount(self.max_value)
+        except InvalidOperation:
+            self.errors.show_message("The value range takes numbers, e.g. 1000 – 5000.")
+            return
+        where = BoardFilter(
+            campaign_id=self.campaign_filter.currentData(),
+            source=self.source_filter.currentData(),
+            min_value=low,
+            max_value=high,
+            search=self.search.text(),
+        )
+        self.board.set_filter(where, self.stale_only.isChecked())
+
+    @staticmethod
+    def _amount(edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip().replace(",", "")
+        return Decimal(text) if text else None
+
+    def show_stale_only(self) -> None:
+        self.stale_only.setChecked(True)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _remember(self, view: ColumnView) -> None:
+        self._last_column = view
+        for other in self.columns.values():
+            if other is not view:
+                other.clearSelection()
+
+    def current_deal(self) -> int | None:
+        """The card the keyboard or mouse is on (the last column used)."""
+        view = self._last_column
+        if view is None:
+            return None
+        index = view.currentIndex()
+        return index.data(DEAL_ID_ROLE) if index.isValid() else None
+
+    def select_deal(self, deal_id: int) -> None:
+        for stage, view in self.columns.items():
+            row = self.board.columns[stage].row_of(deal_id)  # type: ignore[index]
+            if row is not None:
+                view.setFocus()
+                view.setCurrentIndex(view.model().index(row, 0))
+                view.scrollTo(view.currentIndex())
+                self._remember(view)
+                return
+
+    def _open(self, index: QModelIndex) -> None:
+        deal_id = index.data(DEAL_ID_ROLE)
+        if deal_id is not None:
+            self.open_requested.emit(deal_id)
+
+    def _show_totals(self) -> None:
+        for stage, model in self.board.columns.items():
+            totals = model.totals()
+            currency = self.board.currency
+            money = formatting.money(totals.value, currency) if totals.count else formatting.NO_DATA
+            weighted = (
+                formatting.money(totals.weighted, currency) if totals.count else formatting.NO_DATA
+            )
+            self.headers[str(stage)].setText(
+                f"<b>{label(stage)}</b> &nbsp;{formatting.count(totals.count)}<br>"
+                f"{money} · weighted {weighted}"
+            )
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(len(OPEN_DEAL_STAGES) * COLUMN_MIN_WIDTH + 200, 600)

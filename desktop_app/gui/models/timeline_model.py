@@ -1,0 +1,86 @@
+"""A deal's timeline, newest first: stage changes, calls and meetings, objections, content."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop_app.core import clock
+from desktop_app.core.services.timeline import TimelineEntry, deal_timeline
+from desktop_app.core.store import Book
+from desktop_app.gui.models import formatting
+
+HEADERS = ("When", "What", "Details")
+WHEN, WHAT, DETAILS = range(len(HEADERS))
+KIND_LABELS = {
+    "stage": "Stage",
+    "activity": "Done",
+    "scheduled": "Planned",
+    "objection": "Objection",
+    "content": "Content",
+}
+#: Planned items are still to come: greyed so the past reads first.
+PLANNED_COLOR = QColor("#868e96")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TimelineModel(QAbstractTableModel):
+    """The timeline of one deal (none until `show_deal`)."""
+
+    def __init__(
+        self,
+        book: Book,
+        parent: QObject | None = None,
+        now: Callable[[], datetime] = clock.now,
+    ):
+        super().__init__(parent)
+        self._book = book
+        self._now = now
+        self._deal_id: int | None = None
+        self._entries: list[TimelineEntry] = []
+
+    def show_deal(self, deal_id: int | None) -> None:
+        self._deal_id = deal_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._entries = [] if self._deal_id is None else deal_timeline(self._book, self._deal_id)
+        self.endResetModel()
+
+    def entry(self, row: int) -> TimelineEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(entry, index.column(), role)
+        if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "scheduled":
+            return PLANNED_COLOR
+        return None
+
+    def _text(self, entry: TimelineEntry, column: int, role: int) -> str | None:
+        if column == WHEN:
+            today = self._now().date()
+            return f"{formatting.short_day(entry.at, today)} {entry.at:%H:%M}"
+        if column == WHAT:
+            return KIND_LABELS.get(entry.kind, entry.kind)
+        return entry.text
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None

@@ -1,0 +1,123 @@
+"""A mode's agenda: what is due today and overdue, done with Space."""
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import TandemError
+from desktop_app.gui.models.agenda_model import DUE, KIND, LINKED, SUBJECT, AgendaModel
+from desktop_app.gui.widgets.layout import (
+    compact_table,
+    empty_page,
+    empty_state_label,
+    section_heading,
+)
+
+
+class AgendaPanel(QWidget):
+    """A mode's agenda with its heading, an empty state, and Done (button or Space)."""
+
+    def __init__(
+        self, model: AgendaModel, heading: str, empty_text: str, noun: str, linked: bool = True
+    ):
+        """`linked` shows the contact/deal column; without it they are in the subject's tooltip."""
+        super().__init__()
+        self.model = model
+        self.view = QTableView()
+        self.view.setObjectName("agendaTable")
+        compact_table(self.view)
+        self.view.setModel(model)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(
+            DUE, self.view.fontMetrics().horizontalAdvance("Overdue · 30 Sep") + 24
+        )
+        header.resizeSection(KIND, 95)
+        header.resizeSection(LINKED, 170)
+        self.view.setColumnHidden(LINKED, not linked)
+        self.view.setToolTip(f"Space marks the selected {noun} done")
+        self.empty = empty_state_label()
+        self.empty.setText(empty_text)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty_page(self.empty))
+        self.done_button = QPushButton("&Done")
+        self.done_button.setToolTip(f"Mark the selected {noun} done (Space)")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self._lay_out(heading)
+        self.done_action = self._done_action(noun)
+        self.done_button.clicked.connect(self.complete_selected)
+        model.modelReset.connect(self._show_state)
+        self.view.selectionModel().currentChanged.connect(self._select_current)
+        self.view.selectionModel().selectionChanged.connect(self._enable_done)
+        self._show_state()
+
+    def _done_action(self, noun: str) -> QAction:
+        """Space on the agenda (not elsewhere: Space types in fields and ticks boxes); a
+        workspace may also list the action in its menu."""
+        action = QAction(f"Mark the {noun} done", self)
+        action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(f"Mark the selected {noun} done (Space)")
+        action.triggered.connect(self.complete_selected)
+        self.view.addAction(action)
+        return action
+
+    def add_button(self, button: QPushButton) -> None:
+        """Put a button of the workspace's own beside Done."""
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
+
+    def _lay_out(self, heading: str) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section_heading(heading))
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error)
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch(1)
+        self._buttons.addWidget(self.done_button)
+        layout.addLayout(self._buttons)
+
+    def complete_selected(self) -> None:
+        """Mark the selected item done; the selection moves to the next one."""
+        row = self.selected_row()
+        if row is None:
+            return
+        self.error.hide()
+        try:
+            self.model.complete(row)
+        except TandemError as error:
+            self.error.setText(error.message)
+            self.error.show()
+        if self.model.rowCount():
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+
+    def selected_row(self) -> int | None:
+        selected = self.view.selectionModel().selectedRows()
+        return selected[0].row() if selected else None
+
+    def _select_current(self, current: QModelIndex) -> None:
+        """The row the keyboard is on is the one Space acts on: show it selected."""
+        if current.isValid() and self.selected_row() is None:
+            self.view.selectRow(current.row())
+
+    def _show_state(self) -> None:
+        has_items = self.model.rowCount() > 0
+        self.stack.setCurrentIndex(0 if has_items else 1)
+        self.done_button.setVisible(has_items)
+        self._enable_done()
+
+    def _enable_done(self) -> None:
+        self.done_button.setEnabled(self.selected_row() is not None)
