@@ -83,7 +83,7 @@ def test_timeline_passes_model_checks_newest_first(qtmodeltester, book: Book) ->
     qtmodeltester.check(model)
     rows = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
     assert rows == [
-        ["21 Mar 11:00", "Planned", "Demo: Demo"],
+        ["21 Mar 11:00", "Planned", "Demo"],
         ["4 Mar 09:00", "Objection", "Objection (Price): “Too dear”"],
         ["3 Mar 09:00", "Stage", "Moved to Discovery"],
     ]

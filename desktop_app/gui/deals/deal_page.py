@@ -196,7 +196,7 @@ class DealPage(QWidget):
             return False
         self.errors.clear()
         try:
-            change_deal(self._book, self.deal_id, self.given())
+            change_deal(self._book, self.deal_id, self.given(), at=self._now())
         except TandemError as error:
             ui = self.ui
             self.errors.show(
