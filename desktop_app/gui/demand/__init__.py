@@ -1,0 +1,1 @@
+"""Demand creation: the lead inbox and the marketing agenda."""

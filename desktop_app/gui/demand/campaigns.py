@@ -1,0 +1,323 @@
+"""Campaigns: the list with each campaign's results, its editor, and its spend entries.
+
+The results are read on a worker (they count over every contact of the book)."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import clock
+from desktop_app.core.errors import TandemError
+from desktop_app.core.services.campaigns import (
+    CampaignInfo,
+    CampaignInput,
+    add_spend,
+    change_campaign,
+    create_campaign,
+    remove_spend,
+)
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import Channel
+from desktop_app.gui.demand.choices import fill_words, select_data
+from desktop_app.gui.demand.validated_dialog import ValidatedDialog
+from desktop_app.gui.forms.ui_demand_campaign import Ui_CampaignDialog
+from desktop_app.gui.forms.ui_demand_spend import Ui_SpendDialog
+from desktop_app.gui.models.campaigns_model import (
+    CAMPAIGN_ID_ROLE,
+    NAME,
+    CampaignRow,
+    CampaignsModel,
+    SpendModel,
+    read_campaign_rows,
+)
+from desktop_app.gui.widgets.layout import (
+    compact_table,
+    empty_page,
+    empty_state_label,
+    section_heading,
+)
+from desktop_app.gui.workers import run_task
+
+EMPTY_CAMPAIGNS = (
+    "No campaigns yet. A campaign (a newsletter, an ad, an event) collects its spend and the "
+    "leads it brings, and shows what each lead and customer cost. Ctrl+Shift+C adds one."
+)
+
+
+def date_or_none(edit: QDateEdit) -> date | None:
+    """The date shown, or None while the edit shows its "None" (its minimum date)."""
+    if edit.date() == edit.minimumDate():
+        return None
+    return edit.date().toPython()
+
+
+def show_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(edit.minimumDate() if value is None else QDate(value))
+
+
+class CampaignDialog(ValidatedDialog):
+    """A new campaign (`campaign` None) or changes to one; `campaign_id` once saved."""
+
+    def __init__(
+        self, book: Book, campaign: CampaignInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CampaignDialog()
+        self.ui.setupUi(self)
+        self._book = book
+        self._campaign = campaign
+        self.campaign_id = campaign.campaign_id if campaign else None
+        fill_words(self.ui.channelCombo, Channel)
+        self.setWindowTitle("New campaign" if campaign is None else f"Campaign: {campaign.name}")
+        self._show(campaign)
+        ui = self.ui
+        self.watch_fields(
+            {
+                "name": (ui.nameError, ui.nameEdit),
+                "channel": (ui.channelError, ui.channelCombo),
+                "starts_on": (ui.startsError, ui.startsEdit),
+                "ends_on": (ui.endsError, ui.endsEdit),
+                "lead_target": (ui.leadTargetError, ui.leadTargetSpin),
+            },
+            ui.notesError,
+        )
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def _show(self, campaign: CampaignInfo | None) -> None:
+        ui = self.ui
+        if campaign is None:
+            show_date(ui.startsEdit, clock.now().date())
+            show_date(ui.endsEdit, None)
+            return
+        ui.nameEdit.setText(campaign.name)
+        select_data(ui.channelCombo, campaign.channel)
+        show_date(ui.startsEdit, campaign.starts_on)
+        show_date(ui.endsEdit, campaign.ends_on)
+        ui.leadTargetSpin.setValue(campaign.lead_target or 0)
+        ui.notesEdit.setPlainText(campaign.notes)
+
+    def campaign_input(self) -> CampaignInput:
+        ui = self.ui
+        return CampaignInput(
+            name=ui.nameEdit.text(),
+            channel=ui.channelCombo.currentData(),
+            starts_on=date_or_none(ui.startsEdit),
+            ends_on=date_or_none(ui.endsEdit),
+            lead_target=ui.leadTargetSpin.value() or None,
+            notes=ui.notesEdit.toPlainText().strip(),
+        )
+
+    def save(self) -> None:
+        if self.campaign_id is None:
+            self.campaign_id = create_campaign(self._book, self.campaign_input())
+        else:
+            change_campaign(self._book, self.campaign_id, self.campaign_input())
+
+
+class SpendDialog(ValidatedDialog):
+    def __init__(
+        self, book: Book, campaign_id: int, campaign_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SpendDialog()
+        self.ui.setupUi(self)
+        self._book = book
+        self._campaign_id = campaign_id
+        self.ui.campaignLabel.setText(f"Money spent on <b>{campaign_name}</b>.")
+        self.ui.spentOnEdit.setDate(QDate(clock.now().date()))
+        ui = self.ui
+        self.watch_fields(
+            {
+                "amount": (ui.amountError, ui.amountEdit),
+                "spent_on": (ui.spentOnError, ui.spentOnEdit),
+            },
+            ui.noteError,
+        )
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.amountEdit.setFocus()
+
+    def save(self) -> None:
+        ui = self.ui
+        add_spend(
+            self._book,
+            self._campaign_id,
+            ui.spentOnEdit.date().toPython(),
+            ui.amountEdit.text(),
+            ui.noteEdit.text(),
+        )
+
+
+class CampaignsPanel(QWidget):
+    """The campaigns with their results above, the selected campaign's spend below."""
+
+    #: Something was saved: campaigns, spend (other sections may show it).
+    changed = Signal()
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._book = book
+        self.model = CampaignsModel(self)
+        self.spend = SpendModel(book, self)
+        self.dialog: ValidatedDialog | None = None
+        self._build()
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_spend())
+        self.view.activated.connect(lambda _index: self.edit_campaign())
+        self.new_button.clicked.connect(self.new_campaign)
+        self.edit_button.clicked.connect(self.edit_campaign)
+        self.spend_button.clicked.connect(self.add_spend)
+        self.remove_spend_button.clicked.connect(self.remove_selected_spend)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.spend_view)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected_spend)
+
+    def _build(self) -> None:
+        self.view = QTableView()
+        self.view.setObjectName("campaignsTable")
+        compact_table(self.view)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.empty = empty_state_label()
+        self.empty.setText(EMPTY_CAMPAIGNS)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty_page(self.empty))
+        self.new_button = QPushButton("&New campaign…")
+        self.new_button.setToolTip("Add a campaign (Ctrl+Shift+C)")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip("Change the selected campaign (Enter)")
+        self.spend_button = QPushButton("Add &spend…")
+        self.spend_button.setToolTip("Record money spent on the selected campaign (Ctrl+Shift+A)")
+        top = QWidget()
+        layout = QVBoxLayout(top)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(section_heading("Campaigns"))
+        row.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.spend_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.stack, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self._build_spend())
+        splitter.setSizes([520, 220])
+        QVBoxLayout(self).addWidget(splitter)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+
+    def _build_spend(self) -> QWidget:
+        self.spend_heading = section_heading("Spend")
+        self.spend_view = QTableView()
+        self.spend_view.setObjectName("spendTable")
+        compact_table(self.spend_view)
+        self.spend_view.setModel(self.spend)
+        self.spend_view.horizontalHeader().setStretchLastSection(True)
+        self.spend_view.horizontalHeader().resizeSection(0, 120)
+        self.spend_view.horizontalHeader().resizeSection(1, 110)
+        self.remove_spend_button = QPushButton("&Remove spend")
+        self.remove_spend_button.setToolTip("Remove the selected spend entry (Delete)")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C92A2A;")
+        self.error.hide()
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.spend_heading)
+        row.addStretch(1)
+        row.addWidget(self.remove_spend_button)
+        layout.addLayout(row)
+        layout.addWidget(self.spend_view, 1)
+        layout.addWidget(self.error)
+        return panel
+
+    # Loading
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the campaigns and results on a worker; keep (or move to) a selection."""
+        keep = select_id if select_id is not None else self.selected_id()
+        run_task(
+            lambda _progress: read_campaign_rows(self._book),
+            lambda rows: self._show_rows(rows, keep),
+        )
+
+    def _show_rows(self, rows: list[CampaignRow], select_id: int | None) -> None:
+        self.model.show_rows(rows)
+        self.stack.setCurrentIndex(0 if rows else 1)
+        for button in (self.edit_button, self.spend_button):
+            button.setEnabled(bool(rows))
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+        self._show_spend()
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(CAMPAIGN_ID_ROLE) if index.isValid() else None
+
+    def _show_spend(self) -> None:
+        campaign_id = self.selected_id()
+        self.spend.show_campaign(campaign_id)
+        row = self.model.row_of(campaign_id) if campaign_id is not None else None
+        name = self.model.campaign(row).info.name if row is not None else ""
+        self.spend_heading.setText(f"Spend on {name}" if name else "Spend")
+        self.remove_spend_button.setEnabled(self.spend.rowCount() > 0)
+
+    # Acting
+
+    def new_campaign(self) -> None:
+        self._open(CampaignDialog(self._book, None, self))
+
+    def edit_campaign(self) -> None:
+        row = self.model.row_of(self.selected_id()) if self.selected_id() is not None else None
+        if row is not None:
+            self._open(CampaignDialog(self._book, self.model.campaign(row).info, self))
+
+    def add_spend(self) -> None:
+        campaign_id = self.selected_id()
+        row = self.model.row_of(campaign_id) if campaign_id is not None else None
+        if campaign_id is None or row is None:
+            return
+        name = self.model.campaign(row).info.name
+        self._open(SpendDialog(self._book, campaign_id, name, self))
+
+    def _open(self, dialog: ValidatedDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+
+    def _saved(self, dialog: ValidatedDialog) -> None:
+        self.reload(getattr(dialog, "campaign_id", None))
+        self.changed.emit()
+
+    def remove_selected_spend(self) -> None:
+        selected = self.spend_view.selectionModel().selectedRows()
+        if not selected:
+            return
+        self.error.hide()
+        try:
+            remove_spend(self._book, self.spend.entry(selected[0].row()).spend_id)
+        except TandemError as error:
+            self.error.setText(error.message)
+            self.error.show()
+        self.reload()
+        self.changed.emit()

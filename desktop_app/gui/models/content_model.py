@@ -1,0 +1,152 @@
+"""The content pipeline board as one list model per column (idea, draft, published, retired).
+
+A card is dragged between columns as its asset id (MIME type `ASSET_MIME`); a column's
+`dropMimeData` moves the asset through the content service, so a test drives the drop
+through the model exactly as the view does. The board reads every card once
+(`asset_cards`) and hands each column its share.
+"""
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.services.content import AssetCard, move_asset
+from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import label
+
+ASSET_MIME = "application/x-tandem-asset-ids"
+ASSET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CARD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def usage_text(card: AssetCard) -> str:
+    """ "Used in 3 deals · 67 % won", or that no deal used it yet."""
+    if card.deals_used == 0:
+        return "No deal used it yet"
+    deals = f"{card.deals_used} deal" + ("" if card.deals_used == 1 else "s")
+    if card.win_rate is None:
+        return f"Used in {deals} · none closed yet"
+    return f"Used in {deals} · {round(card.win_rate * 100)} % won"
+
+
+class ContentColumnModel(QAbstractListModel):
+    """The cards of one status; dropping cards here moves them to it."""
+
+    #: Asset ids moved here, then the status: the board reloads every column.
+    moved = Signal(list, str)
+    #: A move the service refused (the asset is gone): the message for the founder.
+    refused = Signal(str)
+
+    def __init__(self, book: Book, status: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._book = book
+        self.status = status
+        self._cards: list[AssetCard] = []
+
+    def show_cards(self, cards: list[AssetCard]) -> None:
+        self.beginResetModel()
+        self._cards = [card for card in cards if card.status == self.status]
+        self.endResetModel()
+
+    def card(self, row: int) -> AssetCard:
+        return self._cards[row]
+
+    def row_of(self, asset_id: int) -> int | None:
+        ids = [card.asset_id for card in self._cards]
+        return ids.index(asset_id) if asset_id in ids else None
+
+    def move_here(self, asset_ids: list[int]) -> bool:
+        """Move the assets to this column's status; False (and `refused`) when one cannot."""
+        try:
+            for asset_id in asset_ids:
+                move_asset(self._book, asset_id, self.status)
+        except TandemError as error:
+            self.refused.emit(error.message)
+            return False
+        self.moved.emit(asset_ids, self.status)
+        return True
+
+    # QAbstractItemModel
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        card = self._cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{card.title}\n{label(card.kind)} · {usage_text(card)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            answers = ", ".join(label(category) for category in card.answers) or "none"
+            link = f"\n{card.link}" if card.link else ""
+            return f"{card.title}\nAnswers: {answers}\n{usage_text(card)}{link}"
+        if role == ASSET_ID_ROLE:
+            return card.asset_id
+        if role == CARD_ROLE:
+            return card
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ASSET_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        ids = sorted({self._cards[index.row()].asset_id for index in indexes if index.isValid()})
+        mime = QMimeData()
+        mime.setData(ASSET_MIME, QByteArray(json.dumps(ids).encode()))
+        return mime
+
+    def canDropMimeData(  # noqa: N802
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        return data.hasFormat(ASSET_MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(  # noqa: N802
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        """Move the dropped cards here. The column keeps its own order (newest first), so
+        where in it they land does not matter."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [int(asset_id) for asset_id in json.loads(bytes(data.data(ASSET_MIME).data()))]
+        mine = {card.asset_id for card in self._cards}
+        return self.move_here([asset_id for asset_id in ids if asset_id not in mine])

@@ -1,0 +1,124 @@
+"""Campaigns through the widgets: add one, add spend, read the cost per lead in the list;
+the editor's and the spend form's validation beside the field, with nothing saved."""
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from sqlalchemy import func, select
+
+from desktop_app.core.metrics.campaigns import campaign_results
+from desktop_app.core.models import Campaign, CampaignSpend
+from desktop_app.core.services.campaigns import CampaignInput, create_campaign
+from desktop_app.core.services.contacts import NewContact, add_lead
+from desktop_app.core.store import Book
+from desktop_app.gui.demand.campaigns import CampaignDialog, SpendDialog
+from desktop_app.gui.models.campaigns_model import CAC, CPL, LEADS, ROI, SPEND
+from tests.gui.test_demand_leads import CTRL_SHIFT, ok, reactivate
+from tests.gui.test_demand_workspace import shown
+
+START = datetime(2025, 3, 3, 9, 0)
+
+
+def count(book: Book, table: type) -> int:
+    with book.reading() as session:
+        return int(session.scalar(select(func.count(table.id))) or 0)
+
+
+def cell(workspace, row: int, column: int) -> str:
+    model = workspace.campaigns.model
+    return model.data(model.index(row, column))
+
+
+def test_add_a_campaign_and_spend_then_read_the_cpl(qtbot, book: Book) -> None:
+    workspace = shown(qtbot, book)
+    qtbot.keyClick(workspace.search, Qt.Key.Key_C, CTRL_SHIFT)
+    assert workspace.sections.currentWidget() is workspace.campaigns
+    assert workspace.campaigns.empty.isVisible()
+    dialog = workspace.dialog
+    assert isinstance(dialog, CampaignDialog)
+    qtbot.keyClicks(dialog.ui.nameEdit, "Newsletter: Field notes")
+    dialog.ui.channelCombo.setCurrentIndex(dialog.ui.channelCombo.findText("E-mail"))
+    dialog.ui.leadTargetSpin.setValue(10)
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    (campaign,) = [c.campaign_id for c in campaign_results(book)]
+    for i in range(4):
+        add_lead(book, NewContact(f"Lead {i}", campaign_id=campaign), at=START + timedelta(hours=i))
+    for amount in ("300", "150.00"):
+        reactivate(qtbot, workspace)
+        qtbot.keyClick(workspace.campaigns.view, Qt.Key.Key_A, CTRL_SHIFT)
+        spend = workspace.dialog
+        assert isinstance(spend, SpendDialog)
+        qtbot.keyClicks(spend.ui.amountEdit, amount)
+        ok(qtbot, spend)
+        assert not spend.isVisible()
+    # 450.00 spent ÷ 4 leads = 112.50 a lead; no customer yet, no won value: ROI −100 %.
+    assert cell(workspace, 0, SPEND) == "€450"
+    assert cell(workspace, 0, LEADS) == "4 / 10"
+    assert cell(workspace, 0, CPL) == "€112.50"
+    assert cell(workspace, 0, CAC) == "—"
+    assert cell(workspace, 0, ROI) == "−100 %"
+    assert workspace.campaigns.spend.rowCount() == 2
+    assert workspace.campaigns.spend_heading.text() == "Spend on Newsletter: Field notes"
+
+
+def test_a_campaign_without_spend_or_leads_shows_no_data(qtbot, book: Book) -> None:
+    create_campaign(book, CampaignInput("Referrals", "referral"))
+    workspace = shown(qtbot, book)
+    workspace.show_section(1)
+    assert [cell(workspace, 0, c) for c in (SPEND, CPL, CAC, ROI)] == ["€0", "—", "—", "—"]
+
+
+def test_an_empty_name_and_an_end_before_the_start_stay_in_the_form(qtbot, book: Book) -> None:
+    workspace = shown(qtbot, book)
+    workspace.action("new_campaign").trigger()
+    dialog = workspace.dialog
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("name") == "The campaign's name cannot be empty."
+    qtbot.keyClicks(dialog.ui.nameEdit, "Spring webinar")
+    dialog.ui.startsEdit.setDate(QDate(2025, 4, 10))
+    dialog.ui.endsEdit.setDate(QDate(2025, 4, 1))
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("name") == ""
+    assert dialog.error_text("ends_on") == "The end date comes before the start date."
+    assert count(book, Campaign) == 0
+    dialog.ui.endsEdit.setDate(QDate(2025, 4, 30))
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert cell(workspace, 0, 2) == "10 Apr 2025 – 30 Apr 2025"
+
+
+def test_negative_spend_is_refused_beside_the_amount(qtbot, book: Book) -> None:
+    create_campaign(book, CampaignInput("Referrals", "referral"))
+    workspace = shown(qtbot, book)
+    workspace.action("add_spend").trigger()
+    dialog = workspace.dialog
+    assert isinstance(dialog, SpendDialog)
+    dialog.ui.spentOnEdit.setDate(QDate(date(2025, 3, 1)))
+    qtbot.keyClicks(dialog.ui.amountEdit, "-20")
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("amount") == "The amount cannot be negative."
+    assert count(book, CampaignSpend) == 0
+    dialog.reject()
+
+
+def test_editing_a_campaign_keeps_its_values(qtbot, book: Book) -> None:
+    create_campaign(
+        book, CampaignInput("Referrals", "referral", date(2025, 1, 6), None, 40, "Ask customers")
+    )
+    workspace = shown(qtbot, book)
+    workspace.show_section(1)
+    workspace.campaigns.view.setFocus()
+    workspace.campaigns.view.selectRow(0)
+    qtbot.keyClick(workspace.campaigns.view, Qt.Key.Key_Return)
+    dialog = workspace.campaigns.dialog
+    assert dialog.ui.nameEdit.text() == "Referrals"
+    assert dialog.ui.leadTargetSpin.value() == 40
+    assert dialog.ui.endsEdit.text() == "None"
+    dialog.ui.nameEdit.setText("Customer referrals")
+    ok(qtbot, dialog)
+    assert cell(workspace, 0, 0) == "Customer referrals"
+    assert cell(workspace, 0, 2) == "From 6 Jan 2025"
