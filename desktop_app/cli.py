@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="then open the window; a book that already holds a business is simply opened",
     )
     _add_review(commands, book)
+    _add_import_export(commands, book)
     return parser
 
 
@@ -85,6 +86,90 @@ def _add_review(commands: Any, book: argparse.ArgumentParser) -> None:
     review.add_argument("--json", action="store_true", help="print the figures as one JSON object")
 
 
+IMPORT_KINDS = ("contacts", "companies", "deals", "activities")
+
+
+def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
+    importing = commands.add_parser(
+        "import",
+        parents=[book],
+        help="import contacts, companies, deals or activities from a CSV file",
+        description="Import a CSV file (from HubSpot, Pipedrive, Twenty, Salesforce or a "
+        "spreadsheet) as one batch that undo-import can take back; or, with 'all', a "
+        "whole-book JSON export into an empty book. Prints the preview first; any failing "
+        "row stops the import unless --skip-failed.",
+    )
+    importing.add_argument("kind", choices=(*IMPORT_KINDS, "all"), help="what the file holds")
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="FIELD=COLUMN",
+        help="read FIELD from COLUMN (FIELD= to leave it out); overrides the automatic match",
+    )
+    importing.add_argument(
+        "--stage-map",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="VALUE=STAGE",
+        help="the stage a value of the file's stage column means, e.g. 'Trial=demo'",
+    )
+    importing.add_argument(
+        "--dates",
+        choices=("dmy", "mdy"),
+        help="day-first or month-first, when the file is ambiguous",
+    )
+    importing.add_argument(
+        "--on-duplicate",
+        choices=("update", "skip", "create"),
+        default="update",
+        help="a row that is already in the book (default update)",
+    )
+    importing.add_argument(
+        "--missing-date",
+        choices=("error", "now"),
+        default="error",
+        help="a row without a creation date: a failing row, or dated now (default error)",
+    )
+    importing.add_argument(
+        "--unmatched",
+        choices=("skip", "notes"),
+        default="skip",
+        help="columns nothing reads: left out, or kept in the notes (default skip)",
+    )
+    importing.add_argument(
+        "--skip-failed", action="store_true", help="import the other rows when some fail"
+    )
+    importing.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    exporting = commands.add_parser(
+        "export",
+        parents=[book],
+        help="export a list to CSV, or the whole book to JSON",
+        description="Write a list as CSV (UTF-8 with BOM, safe for spreadsheets), or with "
+        "'all' the whole book as JSON that 'tandem import all' reads into an empty book.",
+    )
+    exporting.add_argument("kind", choices=(*IMPORT_KINDS, "all"))
+    exporting.add_argument("file", type=Path, metavar="FILE")
+    undo = commands.add_parser(
+        "undo-import",
+        parents=[book],
+        help="undo an import batch (without BATCH_ID: list the imports)",
+        description="Take an import back: rows it created go, rows it changed get their values "
+        "back. Without BATCH_ID, lists the imports.",
+    )
+    undo.add_argument("batch", type=int, nargs="?", metavar="BATCH_ID")
+
+
+def _pair(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE")
+    return key.strip(), value.strip()
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -98,6 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: _open_window,
         "demo": _demo,
         "review": _review,
+        "import": _import,
+        "export": _export,
+        "undo-import": _undo_import,
     }[args.command]
     try:
         return command(args)
@@ -177,3 +265,121 @@ def _review_text(figures: dict[str, Any]) -> str:
         lines.append(f"  {key.replace('_', ' ')}: {value}")
     lines += [f"  ! {warning['message']}" for warning in figures["warnings"]]
     return "\n".join(lines)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from desktop_app.core.io import csv_import
+
+    if args.kind == "all":
+        return _import_book(args)
+    source = csv_import.read_source_file(args.file)
+    options = csv_import.ImportOptions(
+        kind=args.kind,
+        mapping=dict(args.map),
+        stage_map=dict(args.stage_map),
+        dates=args.dates,
+        on_duplicate=args.on_duplicate,
+        missing_date=args.missing_date,
+        unmatched=args.unmatched,
+    )
+    plan = csv_import.plan_import(source, options)
+    book = _open(args)
+    try:
+        preview = csv_import.preview_import(book, plan)
+        print(_preview_text(preview))
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return 0
+        result = csv_import.commit_import(book, plan, keep_going=args.skip_failed)
+    finally:
+        book.close()
+    if result.batch_id is None:
+        print(f"Nothing to import: {result.skipped:,} row(s) skipped, nothing was written.")
+    else:
+        print(
+            f"Imported as batch {result.batch_id}: {result.new:,} new, {result.updated:,} "
+            f"updated, {result.skipped:,} skipped, {result.failed:,} left out. "
+            f"Undo with: tandem undo-import {result.batch_id}"
+        )
+    return 0
+
+
+def _preview_text(preview: Any, shown_skips: int = 20) -> str:
+    lines = [f"Reading {preview.file}"]
+    lines.append(
+        "Columns: " + "; ".join(f"{field} ← “{column}”" for field, column in preview.matched)
+    )
+    if preview.unmatched:
+        lines.append("Not read: " + ", ".join(f"“{column}”" for column in preview.unmatched))
+    also = ", ".join(f"{count:,} {kind}" for kind, count in preview.also_created.items())
+    lines.append(
+        f"{preview.new:,} new, {preview.updated:,} updated, {preview.skipped:,} skipped, "
+        f"{preview.failed:,} failing" + (f"; also creates {also}" if also else "")
+    )
+    if preview.rows:
+        lines.append("First rows as they will be stored (" + " | ".join(preview.columns) + "):")
+        lines += [
+            f"  line {row.line} {row.action}: " + " | ".join(row.values) for row in preview.rows
+        ]
+    if preview.failures:
+        lines.append("Failing rows:")
+        lines += [f"  {problem}" for problem in preview.failures]
+    if preview.skips:
+        lines.append("Skipped rows:")
+        lines += [f"  {problem}" for problem in preview.skips[:shown_skips]]
+        if len(preview.skips) > shown_skips:
+            lines.append(f"  … and {len(preview.skips) - shown_skips:,} more")
+    return "\n".join(lines)
+
+
+def _import_book(args: argparse.Namespace) -> int:
+    from desktop_app.core.io.book_json import import_book
+
+    book = _open(args)
+    try:
+        counts = import_book(book, args.file)
+    finally:
+        book.close()
+    total = sum(counts.values())
+    print(f"Read the whole book from {args.file.name} into {book.name}: {total:,} rows.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop_app.core.io.book_json import export_book
+    from desktop_app.core.io.csv_export import export_list
+
+    book = _open(args)
+    try:
+        if args.kind == "all":
+            written = sum(export_book(book, args.file).values())
+            print(f"Wrote the whole book ({written:,} rows) to {args.file}.")
+        else:
+            written = export_list(book, args.kind, args.file)
+            print(f"Wrote {written:,} {args.kind} to {args.file}.")
+    finally:
+        book.close()
+    return 0
+
+
+def _undo_import(args: argparse.Namespace) -> int:
+    from desktop_app.core.io.csv_import import import_batches, undo_import
+
+    book = _open(args)
+    try:
+        if args.batch is None:
+            for batch in import_batches(book):
+                state = f"undone {batch.undone_at:%Y-%m-%d %H:%M}" if batch.undone_at else "active"
+                print(
+                    f"{batch.batch_id:>5}  {batch.created_at:%Y-%m-%d %H:%M}  {batch.kind:<10} "
+                    f"{batch.file_name}  {batch.created:,} new, {batch.updated:,} updated ({state})"
+                )
+            return 0
+        result = undo_import(book, args.batch)
+    finally:
+        book.close()
+    print(
+        f"Undid batch {result.batch_id} ({result.file_name}): removed {result.removed:,} "
+        f"row(s), restored {result.restored:,}."
+    )
+    return 0

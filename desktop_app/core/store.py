@@ -26,7 +26,7 @@ from desktop_app.core.paths import default_book_path
 
 #: Every revision this Tandem knows, oldest first; the last is the head.
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
-SCHEMA_REVISIONS = ("0001", "0002")
+SCHEMA_REVISIONS = ("0001", "0002", "0003")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -187,7 +187,10 @@ def _open_url(url: str) -> Book:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             return _open_sqlite(Path(parsed.database))
-        engine = create_engine(parsed, pool_pre_ping=True)
+        # psycopg prepares a statement after five uses and keeps the plan it made then; a plan
+        # made while a table was empty goes on scanning it whole after an import fills it.
+        connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("psycopg") else {}
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise BookError(f"Cannot use the database URL {url!r}: {exc}") from exc
     name = parsed.database or parsed.render_as_string(hide_password=True)

@@ -34,7 +34,8 @@ def book(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Book]:
 
 @pytest.fixture
 def sqlite_book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "book.sqlite")
+    """A SQLite book of its own, apart from `book` when a test takes both."""
+    opened = open_book(tmp_path / "sqlite-book.sqlite")
     yield opened
     opened.close()
 

@@ -10,6 +10,7 @@ from desktop_app.core.models.contacts import (
     LifecycleEvent,
 )
 from desktop_app.core.models.deals import Deal, DealStageEvent
+from desktop_app.core.models.imports import ExternalId, ImportBatch, ImportedRow
 from desktop_app.core.models.marketing import (
     AssetObjectionCategory,
     Campaign,
@@ -32,6 +33,9 @@ __all__ = [
     "ContentUsage",
     "Deal",
     "DealStageEvent",
+    "ExternalId",
+    "ImportBatch",
+    "ImportedRow",
     "LeadAnswer",
     "LeadCriterion",
     "LeadStandard",

@@ -129,6 +129,10 @@ def record_stage(
     session.add(LifecycleEvent(contact_id=contact_id, stage=stage, occurred_at=at, note=note))
 
 
+#: Ids per UPDATE: SQLite allows 32,766 bound parameters in one statement.
+MILESTONE_CHUNK = 5000
+
+
 def refresh_milestones(session: Session, contact_ids: list[int] | None = None) -> None:
     """Rebuild the contacts' first-entry times from their events, after writing events in
     bulk (the sample business, imports, merges); None means every contact.
@@ -136,6 +140,14 @@ def refresh_milestones(session: Session, contact_ids: list[int] | None = None) -
     One grouped pass over the events feeds an UPDATE … FROM (SQLite 3.33+, PostgreSQL):
     a correlated subquery per contact and stage is quadratic on a big book.
     """
+    if contact_ids is None:
+        _refresh_milestones(session, None)
+        return
+    for start in range(0, len(contact_ids), MILESTONE_CHUNK):
+        _refresh_milestones(session, contact_ids[start : start + MILESTONE_CHUNK])
+
+
+def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None:
     firsts = select(
         LifecycleEvent.contact_id.label("contact_id"),
         *(

@@ -1,0 +1,163 @@
+"""A contact row read from a file: who, from where, and the lifecycle history the file holds.
+
+HubSpot's "Became a … Date" columns become lifecycle events with those timestamps; the lead
+event falls at "Became a Lead Date" or else the creation date. A current stage the file gives
+without a date of its own is dated at the newest date the row has, the best the file says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.options import ImportOptions, MissingDate
+from desktop_app.core.io.csv_import.rows import RowFailure, RowReader
+from desktop_app.core.io.csv_import.words import channel_for, lifecycle_for
+from desktop_app.core.services.contacts import tags_text
+from desktop_app.core.services.validation import optional_email
+from desktop_app.core.vocabulary import Lifecycle
+
+#: Lifecycle date columns, in funnel order (which also breaks ties between equal dates).
+STAGE_DATES = (
+    ("became_lead_at", Lifecycle.LEAD),
+    ("became_mql_at", Lifecycle.MQL),
+    ("became_sql_at", Lifecycle.SQL),
+    ("became_opportunity_at", Lifecycle.OPPORTUNITY),
+    ("became_customer_at", Lifecycle.CUSTOMER),
+    ("disqualified_at", Lifecycle.DISQUALIFIED),
+    ("lost_at", Lifecycle.LOST),
+)
+_FUNNEL_ORDER = {str(stage): index for index, (_key, stage) in enumerate(STAGE_DATES)}
+
+Event = tuple[str, datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    name: str
+    #: True when the name came from name columns (not made up from the e-mail).
+    named: bool
+    email: str | None
+    phone: str
+    role: str
+    company: str
+    #: None when the file says nothing about the source (an update then keeps the book's).
+    source: str | None
+    campaign: str
+    tags: str
+    notes: str
+    created_at: datetime
+    events: tuple[Event, ...]
+    external_id: str
+    #: Why a new contact cannot be created from this row when the file dates none of it and
+    #: the founder chose failing rows for that ("" when dated). An update needs no date.
+    undated: str = ""
+
+    @property
+    def email_key(self) -> str | None:
+        return self.email.lower() if self.email else None
+
+    @property
+    def stage(self) -> str:
+        return self.events[-1][0]
+
+
+def contact_from_row(
+    cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
+) -> ContactRecord:
+    read.check_width(cells)
+    try:
+        email = optional_email(read.text(cells, "email", 320))
+    except TandemError as exc:
+        raise RowFailure(f"{read.label('email')}: {exc.message}") from None
+    name = read.text(cells, "name") or " ".join(
+        part for part in (read.text(cells, "first_name"), read.text(cells, "last_name")) if part
+    )
+    named = bool(name)
+    if not name:
+        if email is None:
+            raise RowFailure("has neither a name nor an e-mail address.")
+        name = email
+    if len(name) > 200:
+        raise RowFailure("The name is too long (at most 200 characters).")
+    source, source_note = _source(cells, read, options)
+    notes = "\n".join(
+        part for part in (read.text(cells, "notes"), source_note, read.leftovers(cells)) if part
+    )
+    created, events, undated = _history(cells, read, options, stage_map)
+    tags = tags_text(
+        tuple(read.text(cells, "tags").replace(";", ",").split(",")) if read.has("tags") else ()
+    )
+    if len(tags) > 500:
+        raise RowFailure(f"{read.label('tags')} is too long (at most 500 characters).")
+    return ContactRecord(
+        name=name,
+        named=named,
+        email=email,
+        phone=read.text(cells, "phone", 60),
+        role=read.text(cells, "role", 200),
+        company=read.text(cells, "company", 200),
+        source=source,
+        campaign=read.text(cells, "campaign", 200),
+        tags=tags,
+        notes=notes,
+        created_at=created,
+        events=events,
+        external_id=read.text(cells, "external_id", 200),
+        undated=undated,
+    )
+
+
+def _source(
+    cells: tuple[str, ...], read: RowReader, options: ImportOptions
+) -> tuple[str | None, str]:
+    """The channel, and a note keeping the file's word when no channel matches it."""
+    written = read.text(cells, "source")
+    if not written:
+        return None, ""
+    channel = channel_for(written, options.source_map)
+    if channel is None:
+        return options.default_source, f"{read.label('source')}: {written}"
+    return channel, ""
+
+
+def _history(
+    cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
+) -> tuple[datetime, tuple[Event, ...], str]:
+    created = read.moment(cells, "created_at")
+    undated = ""
+    dated: list[Event] = []
+    for key, stage in STAGE_DATES:
+        moment = read.moment(cells, key)
+        if moment is not None:
+            dated.append((str(stage), moment))
+    if created is None:
+        if dated:
+            created = min(moment for _stage, moment in dated)
+        else:
+            created = read.now
+            undated = "" if options.missing_date == MissingDate.NOW else read.no_creation_date()
+    if not any(stage == Lifecycle.LEAD for stage, _at in dated):
+        dated.append((str(Lifecycle.LEAD), created))
+    events = sorted(dated, key=lambda event: (event[1], _FUNNEL_ORDER[event[0]]))
+    current = _current_stage(cells, read, stage_map)
+    if current is not None and current != events[-1][0]:
+        events.append((current, events[-1][1]))
+    return created, tuple(events), undated
+
+
+def _current_stage(
+    cells: tuple[str, ...], read: RowReader, stage_map: dict[str, str]
+) -> str | None:
+    written = read.text(cells, "stage")
+    if not written:
+        return None
+    stage = lifecycle_for(written, stage_map)
+    if stage is None:
+        raise RowFailure(
+            f"{read.label('stage')} “{written}” is not a lifecycle stage Tandem knows; "
+            f"name it with --stage-map “{written}=STAGE” (lead, mql, sql, opportunity, "
+            "customer, disqualified, lost)."
+        )
+    return stage

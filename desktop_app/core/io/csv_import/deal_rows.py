@@ -1,0 +1,171 @@
+"""A deal row read from a file: its value, its stage history, and who it is with.
+
+Pipedrive keeps won/lost in "Status" apart from the stage the deal was in when it closed, with
+"Won time"/"Lost time": such a deal gets that open stage at creation, then won or lost at the
+close. A HubSpot "Closed Won" deal gets discovery at creation, then won at its "Close Date".
+On an open deal "Close Date" is the expected close date, as HubSpot and Salesforce mean it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from desktop_app.core.io.csv_import.contact_rows import Event
+from desktop_app.core.io.csv_import.options import ImportOptions, MissingDate
+from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
+from desktop_app.core.io.csv_import.words import channel_for, deal_stage_for
+from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, DealStage
+
+#: HubSpot's "Associated Contact": "Ada Lovelace (ada@example.org)", several joined by ";".
+_NAME_AND_EMAIL = re.compile(r"^(?P<name>.*?)\s*[(<](?P<email>[^()<>\s]+@[^()<>\s]+)[)>]\s*$")
+_CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class DealRecord:
+    title: str
+    #: None when the file has no amount (a new deal is then worth 0).
+    value: Decimal | None
+    currency: str | None
+    events: tuple[Event, ...]
+    created_at: datetime
+    closed_at: datetime | None
+    expected_close_on: date | None
+    lost_reason: str
+    next_step: str
+    next_step_on: date | None
+    notes: str
+    contact_email: str | None
+    contact_name: str
+    company: str
+    source: str | None
+    external_id: str
+    #: True when the creation date came from the file (not the import time).
+    dated: bool
+    #: Why a new deal cannot be created from this row (see ContactRecord.undated).
+    undated: str = ""
+
+    @property
+    def stage(self) -> str:
+        return self.events[-1][0]
+
+
+def deal_from_row(
+    cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
+) -> DealRecord:
+    read.check_width(cells)
+    title = read.text(cells, "title", 300)
+    if not title:
+        raise RowFailure(f"has no title ({read.label('title')} is empty).")
+    amount = read.amount(cells, "value")
+    currency = _currency(cells, read, amount[1] if amount else None)
+    final, open_stage = _stages(cells, read, stage_map)
+    created, closed, dated = _dates(cells, read, options, final)
+    events: list[Event] = [(open_stage or str(DealStage.DISCOVERY), created)]
+    if final in CLOSED_DEAL_STAGES:
+        assert closed is not None
+        events.append((final, closed))
+    else:
+        events[0] = (final, created)
+    expected = read.day(cells, "expected_close_on")
+    if expected is None and final in OPEN_DEAL_STAGES and read.has("closed_at"):
+        expected = read.day(cells, "closed_at")
+    contact_name, contact_email = contact_of(cells, read)
+    notes = "\n".join(part for part in (read.text(cells, "notes"), read.leftovers(cells)) if part)
+    written_source = read.text(cells, "source")
+    return DealRecord(
+        title=title,
+        value=amount[0] if amount else None,
+        currency=currency,
+        events=tuple(events),
+        created_at=created,
+        closed_at=closed if final in CLOSED_DEAL_STAGES else None,
+        expected_close_on=expected,
+        lost_reason=read.text(cells, "lost_reason", 300) if final == DealStage.LOST else "",
+        next_step=read.text(cells, "next_step", 300),
+        next_step_on=read.day(cells, "next_step_on"),
+        notes=notes,
+        contact_email=contact_email,
+        contact_name=contact_name,
+        company=read.text(cells, "company", 200),
+        source=channel_for(written_source, options.source_map) if written_source else None,
+        external_id=read.text(cells, "external_id", 200),
+        dated=dated,
+        undated="" if dated or options.missing_date == MissingDate.NOW else read.no_creation_date(),
+    )
+
+
+def _currency(cells: tuple[str, ...], read: RowReader, from_amount: str | None) -> str | None:
+    written = read.text(cells, "currency")
+    if not written:
+        return from_amount
+    if not _CURRENCY.match(written):
+        raise RowFailure(f"{read.label('currency')}: “{written}” is not a currency code (EUR).")
+    return written.upper()
+
+
+def _stages(
+    cells: tuple[str, ...], read: RowReader, stage_map: dict[str, str]
+) -> tuple[str, str | None]:
+    """(the deal's stage now, the open stage it was in before closing, if the file says)."""
+    stage = None
+    written = read.text(cells, "stage")
+    if written:
+        stage = deal_stage_for(written, stage_map)
+        if stage is None:
+            raise RowFailure(
+                f"{read.label('stage')} “{written}” is not a deal stage Tandem knows; name it "
+                f"with --stage-map “{written}=STAGE” (discovery, demo, proposal, negotiation, "
+                "won, lost)."
+            )
+    status = read.text(cells, "status").casefold()
+    if status == "deleted":
+        raise RowSkip("was deleted in the system it comes from.")
+    if status in ("won", "lost"):
+        return status, stage if stage in OPEN_DEAL_STAGES else None
+    if status and status != "open" and stage is None:
+        closed = deal_stage_for(status, stage_map)
+        if closed is None:
+            raise RowFailure(f"{read.label('status')} “{status}” is neither open, won nor lost.")
+        return closed, None
+    return stage or str(DealStage.DISCOVERY), None
+
+
+def _dates(
+    cells: tuple[str, ...], read: RowReader, options: ImportOptions, final: str
+) -> tuple[datetime, datetime | None, bool]:
+    created = read.moment(cells, "created_at")
+    closed = None
+    if final in CLOSED_DEAL_STAGES:
+        key = "won_at" if final == DealStage.WON else "lost_at"
+        closed = read.moment(cells, key) or read.moment(cells, "closed_at")
+        if closed is None:
+            if options.missing_date != MissingDate.NOW:
+                raise RowFailure(
+                    f"is {final} but has no close date; choose to date it at the import "
+                    "(--missing-date now)."
+                )
+            closed = max(read.now, created) if created else read.now
+    if created is None:
+        return (min(read.now, closed) if closed else read.now), closed, False
+    if closed is not None and closed < created:
+        raise RowFailure(f"closes ({closed:%Y-%m-%d}) before it was created ({created:%Y-%m-%d}).")
+    return created, closed, True
+
+
+def contact_of(cells: tuple[str, ...], read: RowReader) -> tuple[str, str | None]:
+    """The contact's name and e-mail: from their own columns or HubSpot's "Name (email)"."""
+    email = read.text(cells, "contact_email", 320) or None
+    name = read.text(cells, "contact_name").split(";")[0].strip()
+    both = _NAME_AND_EMAIL.match(name)
+    if both:
+        name = both["name"].strip()
+        email = email or both["email"]
+    elif "@" in name and " " not in name and email is None:
+        name, email = "", name
+    if email is not None and ("@" not in email or " " in email):
+        raise RowFailure(f"“{email}” is not an e-mail address.")
+    return name[:200], email

@@ -1,0 +1,311 @@
+"""Deals from a file into the book, with their stage history and their contacts' lifecycle.
+
+A deal is matched by the source system's ID, else by its title with the same contact, company
+and (when the file dates it) creation time. Its contact is found by e-mail, else by name, and
+created as a lead when the book has none. As `open_deal` and `move_deal` do for deals made by
+hand, an imported deal makes its contact an opportunity from the deal's creation and a customer
+from its win (`contact_followers`), so the review's funnel holds for imported history.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import RowMapping, func, insert, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.io.csv_import.batch_log import BatchLog
+from desktop_app.core.io.csv_import.contact_followers import follow_deals
+from desktop_app.core.io.csv_import.deal_rows import DealRecord
+from desktop_app.core.io.csv_import.decisions import (
+    FAIL,
+    NEW,
+    SKIP,
+    UPDATE,
+    Decision,
+    Progress,
+    Repeats,
+    appended,
+    changed,
+    on_duplicate,
+    unparsed,
+    write_updates,
+)
+from desktop_app.core.io.csv_import.links import Links, PendingContact, Ref, resolved
+from desktop_app.core.io.csv_import.lookups import (
+    WRITE_CHUNK,
+    chunks,
+    external_ids,
+    inserted,
+    rows_by_id,
+    rows_keyed,
+    table,
+)
+from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.models import Contact, DealStageEvent
+from desktop_app.core.services.settings import settings_in
+from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, label
+
+DEALS = table("deals")
+
+
+class DealImport:
+    preview_columns: tuple[str, ...] = (
+        "Title",
+        "Value",
+        "Stage",
+        "Contact",
+        "Company",
+        "Created",
+        "History",
+    )
+
+    def __init__(self, session: Session, plan: ImportPlan) -> None:
+        self.session = session
+        self.plan = plan
+        self.links = Links(session, f"Imported from {plan.source.name}")
+        self.currency = settings_in(session).currency
+
+    def decide(self) -> list[Decision]:
+        records = [row.record for row in self.plan.rows if isinstance(row.record, DealRecord)]
+        self.by_external = external_ids(
+            self.session, "deals", self.plan.system, (r.external_id for r in records)
+        )
+        self.links.load_contacts(
+            (r.contact_email for r in records), (r.contact_name for r in records)
+        )
+        self.links.load_companies(r.company for r in records)
+        self.by_title = self._deals_titled({r.title.lower() for r in records})
+        self.existing = rows_by_id(self.session, "deals", self.by_external.values())
+        for rows in self.by_title.values():
+            self.existing.update((row["id"], row) for row in rows)
+        self.newest = self._newest_events(set(self.existing))
+        repeats = Repeats()
+        decisions = []
+        for row in self.plan.rows:
+            if not isinstance(row.record, DealRecord):
+                decisions.append(unparsed(row))
+                continue
+            record = row.record
+            decisions.append(
+                repeats.of(row.line, (_key(record),)) or self._decide(row.line, record, repeats)
+            )
+        return decisions
+
+    def _decide(self, line: int, record: DealRecord, repeats: Repeats) -> Decision:
+        linked = self.by_external.get(record.external_id) if record.external_id else None
+        match = linked if linked is not None else self._same_deal(record)
+        if match is None:
+            return self._new(line, record, link=True)
+        same = repeats.same_row(line, match)
+        if same is not None:
+            return same
+        how = f"ID {record.external_id}" if linked is not None else f"“{record.title}”"
+        decided = on_duplicate(line, record, match, how, self.plan.options.on_duplicate, False)
+        if decided is not None:
+            return self._new(line, record, link=False) if decided.action == NEW else decided
+        return self._update(line, record, match, link=linked is None)
+
+    def _same_deal(self, record: DealRecord) -> int | None:
+        """A deal of the book with this title, contact, company and (if dated) creation time."""
+        contact = self.links.find_contact(record.contact_email, record.contact_name)
+        company = self.links.companies.get(record.company.lower()) if record.company else None
+        for row in self.by_title.get(record.title.lower(), []):
+            if (record.contact_email or record.contact_name) and row["contact_id"] != contact:
+                continue
+            if record.company and row["company_id"] != company:
+                continue
+            if record.dated and row["created_at"] != record.created_at:
+                continue
+            return int(row["id"])
+        return None
+
+    def _refs(self, record: DealRecord) -> dict[str, Ref | None]:
+        company = self.links.company(record.company, record.created_at)
+        source = record.source or self.plan.options.default_source
+        contact = self.links.contact(
+            record.contact_email, record.contact_name, source, company, record.created_at
+        )
+        return {"contact_id": contact, "company_id": company}
+
+    def _new(self, line: int, record: DealRecord, link: bool) -> Decision:
+        if record.undated:
+            return Decision(line, FAIL, record.undated)
+        link = link and bool(record.external_id)
+        return Decision(line, NEW, "", record, refs=self._refs(record), link_external=link)
+
+    def _update(self, line: int, record: DealRecord, match: int, link: bool) -> Decision:
+        old = self.existing[match]
+        refs = self._refs(record)
+        wanted: dict[str, Any] = {"notes": appended(old["notes"], record.notes)}
+        if not link:
+            wanted["title"] = record.title
+        if record.value is not None:
+            wanted["value"] = record.value
+        optional = {
+            "currency": record.currency,
+            "expected_close_on": record.expected_close_on,
+            "next_step_on": record.next_step_on,
+            "contact_id": refs["contact_id"],
+            "company_id": refs["company_id"],
+        }
+        wanted.update((key, value) for key, value in optional.items() if value is not None)
+        wanted.update(
+            (key, getattr(record, key))
+            for key in ("lost_reason", "next_step")
+            if getattr(record, key)
+        )
+        if record.dated:
+            wanted["created_at"] = min(old["created_at"], record.created_at)
+        events = []
+        if record.stage != old["stage"]:
+            at = max(
+                record.closed_at or self.plan.planned_at, self.newest.get(match, old["created_at"])
+            )
+            events.append((record.stage, at))
+            wanted["stage"] = record.stage
+            wanted["closed_at"] = at if record.stage in CLOSED_DEAL_STAGES else None
+        changes = changed(old, wanted)
+        link = link and bool(record.external_id)
+        if not changes and not link:
+            return Decision(line, SKIP, "is already up to date.", record, match)
+        previous = {key: old[key] for key in changes}
+        return Decision(line, UPDATE, "", record, match, changes, previous, events, refs, link)
+
+    def _deals_titled(self, keys: set[str]) -> dict[str, list[RowMapping]]:
+        found: dict[str, list[RowMapping]] = defaultdict(list)
+        key = func.lower(DEALS.c.title)
+        query = select(DEALS, key).order_by(DEALS.c.id)
+        for row in rows_keyed(self.session, query, key, keys, indexed=False):
+            found[str(row[-1])].append(row._mapping)
+        return found
+
+    def _newest_events(self, ids: set[int]) -> dict[int, datetime]:
+        found: dict[int, datetime] = {}
+        for chunk in chunks(sorted(ids)):
+            found.update(
+                self.session.execute(
+                    select(DealStageEvent.deal_id, func.max(DealStageEvent.occurred_at))
+                    .where(DealStageEvent.deal_id.in_(chunk))
+                    .group_by(DealStageEvent.deal_id)
+                ).all()
+            )
+        return found
+
+    def planned(self) -> dict[str, int]:
+        return self.links.planned()
+
+    def preview_values(self, decision: Decision) -> tuple[str, ...]:
+        record = _record(decision)
+        contact = decision.refs.get("contact_id")
+        who = record.contact_name or record.contact_email or ""
+        if isinstance(contact, PendingContact):
+            who += " (new)"
+        value = record.value if record.value is not None else Decimal("0.00")
+        history = " → ".join(f"{label(stage)} {at:%Y-%m-%d}" for stage, at in record.events)
+        return (
+            record.title,
+            f"{value:,.2f} {record.currency or self.currency}",
+            label(record.stage),
+            who,
+            record.company,
+            f"{record.created_at:%Y-%m-%d}",
+            history,
+        )
+
+    def write(self, decisions: list[Decision], log: BatchLog, progress: Progress) -> None:
+        self.links.write(log)
+        creates = [d for d in decisions if d.action == NEW]
+        inherited = self._contacts_campaign_and_company(creates)
+        for chunk in chunks(creates, WRITE_CHUNK):
+            rows = [self._row(decision, inherited) for decision in chunk]
+            ids = inserted(self.session, "deals", rows)
+            self.session.execute(
+                insert(table("deal_stage_events")),
+                [
+                    {"deal_id": row_id, "stage": stage, "occurred_at": at, "note": self.links.note}
+                    for decision, row_id in zip(chunk, ids, strict=True)
+                    for stage, at in _record(decision).events
+                ],
+            )
+            log.created("deals", ids)
+            for decision, row_id in zip(chunk, ids, strict=True):
+                if decision.link_external:
+                    log.external("deals", _record(decision).external_id, row_id, new_row=True)
+            progress.advance(len(chunk))
+        updates = [d for d in decisions if d.action == UPDATE]
+        write_updates(self.session, "deals", updates, log)
+        self._stage_events(updates, log)
+        progress.advance(len(updates))
+        touched = {resolved(d.refs.get("contact_id")) for d in creates + updates}
+        follow_deals(self.session, {c for c in touched if c is not None}, self.links.note, log)
+
+    def _contacts_campaign_and_company(
+        self, decisions: list[Decision]
+    ) -> dict[int, tuple[int | None, int | None]]:
+        """A deal inherits its contact's first-touch campaign (and company when it has none)."""
+        ids = {resolved(d.refs.get("contact_id")) for d in decisions}
+        found: dict[int, tuple[int | None, int | None]] = {}
+        for chunk in chunks(sorted(i for i in ids if i is not None)):
+            for contact_id, campaign_id, company_id in self.session.execute(
+                select(Contact.id, Contact.campaign_id, Contact.company_id).where(
+                    Contact.id.in_(chunk)
+                )
+            ):
+                found[contact_id] = (campaign_id, company_id)
+        return found
+
+    def _row(
+        self, decision: Decision, inherited: dict[int, tuple[int | None, int | None]]
+    ) -> dict[str, Any]:
+        record = _record(decision)
+        contact_id = resolved(decision.refs.get("contact_id"))
+        campaign_id, contact_company = (
+            inherited.get(contact_id, (None, None)) if contact_id else (None, None)
+        )
+        return {
+            "title": record.title,
+            "contact_id": contact_id,
+            "company_id": resolved(decision.refs.get("company_id")) or contact_company,
+            "campaign_id": campaign_id,
+            "value": record.value if record.value is not None else Decimal("0.00"),
+            "currency": record.currency or self.currency,
+            "stage": record.stage,
+            "expected_close_on": record.expected_close_on,
+            "next_step": record.next_step,
+            "next_step_on": record.next_step_on,
+            "lost_reason": record.lost_reason,
+            "notes": record.notes,
+            "created_at": record.created_at,
+            "closed_at": record.closed_at,
+        }
+
+    def _stage_events(self, updates: list[Decision], log: BatchLog) -> None:
+        rows = [
+            {"deal_id": d.existing_id, "stage": stage, "occurred_at": at, "note": self.links.note}
+            for d in updates
+            for stage, at in d.events
+        ]
+        if rows:
+            log.created("deal_stage_events", inserted(self.session, "deal_stage_events", rows))
+        for decision in updates:
+            if decision.link_external and decision.existing_id is not None:
+                log.external(
+                    "deals", _record(decision).external_id, decision.existing_id, new_row=False
+                )
+
+
+def _key(record: DealRecord) -> str:
+    if record.external_id:
+        return f"id:{record.external_id}"
+    who = (record.contact_email or record.contact_name).lower()
+    when = record.created_at.isoformat() if record.dated else ""
+    return f"deal:{record.title.lower()}|{who}|{record.company.lower()}|{when}"
+
+
+def _record(decision: Decision) -> DealRecord:
+    assert isinstance(decision.record, DealRecord)
+    return decision.record

@@ -1,0 +1,157 @@
+"""What an import does with each row (new, update, skip, fail) and the steps every kind shares:
+spotting repeats, honouring the founder's choice for duplicates, writing updates, progress."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, update
+from sqlalchemy.orm import Session
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.batch_log import BatchLog
+from desktop_app.core.io.csv_import.links import Pending, Ref, resolved
+from desktop_app.core.io.csv_import.lookups import chunks, table
+from desktop_app.core.io.csv_import.options import OnDuplicate
+from desktop_app.core.io.csv_import.plan import ParsedRow, Record
+
+NEW, UPDATE, SKIP, FAIL = "new", "update", "skip", "fail"
+
+#: (done, total) → False to cancel; called between chunks of rows.
+ProgressCallback = Callable[[int, int], bool]
+
+
+class ImportCancelled(TandemError):
+    """The founder cancelled: the transaction is rolled back, nothing of the import remains."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.", "import")
+
+
+@dataclass
+class Decision:
+    line: int
+    action: str
+    reason: str = ""
+    record: Record | None = None
+    existing_id: int | None = None
+    #: Columns to set (values may be a Pending row, resolved when written).
+    changes: dict[str, Any] = field(default_factory=dict)
+    #: The same columns as they were, for undo.
+    previous: dict[str, Any] = field(default_factory=dict)
+    #: Stage events to add: (stage, when).
+    events: list[tuple[str, datetime]] = field(default_factory=list)
+    refs: dict[str, Ref | None] = field(default_factory=dict)
+    #: Record the file's id for this row (it was matched some other way, or is new).
+    link_external: bool = False
+
+
+def unparsed(row: ParsedRow) -> Decision:
+    return Decision(row.line, SKIP if row.skipped else FAIL, row.problem)
+
+
+class Repeats:
+    """Rows naming the same thing twice in one file: the first counts, the others are skipped."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, int] = {}
+        self._rows: dict[int, int] = {}
+
+    def of(self, line: int, keys: Sequence[str]) -> Decision | None:
+        seen = self._keys
+        for key in keys:
+            if key and key in seen:
+                return Decision(line, SKIP, f"repeats line {seen[key]}.")
+        for key in keys:
+            if key:
+                seen[key] = line
+        return None
+
+    def same_row(self, line: int, row_id: int) -> Decision | None:
+        if row_id in self._rows:
+            return Decision(
+                line, SKIP, f"is the same row of the book as line {self._rows[row_id]}."
+            )
+        self._rows[row_id] = line
+        return None
+
+
+def on_duplicate(
+    line: int, record: Record, existing_id: int, how: str, choice: str, unique: bool
+) -> Decision | None:
+    """The decision for a row that matches one in the book, unless it is an update (None).
+
+    `unique`: the match is on a value the book keeps unique (e-mail, company name), so
+    "create" cannot make a second row and the row fails instead.
+    """
+    if choice == OnDuplicate.SKIP:
+        return Decision(line, SKIP, f"is already in the book ({how}).", record, existing_id)
+    if choice == OnDuplicate.CREATE and unique:
+        return Decision(
+            line,
+            FAIL,
+            f"{how} is already in the book and must stay unique; choose to update or skip.",
+            record,
+        )
+    if choice == OnDuplicate.CREATE:
+        return Decision(line, NEW, "", record)
+    return None
+
+
+def changed(old: Mapping[Any, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns of `new` that differ from `old` (a pending row is always a change)."""
+    return {
+        key: value
+        for key, value in new.items()
+        if isinstance(value, Pending) or old.get(key) != value
+    }
+
+
+def appended(old: str, new: str) -> str:
+    """Notes grow: the file's text is added once, never replaces what the founder wrote."""
+    if not new or new in old:
+        return old
+    return f"{old}\n\n{new}" if old else new
+
+
+def write_updates(
+    session: Session, table_name: str, decisions: list[Decision], log: BatchLog
+) -> None:
+    """Apply each update by primary key, grouped by the columns it sets; log what it replaced."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for decision in decisions:
+        assert decision.existing_id is not None
+        if decision.changes:
+            values = {key: _value(value) for key, value in decision.changes.items()}
+            groups[tuple(sorted(values))].append({"_id": decision.existing_id, **values})
+            log.updated(table_name, decision.existing_id, decision.previous)
+    target = table(table_name)
+    for keys, rows in groups.items():
+        statement = (
+            update(target)
+            .where(target.c.id == bindparam("_id"))
+            .values({key: bindparam(key) for key in keys})
+        )
+        for chunk in chunks(rows, 1000):
+            session.execute(statement, list(chunk))
+
+
+def _value(value: Any) -> Any:
+    return resolved(value) if isinstance(value, Pending) else value
+
+
+class Progress:
+    def __init__(self, total: int, callback: ProgressCallback | None) -> None:
+        self.total, self.done, self.callback = total, 0, callback
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        if (
+            self.callback is not None
+            and self.callback(min(self.done, self.total), self.total) is False
+        ):
+            raise ImportCancelled()

@@ -1,0 +1,93 @@
+"""What the founder decides about an import: the dialog's choices and the CLI's flags."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.values import DateOrder
+from desktop_app.core.vocabulary import Channel
+
+
+class ImportKind(StrEnum):
+    CONTACTS = "contacts"
+    COMPANIES = "companies"
+    DEALS = "deals"
+    ACTIVITIES = "activities"
+
+
+class OnDuplicate(StrEnum):
+    """A row that matches one already in the book (by source ID, e-mail, or name)."""
+
+    UPDATE = "update"
+    SKIP = "skip"
+    #: A new row even so; e-mails and company names stay unique, so such rows fail instead.
+    CREATE = "create"
+
+
+class MissingDate(StrEnum):
+    """A contact or deal without a creation date: a failing row, or dated at the import."""
+
+    ERROR = "error"
+    NOW = "now"
+
+
+class Unmatched(StrEnum):
+    """Columns no field reads: left out, or kept as "Header: value" lines in the notes."""
+
+    SKIP = "skip"
+    NOTES = "notes"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    kind: str
+    #: field key → column header; "" leaves the field out. Wins over the automatic match.
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    #: value as written in the file → stage (deal stages for deals, lifecycle otherwise).
+    stage_map: Mapping[str, str] = field(default_factory=dict)
+    #: value as written in the file → source channel.
+    source_map: Mapping[str, str] = field(default_factory=dict)
+    #: "dmy" or "mdy" when the file's dates could be read both ways (see DateQuestion).
+    dates: str | None = None
+    on_duplicate: str = OnDuplicate.UPDATE
+    missing_date: str = MissingDate.ERROR
+    unmatched: str = Unmatched.SKIP
+    #: The channel of contacts whose source is empty or unknown (the file's word goes to notes).
+    default_source: str = Channel.CONTENT
+
+    def checked(self) -> ImportOptions:
+        """The same options, or TandemError naming the one that is wrong."""
+        _one_of(self.kind, ImportKind, "kind", "What to import")
+        _one_of(self.on_duplicate, OnDuplicate, "on_duplicate", "On duplicate")
+        _one_of(self.missing_date, MissingDate, "missing_date", "Missing date")
+        _one_of(self.unmatched, Unmatched, "unmatched", "Unmatched columns")
+        _one_of(self.default_source, Channel, "default_source", "Default source")
+        if self.dates is not None:
+            _one_of(self.dates, DateOrder, "dates", "Dates")
+        for value, channel in self.source_map.items():
+            _one_of(channel, Channel, "source_map", f"The source for “{value}”")
+        return self
+
+    @property
+    def date_order(self) -> DateOrder | None:
+        return DateOrder(self.dates) if self.dates else None
+
+
+def _one_of(value: str, allowed: type[StrEnum], key: str, label: str) -> None:
+    options = [str(member) for member in allowed]
+    if value not in options:
+        raise TandemError(f"{label} must be one of: {', '.join(options)} (not “{value}”).", key)
+
+
+def pairs(given: Sequence[str], flag: str) -> dict[str, str]:
+    """["Closed Won=won", …] as a mapping; TandemError for an item without "="."""
+    result: dict[str, str] = {}
+    for item in given:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise TandemError(f"{flag} takes KEY=VALUE, not “{item}”.", flag.lstrip("-"))
+        result[key.strip()] = value.strip()
+    return result

@@ -1,0 +1,177 @@
+"""Previewing an import against the book, and committing it in one transaction as a batch.
+
+Both ask the book the same questions (`decide`): the preview in a read-only session, the
+commit again inside its write transaction, so what is written matches the book at that moment
+even if it changed since the preview. Either the whole import is committed or nothing is —
+a failing row, a cancel, a crash or a killed process all leave the book as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.batch_log import BatchLog
+from desktop_app.core.io.csv_import.decisions import (
+    FAIL,
+    NEW,
+    SKIP,
+    UPDATE,
+    Decision,
+    Progress,
+    ProgressCallback,
+)
+from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.store import Book
+
+
+class KindImport(Protocol):
+    preview_columns: tuple[str, ...]
+
+    def decide(self) -> list[Decision]: ...
+
+    def preview_values(self, decision: Decision) -> tuple[str, ...]: ...
+
+    def write(self, decisions: list[Decision], log: BatchLog, progress: Progress) -> None: ...
+
+    def planned(self) -> dict[str, int]: ...
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        joiner = " " if self.message[:1].islower() else ": "
+        return f"line {self.line}{joiner}{self.message}"
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    #: new, update or skip.
+    action: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What committing would do, row by row, as the book stands now."""
+
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[PreviewRow, ...]
+    new: int
+    updated: int
+    skipped: int
+    failed: int
+    failures: tuple[RowProblem, ...]
+    skips: tuple[RowProblem, ...]
+    #: Rows of other kinds created on the way, e.g. {"companies": 12}.
+    also_created: Mapping[str, int]
+    #: (field, column) pairs matched, and the columns nothing reads.
+    matched: tuple[tuple[str, str], ...]
+    unmatched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    #: None when nothing was new or changed (then nothing was written, not even a batch).
+    batch_id: int | None
+    new: int
+    updated: int
+    skipped: int
+    failed: int
+    also_created: Mapping[str, int]
+
+
+def importer_for(session: Session, plan: ImportPlan) -> KindImport:
+    from desktop_app.core.io.csv_import.activities_import import ActivityImport
+    from desktop_app.core.io.csv_import.companies_import import CompanyImport
+    from desktop_app.core.io.csv_import.contacts_import import ContactImport
+    from desktop_app.core.io.csv_import.deals_import import DealImport
+
+    kinds: dict[str, Callable[[Session, ImportPlan], KindImport]] = {
+        "contacts": ContactImport,
+        "companies": CompanyImport,
+        "deals": DealImport,
+        "activities": ActivityImport,
+    }
+    return kinds[plan.kind](session, plan)
+
+
+def preview_import(book: Book, plan: ImportPlan, limit: int = 20) -> ImportPreview:
+    """The first `limit` rows as they would be stored, the counts and every failing row."""
+    _answered(plan)
+    with book.reading() as session:
+        importer = importer_for(session, plan)
+        decisions = importer.decide()
+        storable = (d for d in decisions if d.action != FAIL and d.record is not None)
+        shown = tuple(
+            PreviewRow(d.line, d.action, importer.preview_values(d))
+            for d in itertools.islice(storable, limit)
+        )
+        planned = importer.planned()
+    count = _counts(decisions)
+    return ImportPreview(
+        file=plan.source.description,
+        columns=importer.preview_columns,
+        rows=shown,
+        new=count[NEW],
+        updated=count[UPDATE],
+        skipped=count[SKIP],
+        failed=count[FAIL],
+        failures=tuple(RowProblem(d.line, d.reason) for d in decisions if d.action == FAIL),
+        skips=tuple(RowProblem(d.line, d.reason) for d in decisions if d.action == SKIP),
+        also_created=planned,
+        matched=tuple(plan.columns.describe(plan.kind)),
+        unmatched=tuple(plan.columns.headers[i] for i in plan.columns.unmatched),
+    )
+
+
+def commit_import(
+    book: Book,
+    plan: ImportPlan,
+    keep_going: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Write the import as one batch. Failing rows stop it (nothing written) unless
+    `keep_going`, which imports the others; `progress` may cancel between chunks."""
+    _answered(plan)
+    with book.transaction() as session:
+        importer = importer_for(session, plan)
+        decisions = importer.decide()
+        count = _counts(decisions)
+        failures = [d for d in decisions if d.action == FAIL]
+        if failures and not keep_going:
+            first = RowProblem(failures[0].line, failures[0].reason)
+            raise TandemError(
+                f"{len(failures):,} row(s) of {plan.source.name} cannot be imported (first: "
+                f"{first}); nothing was written. Fix them, or import the others without them.",
+                "rows",
+            )
+        if not count[NEW] and not count[UPDATE]:
+            return ImportResult(None, 0, 0, count[SKIP], count[FAIL], {})
+        log = BatchLog(session, plan.kind, plan.source.name, plan.planned_at, plan.system)
+        importer.write(decisions, log, Progress(count[NEW] + count[UPDATE], progress))
+        log.finish(count[NEW], count[UPDATE], count[SKIP], count[FAIL])
+        planned = importer.planned()
+    return ImportResult(log.batch_id, count[NEW], count[UPDATE], count[SKIP], count[FAIL], planned)
+
+
+def _answered(plan: ImportPlan) -> None:
+    if plan.date_question is not None:
+        raise TandemError(plan.date_question.message, "dates")
+
+
+def _counts(decisions: list[Decision]) -> dict[str, int]:
+    count = dict.fromkeys((NEW, UPDATE, SKIP, FAIL), 0)
+    for decision in decisions:
+        count[decision.action] += 1
+    return count
