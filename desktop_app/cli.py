@@ -13,6 +13,7 @@ from desktop_app import __version__
 from desktop_app.core.errors import TandemError
 
 if TYPE_CHECKING:
+    from desktop_app.core.metrics import Review
     from desktop_app.core.store import Book
 
 
@@ -84,6 +85,10 @@ def _add_review(commands: Any, book: argparse.ArgumentParser) -> None:
     span.add_argument("--from", dest="first", type=_day, metavar="YYYY-MM-DD", help="first day")
     review.add_argument("--to", dest="last", type=_day, metavar="YYYY-MM-DD", help="last day")
     review.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    review.add_argument("--pdf", type=Path, metavar="FILE", help="write every chart, a page each")
+    review.add_argument(
+        "--png-dir", type=Path, metavar="DIR", help="write every chart as a PNG into DIR"
+    )
 
 
 IMPORT_KINDS = ("contacts", "companies", "deals", "activities")
@@ -232,6 +237,7 @@ def _review(args: argparse.Namespace) -> int:
 
     from desktop_app.core import clock
     from desktop_app.core.metrics import WeekRange, build_review, review_json
+    from desktop_app.core.services.settings import read_settings
 
     now = clock.now()
     if args.first is not None or args.last is not None:
@@ -240,14 +246,29 @@ def _review(args: argparse.Namespace) -> int:
         span = WeekRange.ending_with(now.date(), args.weeks or 12)
     book = _open(args)
     try:
-        figures = review_json(build_review(book, span, now))
+        review = build_review(book, span, now)
+        currency = read_settings(book).currency
     finally:
         book.close()
+    figures = review_json(review)
+    if args.pdf is not None or args.png_dir is not None:
+        _review_charts(review, currency, args.pdf, args.png_dir)
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
-    else:
+    elif args.pdf is None and args.png_dir is None:
         print(_review_text(figures))
     return 0
+
+
+def _review_charts(review: Review, currency: str, pdf: Path | None, png_dir: Path | None) -> None:
+    """The same charts as the window's review; Matplotlib is imported only when asked for."""
+    from desktop_app.gui.review.export import export_images, export_pdf
+
+    if pdf is not None:
+        print(f"Wrote {export_pdf(review, pdf, currency=currency)}", file=sys.stderr)
+    if png_dir is not None:
+        written = export_images(review, png_dir, "png", currency=currency)
+        print(f"Wrote {len(written)} charts into {png_dir}", file=sys.stderr)
 
 
 def _review_text(figures: dict[str, Any]) -> str:

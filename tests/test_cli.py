@@ -117,3 +117,18 @@ def test_review_refuses_a_backwards_range(tmp_path: Path) -> None:
     assert result.returncode == 1 and "ends before it starts" in result.stderr
     bad = tandem("review", "--from", "10/11/2026")
     assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_review_writes_its_charts_as_a_pdf_and_pngs(tmp_path: Path) -> None:
+    import re
+
+    from desktop_app.gui.review.charts import CHARTS
+
+    path = tmp_path / "sample.sqlite"
+    assert tandem("demo", "--db", str(path), "--contacts", "200", "--weeks", "6").returncode == 0
+    pdf, pngs = tmp_path / "review.pdf", tmp_path / "charts"
+    result = tandem("review", "--db", str(path), "--pdf", str(pdf), "--png-dir", str(pngs))
+    assert result.returncode == 0, result.stderr
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == len(CHARTS)
+    assert sorted(p.name for p in pngs.iterdir()) == sorted(f"{c.key}.png" for c in CHARTS)
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs.iterdir())
