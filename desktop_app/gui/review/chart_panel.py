@@ -5,7 +5,8 @@ from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QFrame, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.core.metrics import Review
-from desktop_app.gui.review.charts import Chart, Hover, draw_chart
+from desktop_app.gui.review.chart_parts import Chart, Hover
+from desktop_app.gui.review.charts import draw_chart
 from desktop_app.gui.widgets.chart_canvas import ChartCanvas
 
 

@@ -12,7 +12,8 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import Review
-from desktop_app.gui.review.charts import CHARTS, Chart, chart_figure, range_caption
+from desktop_app.gui.review.chart_parts import Chart
+from desktop_app.gui.review.charts import CHARTS, chart_figure, range_caption
 
 IMAGE_FORMATS = ("png", "svg")
 #: Dots per inch of exported PNGs: 1500 × 840 pixels, sharp on a slide.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.metrics import CriterionCheck, ReverseFunnel, Totals, reverse_funnel
 from desktop_app.gui.models import formatting
-from desktop_app.gui.review.charts import percent
+from desktop_app.gui.review.chart_parts import percent
 from desktop_app.gui.widgets.layout import section_heading
 
 #: The steps of the reverse funnel, from the deals to win back to the leads it takes.

@@ -36,7 +36,8 @@ from desktop_app.gui import workers
 from desktop_app.gui.models import formatting
 from desktop_app.gui.review import export
 from desktop_app.gui.review.chart_panel import ChartPanel
-from desktop_app.gui.review.charts import CHARTS, CHARTS_BY_KEY, percent
+from desktop_app.gui.review.chart_parts import percent
+from desktop_app.gui.review.charts import CHARTS, CHARTS_BY_KEY
 from desktop_app.gui.review.computation import ReviewPage, compute_review_page
 from desktop_app.gui.review.planning_panels import LeadStandardPanel, ReverseFunnelPanel
 from desktop_app.gui.review.range_bar import RANGES, RangeBar
