@@ -195,10 +195,13 @@ def _response(
         )
         .scalar_subquery()
     )
+    # MATERIALIZED (SQLite 3.35+, PostgreSQL 12+) keeps the per-contact lookup from being
+    # inlined, and so repeated, at each of the three places the outer query reads it.
     cohort = (
         select(mql_at.label("at"), touched.label("touched"))
         .where(within(mql_at, span.start, span.end))
-        .subquery()
+        .cte("cohort")
+        .prefix_with("MATERIALIZED")
     )
     waited = seconds_between(cohort.c.at, cohort.c.touched)
     overdue = and_(cohort.c.touched.is_(None), cohort.c.at < now - promise)
