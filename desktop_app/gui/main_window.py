@@ -30,6 +30,7 @@ from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui import resources_rc, window_state, workers  # noqa: F401 - registers icons
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
+from desktop_app.gui.io.file_actions import FileActions
 from desktop_app.gui.widgets.mode_banner import set_accent
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self.ui.actionOpenBook.triggered.connect(self._choose_book)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self._show_about)
+        self.io_actions = FileActions(self, self.ui.menuFile, self._attached_book, self._workspaces)
         self._clock.timeout.connect(self._tick)
 
     def _show_opening(self) -> None:
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
     def _enable_book_actions(self, enabled: bool) -> None:
         self.ui.modeActionGroup.setEnabled(enabled)
         self.ui.actionOpenBook.setEnabled(enabled)
+        self.io_actions.set_enabled(enabled)
 
     def attach(self, book: Book) -> None:
         """Take the opened book: end the sessions a crash left running (at the time they

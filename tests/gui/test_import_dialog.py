@@ -1,0 +1,228 @@
+"""File → Import… and Import history… as the founder drives them: a HubSpot export with a
+broken row, a mapping adjusted by hand, the preview, the import, and its undo."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop_app.core.models import Contact
+from desktop_app.core.store import Book
+from desktop_app.gui import workers
+from desktop_app.gui.io.batches_dialog import BatchesDialog
+from desktop_app.gui.io.import_dialog import ImportDialog
+from desktop_app.gui.main_window import MainWindow
+
+Factories = dict[str, Callable[[Book, QWidget], QWidget]]
+
+HUBSPOT_CONTACTS = """\
+Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Create Date,Direct line
+101,Ana,Souza,ana@example.com,Acme,Lead,2024-03-01 09:00,+351 21 000 0001
+102,Ben,Ode,ben@example.com,Beta Ltd,Marketing Qualified Lead,2024-03-02,+44 20 0000 0002
+103,Cy,Nobody,cy@example.com,Acme,Lead,,
+104,Di,Ray,di@example.com,,Customer,2024-03-04,
+"""
+
+
+def emails(book: Book) -> list[str]:
+    with book.reading() as session:
+        return sorted(session.scalars(select(Contact.email)))
+
+
+def phones(book: Book) -> dict[str, str]:
+    with book.reading() as session:
+        return {
+            email: phone for email, phone in session.execute(select(Contact.email, Contact.phone))
+        }
+
+
+@pytest.fixture
+def hubspot_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hubspot-contacts.csv"
+    path.write_text(HUBSPOT_CONTACTS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, book: Book, stand_ins: Factories) -> Iterator[MainWindow]:
+    opened = MainWindow(book)
+    qtbot.addWidget(opened)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, book: Book) -> ImportDialog:
+    opened = ImportDialog(book)
+    qtbot.addWidget(opened)
+    return opened
+
+
+@pytest.fixture
+def say_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every question is answered Yes; returns what was asked."""
+    asked: list[str] = []
+
+    def answer(_parent: QWidget, _title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
+def test_import_then_undo_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, book: Book, hubspot_file: Path, say_yes: list[str]
+) -> None:
+    window.io_actions.importAction.trigger()
+    dialog = window.io_actions.dialog
+    assert isinstance(dialog, ImportDialog)
+    dialog.open_file(hubspot_file)
+    assert "4 rows" in dialog.descriptionLabel.text()
+    assert dialog.mapping.combo("email").currentText() == "Email"
+    assert dialog.mapping.combo("phone").currentIndex() == 0  # "Direct line" is not known
+
+    dialog.mapping.combo("phone").setCurrentText("Direct line")
+
+    assert dialog.mapping.mapping()["phone"] == "Direct line"
+    assert dialog.countsLabel.text().startswith("3 new, 0 updated, 0 skipped, 1 failing.")
+    assert "2 companies" in dialog.countsLabel.text()
+    failing = dialog.failuresList.item(0).text()
+    assert failing.startswith("line 4") and "no creation date" in failing
+    assert "--missing-date" not in failing
+    assert dialog.previewTable.rowCount() == 3
+    assert dialog.previewTable.item(0, 1).text() == "Ana Souza"
+    assert not dialog.importButton.isEnabled()
+
+    qtbot.mouseClick(dialog.keepGoingCheck, Qt.MouseButton.LeftButton)
+    assert dialog.importButton.isEnabled()
+    qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    assert emails(book) == ["ana@example.com", "ben@example.com", "di@example.com"]
+    assert phones(book)["ana@example.com"] == "+351 21 000 0001"
+    assert window.statusBar().currentMessage().startswith("Imported 3 new")
+    workspace = window.ui.workspaceStack.currentWidget()
+    assert workspace.refreshed == 1  # type: ignore[attr-defined]
+
+    window.io_actions.historyAction.trigger()
+    history = window.io_actions.dialog
+    assert isinstance(history, BatchesDialog)
+    assert history.table.rowCount() == 1
+    assert history.table.item(0, 0).text() == "hubspot-contacts.csv"
+    assert not history.undoButton.isEnabled()
+    history.table.selectRow(0)
+    qtbot.mouseClick(history.undoButton, Qt.MouseButton.LeftButton)
+
+    assert "hubspot-contacts.csv" in say_yes[0]
+    assert emails(book) == []
+    assert history.messageLabel.text().startswith("Undid the import of hubspot-contacts.csv")
+    assert history.table.item(0, 7).text()  # marked undone
+    assert not history.undoButton.isEnabled()
+    assert workspace.refreshed == 2  # type: ignore[attr-defined]
+
+
+def test_import_is_refused_while_rows_fail(dialog: ImportDialog, hubspot_file: Path) -> None:
+    dialog.open_file(hubspot_file)
+    dialog.missingDateCombo.setCurrentIndex(dialog.missingDateCombo.findData("now"))
+    assert dialog.countsLabel.text().startswith("4 new")
+    assert dialog.failuresList.count() == 0
+    assert dialog.importButton.isEnabled()
+
+
+def test_undo_refused_shows_why(
+    qtbot: QtBot, book: Book, hubspot_file: Path, tmp_path: Path, say_yes: list[str]
+) -> None:
+    again = tmp_path / "again.csv"
+    again.write_text(HUBSPOT_CONTACTS.replace("Souza", "Souza-Lima"), encoding="utf-8")
+    for path in (hubspot_file, again):
+        importing = ImportDialog(book)
+        qtbot.addWidget(importing)
+        importing.open_file(path)
+        importing.missingDateCombo.setCurrentIndex(importing.missingDateCombo.findData("now"))
+        importing.start_import()
+        assert importing.result_of_import is not None
+    history = BatchesDialog(book)
+    qtbot.addWidget(history)
+    history.table.selectRow(1)  # the older one: the newer import touched its rows
+    history.undo_selected()
+    assert history.messageLabel.text().endswith("undo it first.")
+    assert len(emails(book)) == 4
+
+
+def test_ambiguous_dates_are_asked_once(
+    qtbot: QtBot, dialog: ImportDialog, book: Book, tmp_path: Path
+) -> None:
+    path = tmp_path / "spreadsheet.csv"
+    path.write_text(
+        "Full name;E-mail address;Created;Notes\n"
+        "Eva Lind;eva@example.com;03/04/2024;met at a fair\n"
+        "Fred Nilsen;fred@example.com;05/06/2024;\n",
+        encoding="cp1252",
+    )
+    dialog.open_file(path)
+    assert dialog.dateQuestion.isVisibleTo(dialog)
+    assert "--dates" not in dialog.dateQuestionLabel.text()
+    assert "03/04/2024" in dialog.dateQuestionLabel.text()
+    assert not dialog.importButton.isEnabled()
+
+    qtbot.mouseClick(dialog.dayFirstButton, Qt.MouseButton.LeftButton)
+    assert not dialog.dateQuestion.isVisibleTo(dialog)
+    created = dialog.preview.columns.index("Created") + 1 if dialog.preview else -1
+    assert dialog.previewTable.item(0, created).text().startswith("2024-04-03")
+
+    dialog.unmatchedCombo.setCurrentIndex(dialog.unmatchedCombo.findData("notes"))
+    dialog.mapping.choose("notes", "")
+    assert dialog.date_questions_asked == 1
+    assert not dialog.dateQuestion.isVisibleTo(dialog)
+    assert dialog.importButton.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "")],
+)
+def test_a_bad_file_says_why(
+    dialog: ImportDialog, tmp_path: Path, content: bytes, says: str
+) -> None:
+    path = tmp_path / "picture.csv"
+    path.write_bytes(content)
+    dialog.open_file(path)
+    assert dialog.errorLabel.isVisibleTo(dialog)
+    assert says in dialog.errorLabel.text() and "Traceback" not in dialog.errorLabel.text()
+    assert not dialog.importButton.isEnabled()
+
+
+def test_a_kind_the_file_cannot_be(dialog: ImportDialog, hubspot_file: Path) -> None:
+    dialog.open_file(hubspot_file)
+    dialog.kindCombo.setCurrentText("deals")
+    assert "no column for the deal's title" in dialog.errorLabel.text()
+    assert dialog.mapping.rowCount() > 0
+    assert not dialog.importButton.isEnabled()
+
+
+def test_cancel_during_the_commit_leaves_nothing(
+    qtbot: QtBot, dialog: ImportDialog, book: Book, hubspot_file: Path
+) -> None:
+    dialog.open_file(hubspot_file)
+    dialog.keepGoingCheck.setChecked(True)
+    pool = workers.HeldPool()
+    previous = workers.use_pool(pool)
+    try:
+        qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
+        assert dialog.progressBar.isVisibleTo(dialog)
+        assert dialog.closeButton.text() == "Cancel"
+        assert not dialog.importButton.isEnabled()
+        qtbot.mouseClick(dialog.closeButton, Qt.MouseButton.LeftButton)
+        pool.run_held()
+    finally:
+        workers.use_pool(previous)
+    assert emails(book) == []
+    assert "cancelled" in dialog.errorLabel.text()
+    assert dialog.closeButton.text() == "Close"
+    assert not dialog.progressBar.isVisibleTo(dialog)
+    assert dialog.importButton.isEnabled()
