@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop_app.core.models import Contact
+from desktop_app.core.models import Contact, Deal
 from desktop_app.core.store import Book
 from desktop_app.gui import workers
 from desktop_app.gui.io.batches_dialog import BatchesDialog
@@ -226,3 +226,63 @@ def test_cancel_during_the_commit_leaves_nothing(
     assert dialog.closeButton.text() == "Close"
     assert not dialog.progressBar.isVisibleTo(dialog)
     assert dialog.importButton.isEnabled()
+
+
+PIPEDRIVE_DEALS = """\
+Deal ID,Title,Stage,Value,Deal created,Status
+9001,Pilot for Acme,Sandbox,1200,2024-04-01,open
+9002,Beta renewal,Proposal Made,800,2024-04-02,open
+9003,Gamma trial,Sandbox,300,2024-04-03,open
+9004,Delta,Parked,50,2024-04-04,open
+"""
+
+
+def deal_stages(book: Book) -> dict[str, str]:
+    with book.reading() as session:
+        return {title: stage for title, stage in session.execute(select(Deal.title, Deal.stage))}
+
+
+def test_unknown_stage_values_are_mapped_in_the_dialog(
+    qtbot: QtBot, dialog: ImportDialog, book: Book, tmp_path: Path
+) -> None:
+    path = tmp_path / "pipedrive-deals.csv"
+    path.write_text(PIPEDRIVE_DEALS, encoding="utf-8")
+    dialog.open_file(path)
+    dialog.kindCombo.setCurrentText("deals")
+
+    table = dialog.stageValues
+    assert table.isVisibleTo(dialog) and dialog.stageValuesLabel.isVisibleTo(dialog)
+    assert table.values() == ("Sandbox", "Parked")  # "Proposal Made" is known: not listed
+    assert table.combo("Sandbox").currentText() == "(unknown: the row fails)"
+    assert table.combo("Sandbox").findText("demo") > 0
+    assert dialog.countsLabel.text().startswith("1 new, 0 updated, 0 skipped, 3 failing.")
+    assert "“Sandbox” is not a deal stage" in dialog.failuresList.item(0).text()
+    assert not dialog.importButton.isEnabled()
+
+    table.choose("Sandbox", "demo")
+    assert dialog.options().stage_map == {"Sandbox": "demo"}
+    assert dialog.countsLabel.text().startswith("3 new, 0 updated, 0 skipped, 1 failing.")
+    assert table.values() == ("Sandbox", "Parked")  # still listed, so it can be changed
+    assert table.combo("Sandbox").currentText() == "demo"
+    table.choose("Parked", "discovery")
+    assert dialog.countsLabel.text().startswith("4 new, 0 updated, 0 skipped, 0 failing.")
+    assert dialog.importButton.isEnabled()
+
+    qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    assert deal_stages(book) == {
+        "Pilot for Acme": "demo",
+        "Beta renewal": "proposal",
+        "Gamma trial": "demo",
+        "Delta": "discovery",
+    }
+
+
+def test_a_file_without_unknown_stages_shows_no_stage_values(
+    dialog: ImportDialog, hubspot_file: Path
+) -> None:
+    dialog.open_file(hubspot_file)
+    assert dialog.stageValues.values() == ()
+    assert not dialog.stageValues.isVisibleTo(dialog)
+    assert not dialog.stageValuesLabel.isVisibleTo(dialog)

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop_app.core.models import Contact, LifecycleEvent
+from desktop_app.core.models import Company, Contact, LifecycleEvent
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
 from desktop_app.core.store import Book
-from desktop_app.gui.io.merge_dialog import MergeContactsDialog
+from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog, MergeContactsDialog
 from desktop_app.gui.main_window import MainWindow
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
@@ -98,3 +98,43 @@ def test_merge_asks_first_and_swaps(
 
     qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
     assert events_of(book, kept) == ["lead"]  # the founder said No: nothing merged
+
+
+def test_merge_two_companies_through_the_dialog(
+    qtbot: QtBot, window: MainWindow, book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = datetime(2024, 3, 1)
+    ana = add_lead(book, NewContact("Ana Souza", "ana@acme.example", "Acme"), at)
+    bo = add_lead(book, NewContact("Bo Lind", "bo@acme-inc.example", "ACME Inc."), at)
+    add_lead(book, NewContact("Cy Ode", "cy@zeta.example", "Zeta"), at)
+    with book.reading() as session:
+        acme, acme_inc = (
+            session.scalar(select(Company.id).where(Company.name == name))
+            for name in ("Acme", "ACME Inc.")
+        )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    window.io_actions.mergeCompaniesAction.trigger()
+    dialog = window.io_actions.dialog
+    assert isinstance(dialog, MergeCompaniesDialog)
+    assert dialog.windowTitle() == "Merge companies"
+    assert dialog.keepPicker.list.count() == 3
+    assert not dialog.mergeButton.isEnabled()
+
+    qtbot.keyClicks(dialog.keepPicker.searchEdit, "acme")
+    assert dialog.keepPicker.list.count() == 2
+    dialog.keepPicker.choose(acme)  # type: ignore[arg-type]
+    qtbot.keyClicks(dialog.mergePicker.searchEdit, "inc")
+    assert dialog.mergePicker.list.item(0).text() == "ACME Inc. (1 contact)"
+    assert dialog.mergePicker.chosen_id() == acme_inc
+    assert dialog.summaryLabel.text().startswith("ACME Inc.'s contacts and deals move to Acme")
+
+    qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+
+    with book.reading() as session:
+        assert session.get(Company, acme_inc) is None
+        assert session.get(Contact, ana).company_id == acme  # type: ignore[union-attr]
+        assert session.get(Contact, bo).company_id == acme  # type: ignore[union-attr]
+        assert "Also known as: ACME Inc." in session.get(Company, acme).notes  # type: ignore[union-attr]
+    assert dialog.resultLabel.text() == "Merged. Moved to the kept company: 1 contacts."
+    assert window.statusBar().currentMessage() == dialog.resultLabel.text()
+    assert dialog.keepPicker.list.item(0).text() == "Acme (2 contacts)"

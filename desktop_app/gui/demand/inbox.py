@@ -23,6 +23,7 @@ from desktop_app.core.services.inbox import InboxFilter, count_inbox
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import INBOX_STAGES, Channel, Lifecycle
 from desktop_app.gui.demand.choices import fill_campaigns, fill_words
+from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.inbox_model import (
     COLUMNS,
@@ -154,6 +155,12 @@ class InboxPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
+        self.export_shown = export_shown(
+            self.view,
+            "lead-inbox",
+            "Write the rows loaded on screen (as filtered and sorted), with the columns shown, "
+            "to a CSV file",
+        )
         self.view.setToolTip(
             "Enter scores the lead; Shift or Ctrl with the arrows or a click selects several "
             "for an outreach batch"

@@ -19,6 +19,7 @@ from desktop_app.gui import workers
 if TYPE_CHECKING:
     from desktop_app.core.io.csv_import import ImportResult
     from desktop_app.core.store import Book
+    from desktop_app.gui.io.merge_dialog import MergeDialog
 
 #: The lists `export_list` writes, in the menu's order.
 EXPORT_LISTS = (
@@ -58,9 +59,9 @@ def import_summary(result: ImportResult) -> str:
 
 
 class FileActions:
-    """Import…, Import history…, Merge contacts… and Export ▸, put before the File menu's
-    last group (Quit); disabled until `set_enabled(True)`. After an import, an undo or a
-    merge, every built workspace in `workspaces` is refreshed."""
+    """Import…, Import history…, Merge contacts…, Merge companies… and Export ▸, put before
+    the File menu's last group (Quit); disabled until `set_enabled(True)`. After an import, an
+    undo or a merge, every built workspace in `workspaces` is refreshed."""
 
     def __init__(
         self,
@@ -77,6 +78,9 @@ class FileActions:
             "Import &history…", "actionImportHistory", self.open_history
         )
         self.mergeAction = self._action("&Merge contacts…", "actionMergeContacts", self.open_merge)
+        self.mergeCompaniesAction = self._action(
+            "Merge c&ompanies…", "actionMergeCompanies", self.open_merge_companies
+        )
         self.exportMenu = QMenu("&Export", menu, objectName="menuExport")
         self.exportActions = {
             kind: self._action(
@@ -104,13 +108,16 @@ class FileActions:
     def _place(self, menu: QMenu) -> None:
         separators = [action for action in menu.actions() if action.isSeparator()]
         before = separators[-1] if separators else None
-        for action in (self.importAction, self.historyAction, self.mergeAction):
+        for action in self._own_actions():
             menu.insertAction(before, action)  # type: ignore[arg-type]
         menu.insertMenu(before, self.exportMenu)  # type: ignore[arg-type]
         menu.insertSeparator(self.importAction)
 
+    def _own_actions(self) -> tuple[QAction, ...]:
+        return (self.importAction, self.historyAction, self.mergeAction, self.mergeCompaniesAction)
+
     def set_enabled(self, enabled: bool) -> None:
-        for action in (self.importAction, self.historyAction, self.mergeAction):
+        for action in self._own_actions():
             action.setEnabled(enabled)
         self.exportMenu.setEnabled(enabled)
 
@@ -146,10 +153,20 @@ class FileActions:
         self._show(dialog)
 
     def open_merge(self) -> None:
-        from desktop_app.gui.io.merge_dialog import MergeContactsDialog, moved_text
+        from desktop_app.gui.io.merge_dialog import MergeContactsDialog
 
-        dialog = MergeContactsDialog(self._book(), self._window)
-        dialog.merged.connect(lambda merged: self._after(moved_text(merged)))
+        self._open_merge(MergeContactsDialog(self._book(), self._window))
+
+    def open_merge_companies(self) -> None:
+        from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog
+
+        self._open_merge(MergeCompaniesDialog(self._book(), self._window))
+
+    def _open_merge(self, dialog: MergeDialog) -> None:
+        from desktop_app.gui.io.merge_dialog import moved_text
+
+        noun = dialog.kind.noun
+        dialog.merged.connect(lambda merged: self._after(moved_text(merged, noun)))
         self._show(dialog)
 
     def _after(self, message: str) -> None:

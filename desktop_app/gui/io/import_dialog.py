@@ -50,6 +50,7 @@ from desktop_app.core.store import Book
 from desktop_app.gui import workers
 from desktop_app.gui.io.cli_hints import without_cli_hints
 from desktop_app.gui.io.mapping_table import MappingTable
+from desktop_app.gui.io.stage_values import StageValuesTable, stages_of, unknown_stage_values
 
 KINDS = tuple(str(kind) for kind in ImportKind)
 DUPLICATE_CHOICES = (
@@ -60,14 +61,16 @@ DUPLICATE_CHOICES = (
 MISSING_DATE_CHOICES = (("error", "Fail the row"), ("now", "Date it today"))
 UNMATCHED_CHOICES = (("skip", "Leave them out"), ("notes", "Keep them in the notes"))
 FILE_FILTER = "Spreadsheet files (*.csv *.tsv *.txt);;All files (*)"
-Planned = tuple[ImportPlan, ImportPreview | None]
+#: The plan, its preview (None while a date question waits), the stage values it cannot read.
+Planned = tuple[ImportPlan, ImportPreview | None, tuple[str, ...]]
 
 
 def _plan_and_preview(
     book: Book, source: SourceFile, options: ImportOptions, _p: object
 ) -> Planned:
     plan = plan_import(source, options)
-    return plan, None if plan.date_question else preview_import(book, plan)
+    preview = None if plan.date_question else preview_import(book, plan)
+    return plan, preview, unknown_stage_values(plan)
 
 
 def _commit(
@@ -104,6 +107,8 @@ class ImportDialog(QDialog):
         self._plan: ImportPlan | None = None
         self.preview: ImportPreview | None = None
         self._dates: str | None = None
+        #: The founder's stage for each unknown value of the file's stage column (by value).
+        self._stage_choices: dict[str, str] = {}
         #: How many times the founder was asked about the dates of this file (at most once).
         self.date_questions_asked = 0
         self._generation = 0
@@ -145,12 +150,23 @@ class ImportDialog(QDialog):
         self.unmatchedCombo = _combo("unmatchedCombo", UNMATCHED_CHOICES)
         self.duplicateCombo = _combo("duplicateCombo", DUPLICATE_CHOICES)
         self.missingDateCombo = _combo("missingDateCombo", MISSING_DATE_CHOICES)
+        self.stageValues = StageValuesTable()
+        self.stageValues.setObjectName("stageValuesTable")
+        self.stageValues.hide()
+        self.stageValuesLabel = QLabel(
+            "Stage values Tandem does not know: say which stage each one means.",
+            objectName="stageValuesLabel",
+            wordWrap=True,
+        )
+        self.stageValuesLabel.hide()
         form = QFormLayout()
         form.addRow("Columns no field reads", self.unmatchedCombo)
         form.addRow("Already in the book", self.duplicateCombo)
         form.addRow("No creation date", self.missingDateCombo)
         layout = QVBoxLayout(box)
         layout.addWidget(self.mapping, 1)
+        layout.addWidget(self.stageValuesLabel)
+        layout.addWidget(self.stageValues)
         layout.addLayout(form)
         return box
 
@@ -197,6 +213,7 @@ class ImportDialog(QDialog):
         self.chooseButton.clicked.connect(self._choose_file)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.mapping.changed.connect(self.replan)
+        self.stageValues.changed.connect(self._stage_chosen)
         for combo in (self.unmatchedCombo, self.duplicateCombo, self.missingDateCombo):
             combo.currentIndexChanged.connect(self.replan)
         self.dayFirstButton.clicked.connect(partial(self.answer_dates, "dmy"))
@@ -216,6 +233,8 @@ class ImportDialog(QDialog):
         """Read `path` in a worker, then match its columns and preview it."""
         self.fileEdit.setText(str(path))
         self._source, self._dates = None, None
+        self._stage_choices = {}
+        self._show_stage_values(())
         self.date_questions_asked = 0
         self.descriptionLabel.clear()
         self._show_busy(f"Reading {path.name}…")
@@ -235,6 +254,8 @@ class ImportDialog(QDialog):
         self.replan()
 
     def _kind_changed(self) -> None:
+        self._stage_choices = {}  # deal stages and lifecycle stages are not the same words
+        self._show_stage_values(())
         if self._source is not None:
             self._show_mapping()
             self.replan()
@@ -250,6 +271,7 @@ class ImportDialog(QDialog):
         return ImportOptions(
             self.kindCombo.currentText(),
             mapping=self.mapping.mapping(),
+            stage_map=dict(self._stage_choices),
             dates=self._dates,
             on_duplicate=self.duplicateCombo.currentData(),
             missing_date=self.missingDateCombo.currentData(),
@@ -271,7 +293,8 @@ class ImportDialog(QDialog):
     def _planned(self, generation: int, planned: Planned) -> None:
         if generation != self._generation:
             return
-        self._plan, self.preview = planned
+        self._plan, self.preview, unknown = planned
+        self._show_stage_values(unknown)
         self.errorLabel.hide()
         question = self._plan.date_question
         if question is not None:
@@ -282,6 +305,18 @@ class ImportDialog(QDialog):
         elif self.preview is not None:
             self._show_preview(self.preview)
         self._update_import_button()
+
+    def _show_stage_values(self, unknown: tuple[str, ...]) -> None:
+        """The unknown stage values with the founder's choices; a value mapped once stays
+        listed (so the choice can be changed) while it remains in the file's column."""
+        self.stageValues.show_values(
+            unknown, stages_of(self.kindCombo.currentText()), self._stage_choices
+        )
+        self.stageValuesLabel.setVisible(bool(unknown))
+
+    def _stage_chosen(self) -> None:
+        self._stage_choices = self.stageValues.stage_map()
+        self.replan()
 
     def answer_dates(self, order: str) -> None:
         """The founder's answer to the date question, kept for every later plan of the file."""
@@ -350,6 +385,7 @@ class ImportDialog(QDialog):
             self.chooseButton,
             self.kindCombo,
             self.mapping,
+            self.stageValues,
             self.keepGoingCheck,
             self.unmatchedCombo,
             self.duplicateCombo,

@@ -1,13 +1,17 @@
-"""File → Merge contacts…: two contacts that are the same person become one.
+"""File → Merge contacts… and Merge companies…: two that are the same become one.
 
-The founder finds each by name or e-mail, chooses which one stays, reads what will happen,
-and confirms; `merge_contacts` moves every event, activity, deal and objection of the other
-to the kept one in one transaction. Searches and the merge run in workers.
+The founder finds each by name (or e-mail, or domain), chooses which one stays, reads what will
+happen, and confirms; `merge_contacts` / `merge_companies` move everything of the other to the
+kept one in one transaction. Searches and the merge run in workers. One dialog serves both: a
+`MergeKind` says what is searched, how a row reads, and which core function merges.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import TandemError
+from desktop_app.core.services.company_lookup import CompanyChoice, companies_matching
 from desktop_app.core.services.deal_details import ContactChoice, contacts_matching
-from desktop_app.core.services.merge import Merged, merge_contacts
+from desktop_app.core.services.merge import Merged, merge_companies, merge_contacts
 from desktop_app.core.store import Book
 from desktop_app.gui import workers
 
@@ -39,24 +44,88 @@ def choice_text(choice: ContactChoice) -> str:
     return f"{choice.name}{company} ({choice.stage})"
 
 
-def moved_text(merged: Merged) -> str:
+def company_text(choice: CompanyChoice) -> str:
+    domain = f" — {choice.domain}" if choice.domain else ""
+    people = "contact" if choice.contacts == 1 else "contacts"
+    return f"{choice.name}{domain} ({choice.contacts:,} {people})"
+
+
+def moved_text(merged: Merged, noun: str = "contact") -> str:
     moved = ", ".join(
         f"{count:,} {table.replace('_', ' ')}" for table, count in merged.moved.items()
     )
-    return f"Merged. Moved to the kept contact: {moved or 'nothing but its details'}."
+    return f"Merged. Moved to the kept {noun}: {moved or 'nothing but its details'}."
 
 
-class ContactPicker(QGroupBox):
-    """A search field and the contacts whose name or e-mail holds what is typed."""
+def _contacts_summary(keep: str, gone: str) -> str:
+    return (
+        f"{gone}'s stage history, activities, deals, objections and lead-standard "
+        f"answers move to {keep}; what cannot live twice (another e-mail, another "
+        f"name) goes into {keep}'s notes; then {gone} is deleted."
+    )
+
+
+def _companies_summary(keep: str, gone: str) -> str:
+    return (
+        f"{gone}'s contacts and deals move to {keep}; its other name, domain and notes "
+        f"go into {keep}'s notes; then {gone} is deleted."
+    )
+
+
+@dataclass(frozen=True)
+class MergeKind:
+    """What one merge dialog merges: the rows it lists and the core calls it makes."""
+
+    noun: str
+    plural: str
+    placeholder: str
+    matching: Callable[[Book, str, int], list[Any]]
+    id_of: Callable[[Any], int]
+    text_of: Callable[[Any], str]
+    summary: Callable[[str, str], str]
+    merge: Callable[[Book, int, int], Merged]
+
+
+CONTACTS = MergeKind(
+    "contact",
+    "contacts",
+    "Name or e-mail",
+    contacts_matching,
+    lambda choice: choice.contact_id,
+    choice_text,
+    _contacts_summary,
+    merge_contacts,
+)
+COMPANIES = MergeKind(
+    "company",
+    "companies",
+    "Name or domain",
+    companies_matching,
+    lambda choice: choice.company_id,
+    company_text,
+    _companies_summary,
+    merge_companies,
+)
+
+
+class Picker(QGroupBox):
+    """A search field and the rows (of `kind`) that hold what is typed."""
 
     chosen_changed = Signal()
 
-    def __init__(self, book: Book, title: str, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        book: Book,
+        title: str,
+        name: str,
+        kind: MergeKind = CONTACTS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent, objectName=name)
-        self._book = book
-        #: A contact to select once the search under way has listed it (after a swap).
+        self._book, self._kind = book, kind
+        #: A row id to select once the search under way has listed it (after a swap).
         self._wanted: int | None = None
-        self.searchEdit = QLineEdit(placeholderText="Name or e-mail", clearButtonEnabled=True)
+        self.searchEdit = QLineEdit(placeholderText=kind.placeholder, clearButtonEnabled=True)
         self.list = QListWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.searchEdit)
@@ -67,16 +136,16 @@ class ContactPicker(QGroupBox):
 
     def search(self, text: str) -> None:
         workers.run_task(
-            partial(lambda wanted, _report: contacts_matching(self._book, wanted, LISTED), text),
+            partial(lambda wanted, _report: self._kind.matching(self._book, wanted, LISTED), text),
             on_result=partial(self._show, text),
         )
 
-    def _show(self, text: str, choices: list[ContactChoice]) -> None:
+    def _show(self, text: str, choices: list[Any]) -> None:
         if text != self.searchEdit.text():
             return  # the founder typed on: a newer search is coming
         self.list.clear()
         for choice in choices:
-            item = QListWidgetItem(choice_text(choice))
+            item = QListWidgetItem(self._kind.text_of(choice))
             item.setData(Qt.ItemDataRole.UserRole, choice)
             self.list.addItem(item)
         if len(choices) == 1:
@@ -84,36 +153,39 @@ class ContactPicker(QGroupBox):
         if self._wanted is not None:
             self.choose(self._wanted)
 
-    def choose(self, contact_id: int) -> None:
-        """Select `contact_id`, now if it is listed, else when the search lists it."""
-        self._wanted = contact_id
+    def choose(self, row_id: int) -> None:
+        """Select `row_id`, now if it is listed, else when the search lists it."""
+        self._wanted = row_id
         for row in range(self.list.count()):
-            if self.chosen_at(row).contact_id == contact_id:
+            if self._kind.id_of(self.chosen_at(row)) == row_id:
                 self.list.setCurrentRow(row)
                 self._wanted = None
 
-    def chosen_at(self, row: int) -> ContactChoice:
-        choice = self.list.item(row).data(Qt.ItemDataRole.UserRole)
-        assert isinstance(choice, ContactChoice)
-        return choice
+    def chosen_at(self, row: int) -> Any:
+        return self.list.item(row).data(Qt.ItemDataRole.UserRole)
 
-    def chosen(self) -> ContactChoice | None:
+    def chosen(self) -> Any:
         row = self.list.currentRow()
         return self.chosen_at(row) if row >= 0 else None
 
+    def chosen_id(self) -> int | None:
+        choice = self.chosen()
+        return None if choice is None else self._kind.id_of(choice)
 
-class MergeContactsDialog(QDialog):
+
+class MergeDialog(QDialog):
     """`merged` carries the core's Merged once done; the dialog stays to say what moved."""
 
     merged = Signal(object)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, kind: MergeKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge contacts")
+        self.kind = kind
+        self.setWindowTitle(f"Merge {kind.plural}")
         self.resize(760, 460)
         self._book = book
-        self.keepPicker = ContactPicker(book, "Keep this contact", "keepPicker")
-        self.mergePicker = ContactPicker(book, "Merge this one into it", "mergePicker")
+        self.keepPicker = Picker(book, f"Keep this {kind.noun}", "keepPicker", kind)
+        self.mergePicker = Picker(book, "Merge this one into it", "mergePicker", kind)
         self.swapButton = QPushButton("⇄ Swap", objectName="swapButton")
         self.summaryLabel = QLabel(objectName="summaryLabel", wordWrap=True)
         self.resultLabel = QLabel(objectName="resultLabel", wordWrap=True)
@@ -136,9 +208,11 @@ class MergeContactsDialog(QDialog):
         self.mergeButton.clicked.connect(self.merge)
         self._show_summary()
 
-    def _pair(self) -> tuple[ContactChoice, ContactChoice] | None:
+    def _pair(self) -> tuple[Any, Any] | None:
         keep, gone = self.keepPicker.chosen(), self.mergePicker.chosen()
-        if keep is None or gone is None or keep.contact_id == gone.contact_id:
+        if keep is None or gone is None:
+            return None
+        if self.kind.id_of(keep) == self.kind.id_of(gone):
             return None
         return keep, gone
 
@@ -146,21 +220,19 @@ class MergeContactsDialog(QDialog):
         pair = self._pair()
         self.mergeButton.setEnabled(pair is not None)
         if pair is None:
-            self.summaryLabel.setText("Choose two different contacts: the one to keep on the left.")
+            self.summaryLabel.setText(
+                f"Choose two different {self.kind.plural}: the one to keep on the left."
+            )
             return
         keep, gone = pair
-        self.summaryLabel.setText(
-            f"{gone.name}'s stage history, activities, deals, objections and lead-standard "
-            f"answers move to {keep.name}; what cannot live twice (another e-mail, another "
-            f"name) goes into {keep.name}'s notes; then {gone.name} is deleted."
-        )
+        self.summaryLabel.setText(self.kind.summary(keep.name, gone.name))
 
     def swap(self) -> None:
         keep, gone = self.keepPicker.chosen(), self.mergePicker.chosen()
         for picker, choice in ((self.keepPicker, gone), (self.mergePicker, keep)):
             if choice is not None:
                 picker.searchEdit.setText(choice.name)
-                picker.choose(choice.contact_id)
+                picker.choose(self.kind.id_of(choice))
 
     def merge(self) -> None:
         pair = self._pair()
@@ -168,13 +240,16 @@ class MergeContactsDialog(QDialog):
             return
         keep, gone = pair
         answer = QMessageBox.question(
-            self, "Merge contacts", f"Merge {gone.name} into {keep.name}? This cannot be undone."
+            self,
+            f"Merge {self.kind.plural}",
+            f"Merge {gone.name} into {keep.name}? This cannot be undone.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.mergeButton.setEnabled(False)
+        keep_id, gone_id = self.kind.id_of(keep), self.kind.id_of(gone)
         workers.run_task(
-            lambda _report: merge_contacts(self._book, keep.contact_id, gone.contact_id),
+            lambda _report: self.kind.merge(self._book, keep_id, gone_id),
             on_result=self._was_merged,
             on_error=self._refused,
         )
@@ -183,7 +258,7 @@ class MergeContactsDialog(QDialog):
         self.merged.emit(merged)
         for picker in (self.keepPicker, self.mergePicker):
             picker.search(picker.searchEdit.text())
-        self.resultLabel.setText(moved_text(merged))
+        self.resultLabel.setText(moved_text(merged, self.kind.noun))
 
     def _refused(self, error: BaseException) -> None:
         if not isinstance(error, TandemError):
@@ -191,3 +266,13 @@ class MergeContactsDialog(QDialog):
             return
         self.resultLabel.setText(error.message)
         self._show_summary()
+
+
+class MergeContactsDialog(MergeDialog):
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(book, CONTACTS, parent)
+
+
+class MergeCompaniesDialog(MergeDialog):
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(book, COMPANIES, parent)
