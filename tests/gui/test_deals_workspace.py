@@ -311,3 +311,27 @@ def test_refresh_keeps_working_after_a_deal_vanishes(qtbot, book: Book) -> None:
     move_deal(book, deal, "demo", at=NOW)
     workspace.refresh()
     assert workspace.deal_page.ui.stageValue.text().startswith("Demo")
+
+
+def test_the_board_exports_the_deals_it_shows(qtbot, book: Book, tmp_path: Path) -> None:
+    import csv
+
+    a_deal(book, "Ada Park", "1000")
+    a_deal(book, "Ben Ode", "3000")
+    workspace = shown(qtbot, book)
+    qtbot.keyClicks(workspace.pipeline.search, "ben")
+    workspace.pipeline.apply_filter()
+    target = tmp_path / "pipeline.csv"
+    with qtbot.waitSignal(workspace.pipeline.exporter.exported):
+        workspace.pipeline.exporter.export_to(target)
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == [
+        "Stage",
+        "Deal",
+        "Contact",
+        "Value",
+        "Days in stage",
+        "Next step",
+        "Next step on",
+    ]
+    assert [row[:4] for row in rows[1:]] == [["Discovery", "Ben Ode retainer", "Ben Ode", "€3,000"]]

@@ -2,6 +2,7 @@
 cards painted by `CardDelegate`, filters above, and won / lost drop zones beside."""
 
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
 from desktop_app.gui.deals.card_delegate import CardDelegate
 from desktop_app.gui.deals.field_errors import FieldErrors
+from desktop_app.gui.io.export_shown import ExportShown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageColumnModel
 from desktop_app.gui.widgets.layout import buddy
@@ -132,6 +135,16 @@ class PipelineBoard(QWidget):
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.max_value)
         filters.addWidget(self.stale_only)
+        self.exporter = ExportShown(
+            self,
+            "pipeline",
+            "Write the deals on the board, as filtered, to a CSV file",
+            read=partial(board_table, self.board),
+        )
+        export = QPushButton("E&xport shown…")
+        export.setToolTip(self.exporter.action.toolTip())
+        export.clicked.connect(self.exporter.export)
+        filters.addWidget(export)
         return row
 
     def _build_columns(self) -> QHBoxLayout:
@@ -251,3 +264,23 @@ class PipelineBoard(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(len(OPEN_DEAL_STAGES) * COLUMN_MIN_WIDTH + 200, 600)
+
+
+def board_table(board: BoardModel) -> tuple[list[str], list[list[str]]]:
+    """The cards on the board, stage by stage as the columns show them."""
+    headers = ["Stage", "Deal", "Contact", "Value", "Days in stage", "Next step", "Next step on"]
+    today = board.today()
+    rows = [
+        [
+            label(stage),
+            card.title,
+            card.contact,
+            formatting.money(card.value, card.currency),
+            str(card.days_in_stage(today)),
+            card.next_step,
+            card.next_step_on.isoformat() if card.next_step_on else "",
+        ]
+        for stage, column in board.columns.items()
+        for card in (column.card(row) for row in range(column.rowCount()))
+    ]
+    return headers, rows

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QTableView
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QTableView, QWidget
 
 from desktop_app.gui import workers
 
@@ -63,13 +63,15 @@ class ExportShown(QObject):
 
     def __init__(
         self,
-        view: QTableView,
+        view: QWidget,
         name: str,
         tooltip: str,
-        read: Callable[[QTableView], Table] = shown_table,
+        read: Callable[[], Table] | None = None,
     ) -> None:
+        """`read` gives what `view` shows; by default `view` is a table read by `shown_table`."""
         super().__init__(view)
-        self._view, self._name, self._read = view, name, read
+        self._view, self._name = view, name
+        self._read = read or partial(shown_table, view)  # type: ignore[arg-type]
         self.action = QAction("Export shown…", view)
         self.action.setObjectName("actionExportShown")
         self.action.setToolTip(tooltip)
@@ -86,7 +88,7 @@ class ExportShown(QObject):
             self.export_to(Path(chosen))
 
     def export_to(self, path: Path) -> None:
-        table = self._read(self._view)  # read here, on the GUI thread; written on a worker
+        table = self._read()  # read here, on the GUI thread; written on a worker
         workers.run_task(partial(_write, path, table), on_result=self._done, on_error=self._failed)
 
     def _done(self, message: str) -> None:
