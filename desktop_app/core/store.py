@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from desktop_app.core.errors import BookError
 from desktop_app.core.paths import default_book_path
@@ -189,8 +190,17 @@ def _open_url(url: str) -> Book:
             return _open_sqlite(Path(parsed.database))
         # psycopg prepares a statement after five uses and keeps the plan it made then; a plan
         # made while a table was empty goes on scanning it whole after an import fills it.
-        connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("psycopg") else {}
-        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+        if parsed.get_backend_name() == "sqlite":
+            # An in-memory book (tests, trials) is one connection that every thread shares:
+            # the review reads on several threads at once.
+            engine = create_engine(
+                parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            connect_args = (
+                {"prepare_threshold": None} if parsed.drivername.endswith("psycopg") else {}
+            )
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise BookError(f"Cannot use the database URL {url!r}: {exc}") from exc
     name = parsed.database or parsed.render_as_string(hide_password=True)

@@ -173,3 +173,14 @@ def test_weekly_cohort_rates_are_the_funnel_trend(history: Book) -> None:
     assert (first.sql_to_opportunity_rate, second.sql_to_opportunity_rate) == (1.0, 1.0)
     # Opportunities entered in the range: A (5 Nov), C (10 Nov), D (6 Nov).
     assert build_review(history, SPAN, NOW).totals.opportunities == 3
+
+
+def test_an_in_memory_book_gives_the_same_review_on_every_thread() -> None:
+    """The review reads on several connections at once; an in-memory book must be one."""
+    from desktop_app.core.store import open_book
+
+    memory = open_book(url="sqlite://")
+    add_lead(memory, NewContact("Ada", source="referral"), at=d(2))
+    totals = build_review(memory, SPAN, NOW).totals
+    assert (totals.leads, totals.lead_to_mql_rate) == (1, 0.0)
+    memory.close()
