@@ -1,13 +1,18 @@
 """A dialog whose OK goes through a service: a TandemError shows its message beside the field
 it names, the focus goes to that field, and the dialog stays open with nothing saved."""
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
 
 
 class ValidatedDialog(QDialog):
-    """Subclasses call `watch_fields` once built and implement `save()` (one service call)."""
+    """Subclasses call `watch_fields` once built and define `save()` (one service call)."""
+
+    #: One service call; a TandemError it raises keeps the dialog open with the message shown.
+    save: Callable[[], None]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,9 +25,6 @@ class ValidatedDialog(QDialog):
         """`errors` maps a service's field name to its error label and the input to focus;
         a field not listed shows its message in `fallback`."""
         self._errors, self._fallback = errors, fallback
-
-    def save(self) -> None:
-        raise NotImplementedError
 
     def accept(self) -> None:
         self.clear_errors()
