@@ -23,8 +23,8 @@ from desktop_app.core.io.csv_import.decisions import (
     Repeats,
     appended,
     changed,
+    decide_rows,
     on_duplicate,
-    unparsed,
     write_updates,
 )
 from desktop_app.core.io.csv_import.links import Links, Ref, resolved
@@ -65,17 +65,9 @@ class ActivityImport:
         self.existing = rows_by_id(self.session, "activities", self.by_external.values())
         for rows in self.by_subject.values():
             self.existing.update((row["id"], row) for row in rows)
-        repeats = Repeats()
-        decisions = []
-        for row in self.plan.rows:
-            if not isinstance(row.record, ActivityRecord):
-                decisions.append(unparsed(row))
-                continue
-            record = row.record
-            decisions.append(
-                repeats.of(row.line, (_key(record),)) or self._decide(row.line, record, repeats)
-            )
-        return decisions
+        return decide_rows(
+            self.plan.rows, ActivityRecord, lambda record: (_key(record),), self._decide
+        )
 
     def _decide(self, line: int, record: ActivityRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None

@@ -18,8 +18,8 @@ from desktop_app.core.io.csv_import.decisions import (
     Repeats,
     appended,
     changed,
+    decide_rows,
     on_duplicate,
-    unparsed,
     write_updates,
 )
 from desktop_app.core.io.csv_import.lookups import (
@@ -58,19 +58,15 @@ class CompanyImport:
             )
         known = set(self.by_external.values()) | set(self.by_name.values())
         self.existing = rows_by_id(self.session, "companies", known)
-        repeats = Repeats()
-        decisions = []
-        for row in self.plan.rows:
-            if not isinstance(row.record, CompanyRecord):
-                decisions.append(unparsed(row))
-                continue
-            record = row.record
-            keys = (
+        return decide_rows(
+            self.plan.rows,
+            CompanyRecord,
+            lambda record: (
                 f"id:{record.external_id}" if record.external_id else "",
                 f"n:{record.name_key}",
-            )
-            decisions.append(repeats.of(row.line, keys) or self._decide(row.line, record, repeats))
-        return decisions
+            ),
+            self._decide,
+        )
 
     def _decide(self, line: int, record: CompanyRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None

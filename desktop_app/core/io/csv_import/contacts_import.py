@@ -27,8 +27,8 @@ from desktop_app.core.io.csv_import.decisions import (
     Repeats,
     appended,
     changed,
+    decide_rows,
     on_duplicate,
-    unparsed,
     write_updates,
 )
 from desktop_app.core.io.csv_import.links import Links, resolved
@@ -78,16 +78,12 @@ class ContactImport:
         self.history = lifecycle_history(self.session, known)
         self.links.load_companies(r.company for r in records)
         self.links.load_campaigns(r.campaign for r in records)
-        repeats = Repeats()
-        decisions = []
-        for row in self.plan.rows:
-            if not isinstance(row.record, ContactRecord):
-                decisions.append(unparsed(row))
-                continue
-            record = row.record
-            keys = (_key("id", record.external_id), _key("e-mail", record.email_key))
-            decisions.append(repeats.of(row.line, keys) or self._decide(row.line, record, repeats))
-        return decisions
+        return decide_rows(
+            self.plan.rows,
+            ContactRecord,
+            lambda record: (_key("id", record.external_id), _key("e-mail", record.email_key)),
+            self._decide,
+        )
 
     def _decide(self, line: int, record: ContactRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None

@@ -30,8 +30,8 @@ from desktop_app.core.io.csv_import.decisions import (
     Repeats,
     appended,
     changed,
+    decide_rows,
     on_duplicate,
-    unparsed,
     write_updates,
 )
 from desktop_app.core.io.csv_import.links import Links, PendingContact, Ref, resolved
@@ -83,17 +83,7 @@ class DealImport:
         for rows in self.by_title.values():
             self.existing.update((row["id"], row) for row in rows)
         self.newest = self._newest_events(set(self.existing))
-        repeats = Repeats()
-        decisions = []
-        for row in self.plan.rows:
-            if not isinstance(row.record, DealRecord):
-                decisions.append(unparsed(row))
-                continue
-            record = row.record
-            decisions.append(
-                repeats.of(row.line, (_key(record),)) or self._decide(row.line, record, repeats)
-            )
-        return decisions
+        return decide_rows(self.plan.rows, DealRecord, lambda record: (_key(record),), self._decide)
 
     def _decide(self, line: int, record: DealRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None

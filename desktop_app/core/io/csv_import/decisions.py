@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
@@ -18,6 +18,8 @@ from desktop_app.core.io.csv_import.links import Pending, Ref, resolved
 from desktop_app.core.io.csv_import.lookups import chunks, table
 from desktop_app.core.io.csv_import.options import OnDuplicate
 from desktop_app.core.io.csv_import.plan import ParsedRow, Record
+
+R = TypeVar("R")
 
 NEW, UPDATE, SKIP, FAIL = "new", "update", "skip", "fail"
 
@@ -52,6 +54,25 @@ class Decision:
 
 def unparsed(row: ParsedRow) -> Decision:
     return Decision(row.line, SKIP if row.skipped else FAIL, row.problem)
+
+
+def decide_rows(
+    rows: Sequence[ParsedRow],
+    kind: type[R],
+    keys_of: Callable[[R], Sequence[str]],
+    decide: Callable[[int, R, Repeats], Decision],
+) -> list[Decision]:
+    """One decision per row, in file order: a row that did not parse fails (or is skipped), a
+    row naming the same thing as an earlier one is skipped, the rest go to `decide`."""
+    repeats = Repeats()
+    decisions = []
+    for row in rows:
+        record = row.record
+        if not isinstance(record, kind):
+            decisions.append(unparsed(row))
+            continue
+        decisions.append(repeats.of(row.line, keys_of(record)) or decide(row.line, record, repeats))
+    return decisions
 
 
 class Repeats:
