@@ -26,6 +26,13 @@ FUNNEL = (
     Lifecycle.CUSTOMER,
 )
 
+
+def funnel_step(stage: str) -> int:
+    """How far along `FUNNEL` a contact whose furthest stage is `stage` has come: 1 for a
+    lead … 5 for a customer (0, on `Contact.funnel_step`, for none)."""
+    return FUNNEL.index(Lifecycle(stage)) + 1
+
+
 #: Stages a contact sits in while marketing still owns it (the lead inbox).
 INBOX_STAGES = (Lifecycle.LEAD, Lifecycle.MQL)
 

@@ -23,6 +23,7 @@ from desktop_app.core.io.csv_import import ImportOptions, commit_import, plan_im
 from desktop_app.core.metrics import WeekRange, build_review, review_json
 from desktop_app.core.models import Base
 from desktop_app.core.store import SCHEMA_HEAD, Book, open_book
+from tests.core.mirrors import mirror_mismatches
 
 TODAY = date(2026, 11, 20)
 
@@ -95,6 +96,7 @@ def test_a_whole_book_round_trips_through_json(business: Book, tmp_path: Path) -
         import_book(copy, path)
         assert row_counts(copy) == row_counts(business)
         assert canonical(book_document(copy)) == canonical(book_document(business))
+        assert mirror_mismatches(copy, imported_dates=True) == []
         span, now = WeekRange.ending_with(TODAY, 8), datetime(2026, 11, 20, 18)
         assert review_json(build_review(copy, span, now)) == review_json(
             build_review(business, span, now)

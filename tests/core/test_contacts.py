@@ -14,6 +14,7 @@ from desktop_app.core.services.contacts import (
     change_stage,
 )
 from desktop_app.core.store import Book
+from tests.core.mirrors import mirror_mismatches
 
 MONDAY = datetime(2026, 11, 2, 9, 0)
 
@@ -108,26 +109,26 @@ def test_a_stage_cannot_repeat_or_go_back_in_time(book: Book) -> None:
 
 
 def test_milestones_equal_the_first_events_after_services_and_the_sample(book: Book) -> None:
-    """The figures read contacts' milestone columns: they must be the events' first times."""
-    from sqlalchemy import func
-
+    """The figures read contacts' and deals' mirror columns: they must say what the events say."""
     from desktop_app.core.demo import generate_sample_business
-    from desktop_app.core.metrics import first_lifecycle
-    from desktop_app.core.vocabulary import FUNNEL
+    from desktop_app.core.services.deals import move_deal, open_deal, reopen_deal
 
     generate_sample_business(book, contacts=300, weeks=8)
     ada = add_lead(book, NewContact("Ada Late"), at=datetime(2030, 1, 1))
     change_stage(book, ada, "sql", at=datetime(2030, 1, 2))
+    deal = open_deal(book, ada, "Engines", "1000", at=datetime(2030, 1, 3))
+    move_deal(book, deal, "won", at=datetime(2030, 1, 4))
+    reopen_deal(book, deal, "negotiation", at=datetime(2030, 1, 5))
+    move_deal(book, deal, "lost", lost_reason="budget", at=datetime(2030, 1, 6))
+
+    assert mirror_mismatches(book) == []
     with book.reading() as session:
-        for stage in FUNNEL:
-            first = first_lifecycle(stage)
-            column = getattr(Contact, f"{stage}_at")
-            mismatched = session.scalar(
-                select(func.count())
-                .select_from(Contact)
-                .outerjoin(first, first.c.contact_id == Contact.id)
-                .where(column.is_distinct_from(first.c.at))
-            )
-            assert mismatched == 0, stage
-        assert session.get(Contact, ada).sql_at == datetime(2030, 1, 2)
-        assert session.get(Contact, ada).mql_at is None
+        contact = session.get(Contact, ada)
+        assert contact is not None
+        # Lead, straight to SQL, a deal (opportunity), won (customer): the fifth step of the
+        # funnel was reached, and stays reached when the deal is reopened and lost.
+        assert (contact.sql_at, contact.mql_at, contact.funnel_step) == (
+            datetime(2030, 1, 2),
+            None,
+            5,
+        )

@@ -47,6 +47,7 @@ from desktop_app.core.services.activities import schedule_activity
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.store import Book, open_book
+from tests.core.mirrors import mirror_mismatches
 
 HUBSPOT_CONTACTS = """\
 Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,Lifecycle Stage,\
@@ -254,6 +255,7 @@ def test_hubspot_contacts_come_with_their_lifecycle_history(book: Book) -> None:
         assert session.scalar(
             select(Company.name).where(Company.name_key == "langley, research center")
         )
+    assert mirror_mismatches(book) == []
 
 
 def test_reimporting_the_same_file_creates_no_doubles(book: Book) -> None:
@@ -301,6 +303,7 @@ def test_pipedrive_deals_honour_status_and_won_lost_times(book: Book) -> None:
         ("lead", datetime(2026, 2, 5, 9, 0)),
         ("opportunity", datetime(2026, 2, 5, 9, 0)),
     ]
+    assert mirror_mismatches(book) == []
 
 
 def test_hubspot_deals_link_to_their_associated_contact(book: Book) -> None:
@@ -499,8 +502,10 @@ def test_undo_restores_updated_rows_and_removes_created_ones(book: Book) -> None
     with book.reading() as session:
         contact = session.get(Contact, ada)
         assert contact is not None and (contact.name, contact.stage) == ("Ada Lovelace", "mql")
+    assert mirror_mismatches(book) == []
     result = undo_import(book, batch)
     assert (result.removed, result.restored) == (4, 1)  # Grace, 2 companies, Ada's MQL event
+    assert mirror_mismatches(book) == []
     assert row_counts(book) | {"import_batches": 0} == before | {"import_batches": 0}
     with book.reading() as session:
         contact = session.get(Contact, ada)
@@ -693,11 +698,13 @@ def test_deal_stage_events_of_an_updated_deal_are_dated_and_undone(book: Book) -
         deal = session.scalars(select(Deal)).one()
         assert (deal.stage, deal.closed_at) == ("won", datetime(2026, 2, 15))
         assert [e.stage for e in deal.events] == ["demo", "won"]
+    assert mirror_mismatches(book) == []
     undo_import(book, batch)
     with book.reading() as session:
         deal = session.scalars(select(Deal)).one()
         assert (deal.stage, deal.closed_at) == ("demo", None)
         assert session.scalars(select(DealStageEvent.stage)).all() == ["demo"]
+    assert mirror_mismatches(book) == []
 
 
 def test_options_are_checked_at_once() -> None:

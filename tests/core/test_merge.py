@@ -16,6 +16,7 @@ from desktop_app.core.services.merge import links_to, merge_companies, merge_con
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.services.qualification import score_lead
 from desktop_app.core.store import Book
+from tests.core.mirrors import mirror_mismatches
 
 
 def at(day: int, hour: int = 9) -> datetime:
@@ -98,6 +99,7 @@ def test_merging_contacts_keeps_every_row_of_both(book: Book, twins: tuple[int, 
         assert met == {c.criterion_id for c in read_standard(book).criteria[1:3]}
         assert "Earlier lead-standard answer:" in ada.notes
         assert ada.score == read_standard(book).score(met)
+    assert mirror_mismatches(book) == []
 
 
 def test_a_contact_without_email_takes_the_other_ones(book: Book) -> None:

@@ -76,3 +76,42 @@ def test_each_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
     upgrade_to(engine)
     with engine.connect() as connection:
         assert connection.scalar(text("SELECT count(*) FROM lead_criteria")) == 5
+
+
+def test_the_funnel_step_of_an_older_book_is_worked_out_from_its_milestones(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "before-0004.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to(engine, "0003")
+    insert = text(
+        "INSERT INTO contacts (id, name, phone, role, stage, source, tags, notes, score, "
+        "disqualified_reason, created_at, lead_at, mql_at, sql_at, customer_at) VALUES "
+        "(:id, :name, '', '', 'lead', 'seo', '', '', 0, '', :at, :lead, :mql, :sql, :customer)"
+    )
+    at = datetime(2026, 3, 2, 9, 30)
+    with engine.begin() as connection:
+        for id_, name, lead, mql, sql, customer in (
+            (1, "Only a lead", at, None, None, None),
+            (2, "Skipped to SQL", at, None, at, None),
+            (3, "A customer", at, at, at, at),
+            (4, "Never in the funnel", None, None, None, None),
+        ):
+            connection.execute(
+                insert,
+                {"id": id_, "name": name, "at": at, "lead": lead, "mql": mql, "sql": sql}
+                | {"customer": customer},
+            )
+    engine.dispose()
+
+    book = open_book(path)
+    with book.reading() as session:
+        steps = dict(session.execute(select(Contact.name, Contact.funnel_step)).all())
+    book.close()
+    # lead = 1, MQL = 2, SQL = 3, opportunity = 4, customer = 5; none = 0.
+    assert steps == {
+        "Only a lead": 1,
+        "Skipped to SQL": 3,
+        "A customer": 5,
+        "Never in the funnel": 0,
+    }

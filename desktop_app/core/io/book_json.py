@@ -44,6 +44,7 @@ from desktop_app import __version__
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Base
+from desktop_app.core.services.contacts import refresh_milestones
 from desktop_app.core.store import SCHEMA_HEAD, SCHEMA_REVISIONS, Book
 
 FORMAT = "tandem-book"
@@ -117,6 +118,8 @@ def load_document(book: Book, document: Any) -> dict[str, int]:
                     for index, raw in enumerate(tables.get(table.name, []))
                 ]
                 ids[table.name] = _insert(session, table, [row for row in rows if row is not None])
+            # The milestones are rebuilt from the events read, whatever the file said of them.
+            refresh_milestones(session)
     except IntegrityError as exc:
         raise TandemError(
             f"The export breaks a rule of the book and was not read: {exc.orig}", "path"

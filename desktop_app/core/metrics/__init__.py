@@ -4,7 +4,7 @@
 """
 
 from desktop_app.core.metrics.campaigns import CampaignResult, campaign_results
-from desktop_app.core.metrics.events import deal_created, final_deal_events, first_lifecycle
+from desktop_app.core.metrics.events import final_deal_events, first_lifecycle
 from desktop_app.core.metrics.funnel import Totals, range_totals
 from desktop_app.core.metrics.planning import (
     CriterionCheck,
@@ -28,7 +28,6 @@ __all__ = [
     "WeekRange",
     "build_review",
     "campaign_results",
-    "deal_created",
     "final_deal_events",
     "first_lifecycle",
     "lead_standard_check",

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from desktop_app.core.metrics.events import entered, final_deal_events, within
+from desktop_app.core.metrics.events import entered, within
 from desktop_app.core.models import Campaign, CampaignSpend, Contact, Deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import DealStage
@@ -71,15 +71,13 @@ def campaign_results(
                 .group_by(Deal.campaign_id)
             ).all()
         )
-        final = final_deal_events()
         counts["won_value"] = dict(
             session.execute(
                 select(Deal.campaign_id, func.sum(Deal.value))
-                .join(final, final.c.deal_id == Deal.id)
                 .where(
                     Deal.campaign_id.is_not(None),
-                    final.c.stage == DealStage.WON,
-                    within(final.c.at, start, end),
+                    Deal.stage == DealStage.WON,
+                    within(Deal.closed_at, start, end),
                 )
                 .group_by(Deal.campaign_id)
             ).all()

@@ -1,19 +1,24 @@
 """The building blocks every figure is made of, read from the event histories.
 
 A contact "entered" a stage at its first event of that stage (kept on the contact as its
-milestone column, in the same transaction as the event). A deal's state is its newest stage
-event: a deal won, reopened and still open is open; a deal counts as won or lost at its final
-close. A contact "reached" a stage when it has an event of that stage or of a later one in the
-funnel, so a contact that skipped a stage is not lost from the rates.
+milestone column, in the same transaction as the event). A contact "reached" a stage when it
+has an event of that stage or of a later one in the funnel, so a contact that skipped a stage
+is not lost from the rates.
+
+A deal's state is its newest stage event, kept on the deal in the same transaction: `stage`,
+and `closed_at` (the time of that event) while it is won or lost. A deal won, reopened and
+still open is open; a deal counts as won or lost at its final close. It was created at
+`created_at`, the time of its first event (an import may date it earlier). Tests hold these
+columns equal to the events, as they do the milestones.
 """
 
 from typing import Any
 
-from sqlalchemy import Subquery, and_, exists, func, or_, select, true
+from sqlalchemy import Subquery, and_, exists, func, select, true
 from sqlalchemy.orm import aliased
 
 from desktop_app.core.models import Contact, DealStageEvent, LifecycleEvent
-from desktop_app.core.vocabulary import FUNNEL, Lifecycle
+from desktop_app.core.vocabulary import funnel_step
 
 
 def entered(stage: str) -> Any:
@@ -23,8 +28,7 @@ def entered(stage: str) -> Any:
 
 def reached(stage: str) -> Any:
     """The contact has entered `stage` or a later funnel stage, skipping or not."""
-    later = FUNNEL[FUNNEL.index(Lifecycle(stage)) :]
-    return or_(*(entered(step).is_not(None) for step in later))
+    return Contact.funnel_step >= funnel_step(stage)
 
 
 def first_lifecycle(stage: str) -> Subquery:
@@ -41,24 +45,9 @@ def first_lifecycle(stage: str) -> Subquery:
     )
 
 
-def deal_created() -> Subquery:
-    """Each deal's first stage event: (deal_id, at)."""
-    return (
-        select(
-            DealStageEvent.deal_id.label("deal_id"),
-            func.min(DealStageEvent.occurred_at).label("at"),
-        )
-        .group_by(DealStageEvent.deal_id)
-        .subquery()
-    )
-
-
 def final_deal_events() -> Subquery:
-    """Each deal's newest stage event: (deal_id, stage, at).
-
-    Written as "no later event exists" rather than a join on MAX(id), so that both databases
-    can filter by stage and time first and check the index of later events per row.
-    """
+    """Each deal's newest stage event straight from the events: (deal_id, stage, at).
+    The figures read the deal's `stage` and `closed_at` instead; tests hold the two equal."""
     later = aliased(DealStageEvent)
     return (
         select(

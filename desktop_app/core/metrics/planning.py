@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from sqlalchemy import case, func, select
 
-from desktop_app.core.metrics.events import final_deal_events
 from desktop_app.core.metrics.funnel import Totals, rate
 from desktop_app.core.models import Deal, LeadAnswer, LeadCriterion
 from desktop_app.core.store import Book
@@ -90,8 +89,7 @@ class CriterionCheck:
 def lead_standard_check(book: Book) -> list[CriterionCheck]:
     """For each active criterion, the win rate of closed deals whose contact met it against
     those whose contact did not ("sales validates based on who actually closes")."""
-    final = final_deal_events()
-    won = final.c.stage == DealStage.WON
+    won = Deal.stage == DealStage.WON
     with book.reading() as session:
         rows = session.execute(
             select(
@@ -100,12 +98,11 @@ def lead_standard_check(book: Book) -> list[CriterionCheck]:
                 func.count(),
                 func.count(case((won, 1))),
             )
-            .select_from(final)
-            .join(Deal, Deal.id == final.c.deal_id)
+            .select_from(Deal)
             .join(LeadAnswer, LeadAnswer.contact_id == Deal.contact_id)
             .join(LeadCriterion, LeadCriterion.id == LeadAnswer.criterion_id)
             .where(
-                final.c.stage.in_([DealStage.WON, DealStage.LOST]),
+                Deal.stage.in_([DealStage.WON, DealStage.LOST]),
                 LeadCriterion.active.is_(True),
             )
             .group_by(LeadCriterion.position, LeadCriterion.name, LeadAnswer.met)

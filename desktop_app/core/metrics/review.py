@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop_app.core.metrics.campaigns import CampaignResult, campaign_results
+from desktop_app.core.metrics.deals import deal_figures
 from desktop_app.core.metrics.events import within
 from desktop_app.core.metrics.funnel import Totals, range_totals
 from desktop_app.core.metrics.range import WeekRange
-from desktop_app.core.metrics.warnings import Warning, warning_signs
+from desktop_app.core.metrics.response import lead_response
+from desktop_app.core.metrics.warnings import Warning, neglect_in, warning_signs
 from desktop_app.core.metrics.weekly import WeekFigures, weekly_figures
 from desktop_app.core.models import Objection
 from desktop_app.core.store import Book
@@ -35,18 +37,21 @@ def build_review(book: Book, span: WeekRange, now: datetime) -> Review:
     of its own: the database does the work, and both databases read in parallel."""
     with ThreadPoolExecutor(max_workers=3) as pool:
         weeks_future = pool.submit(weekly_figures, book, span)
+        response_future = pool.submit(lead_response, book, span, now)
         campaigns_future = pool.submit(campaign_results, book, span.start, span.end)
-        objections_future = pool.submit(_objections, book, span)
-        totals = range_totals(book, span, now)
+        neglect_future = pool.submit(neglect_in, book, span)
+        deals = deal_figures(book, span, now)
+        objections = _objections(book, span)
         weeks = weeks_future.result()
-        campaigns, objections = campaigns_future.result(), objections_future.result()
+        totals = range_totals(weeks, deals, response_future.result())
+        campaigns, neglect = campaigns_future.result(), neglect_future.result()
     return Review(
         span=span,
         weeks=weeks,
         totals=totals,
         campaigns=campaigns,
         objections=objections,
-        warnings=warning_signs(book, span, totals, weeks, now),
+        warnings=warning_signs(neglect, totals, weeks),
     )
 
 

@@ -1,7 +1,6 @@
 """The warning signs of misalignment between marketing and sales, each computed and explained."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
@@ -26,12 +25,23 @@ class Warning:
     message: str
 
 
-def warning_signs(
-    book: Book, span: WeekRange, totals: Totals, weeks: list[WeekFigures], now: datetime
-) -> list[Warning]:
+@dataclass(frozen=True)
+class Neglect:
+    """What only the warnings count: read apart, so that it can be read beside the figures."""
+
+    #: Contacts handed to sales in the range with no call, e-mail or meeting afterwards.
+    unanswered_handoffs: int
+    #: Published content assets no deal has used.
+    unused_content: int
+
+
+def neglect_in(book: Book, span: WeekRange) -> Neglect:
     with book.reading() as session:
-        unanswered = _handoffs_without_response(session, span)
-        unused = _unused_content(session)
+        return Neglect(_handoffs_without_response(session, span), _unused_content(session))
+
+
+def warning_signs(neglect: Neglect, totals: Totals, weeks: list[WeekFigures]) -> list[Warning]:
+    unanswered, unused = neglect.unanswered_handoffs, neglect.unused_content
     found: list[Warning] = []
     rate = totals.lead_to_opportunity_rate
     if rate is not None and rate < LOW_LEAD_TO_OPPORTUNITY:

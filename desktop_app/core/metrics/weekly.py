@@ -1,7 +1,8 @@
 """Per-week counts: leads by source, MQLs, SQLs, deals created, won and lost, hours per mode.
 
 Contacts are counted by joining their milestone columns to the range's week table (index range
-scans); the smaller deal and session tables are grouped by day and folded into weeks here.
+scans); the smaller deal and session tables are grouped by day and folded into weeks here. A
+deal is read from the columns that mirror its stage events (see `events`).
 """
 
 from collections.abc import Iterable
@@ -14,13 +15,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import as_date, day_of, seconds_between
-from desktop_app.core.metrics.events import (
-    deal_created,
-    entered,
-    final_deal_events,
-    reached,
-    within,
-)
+from desktop_app.core.metrics.events import entered, reached, within
 from desktop_app.core.metrics.range import WeekRange, monday_of
 from desktop_app.core.models import Contact, Deal, ModeSession
 from desktop_app.core.store import Book
@@ -117,24 +112,21 @@ def _entered(session: Session, stage: str, later: str, span: WeekRange, *by: Any
 
 
 def _created(session: Session, span: WeekRange) -> Iterable[Any]:
-    created = deal_created()
-    day = day_of(created.c.at)
+    day = day_of(Deal.created_at)
     return session.execute(
-        select(day, func.count()).where(within(created.c.at, span.start, span.end)).group_by(day)
+        select(day, func.count()).where(within(Deal.created_at, span.start, span.end)).group_by(day)
     ).all()
 
 
 def _closed(session: Session, span: WeekRange) -> Iterable[Any]:
-    final = final_deal_events()
-    day = day_of(final.c.at)
+    day = day_of(Deal.closed_at)
     return session.execute(
-        select(day, final.c.stage, func.count(), func.sum(Deal.value))
-        .join(Deal, Deal.id == final.c.deal_id)
+        select(day, Deal.stage, func.count(), func.sum(Deal.value))
         .where(
-            final.c.stage.in_([DealStage.WON, DealStage.LOST]),
-            within(final.c.at, span.start, span.end),
+            Deal.stage.in_([DealStage.WON, DealStage.LOST]),
+            within(Deal.closed_at, span.start, span.end),
         )
-        .group_by(day, final.c.stage)
+        .group_by(day, Deal.stage)
     ).all()
 
 

@@ -12,7 +12,7 @@ class Activity(Base):
     __tablename__ = "activities"
     __table_args__ = (
         Index("ix_activities_done_at_due_at", "done_at", "due_at"),
-        Index("ix_activities_contact_id_kind_done_at", "contact_id", "kind", "done_at"),
+        Index("ix_activities_contact_id_done_at_kind", "contact_id", "done_at", "kind"),
         Index("ix_activities_deal_id", "deal_id"),
     )
 

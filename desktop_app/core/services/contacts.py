@@ -11,7 +11,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Campaign, Company, Contact, LifecycleEvent
 from desktop_app.core.services.validation import choice, optional_email, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import FUNNEL, Channel, Lifecycle
+from desktop_app.core.vocabulary import FUNNEL, Channel, Lifecycle, funnel_step
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ def add_lead_in(session: Session, new: NewContact, at: datetime) -> int:
         notes=new.notes,
         created_at=at,
         lead_at=at,
+        funnel_step=funnel_step(Lifecycle.LEAD),
     )
     session.add(contact)
     session.flush()
@@ -124,6 +125,7 @@ def record_stage(
     contact.stage = stage
     if stage in FUNNEL and getattr(contact, f"{stage}_at") is None:
         setattr(contact, f"{stage}_at", at)
+        contact.funnel_step = max(contact.funnel_step, funnel_step(stage))
     if stage == Lifecycle.DISQUALIFIED:
         contact.disqualified_reason = note
     session.add(LifecycleEvent(contact_id=contact_id, stage=stage, occurred_at=at, note=note))
@@ -160,9 +162,14 @@ def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None
     if contact_ids is not None:
         firsts = firsts.where(LifecycleEvent.contact_id.in_(contact_ids))
     grouped = firsts.subquery()
+    furthest = case(
+        *((grouped.c[str(stage)].is_not(None), funnel_step(stage)) for stage in reversed(FUNNEL)),
+        else_=0,
+    )
     session.execute(
         update(Contact)
         .where(Contact.id == grouped.c.contact_id)
-        .values({f"{stage}_at": grouped.c[str(stage)] for stage in FUNNEL}),
+        .values({f"{stage}_at": grouped.c[str(stage)] for stage in FUNNEL})
+        .values(funnel_step=furthest),
         execution_options={"synchronize_session": False},
     )

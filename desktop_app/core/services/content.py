@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.metrics.events import final_deal_events
 from desktop_app.core.models import (
     AssetObjectionCategory,
     Campaign,
@@ -135,7 +134,6 @@ def _asset(session: Session, asset_id: int) -> ContentAsset:
 
 def asset_cards(book: Book) -> list[AssetCard]:
     """Every asset with how many deals used it and how those deals closed."""
-    final = final_deal_events()
     with book.reading() as session:
         usage = {
             asset_id: (used, won, closed)
@@ -143,19 +141,12 @@ def asset_cards(book: Book) -> list[AssetCard]:
                 select(
                     ContentUsage.asset_id,
                     func.count(distinct(ContentUsage.deal_id)),
-                    func.count(distinct(case((final.c.stage == DealStage.WON, final.c.deal_id)))),
+                    func.count(distinct(case((Deal.stage == DealStage.WON, Deal.id)))),
                     func.count(
-                        distinct(
-                            case(
-                                (
-                                    final.c.stage.in_([DealStage.WON, DealStage.LOST]),
-                                    final.c.deal_id,
-                                )
-                            )
-                        )
+                        distinct(case((Deal.stage.in_([DealStage.WON, DealStage.LOST]), Deal.id)))
                     ),
                 )
-                .join(final, final.c.deal_id == ContentUsage.deal_id)
+                .join(Deal, Deal.id == ContentUsage.deal_id)
                 .group_by(ContentUsage.asset_id)
             ).all()
         }

@@ -13,7 +13,7 @@ from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
 from desktop_app.core.models import Base, ExternalId, LifecycleEvent
 from desktop_app.core.services.contacts import refresh_milestones
-from desktop_app.core.vocabulary import FUNNEL
+from desktop_app.core.vocabulary import FUNNEL, funnel_step
 
 T = TypeVar("T")
 
@@ -85,14 +85,16 @@ def lifecycle_history(
     return found
 
 
-def milestones(events: Iterable[tuple[str, datetime]]) -> dict[str, datetime | None]:
-    """A new contact's first-entry columns (`lead_at` …), straight from the events it gets."""
+def milestones(events: Iterable[tuple[str, datetime]]) -> dict[str, datetime | int | None]:
+    """A new contact's first-entry columns (`lead_at` …, `funnel_step`), straight from the
+    events it gets."""
     first: dict[str, datetime | None] = {f"{stage}_at": None for stage in FUNNEL}
     for stage, at in events:
         key = f"{stage}_at"
         if key in first and (first[key] is None or at < first[key]):  # type: ignore[operator]
             first[key] = at
-    return first
+    entered = [stage for stage in FUNNEL if first[f"{stage}_at"] is not None]
+    return {**first, "funnel_step": funnel_step(entered[-1]) if entered else 0}
 
 
 def refresh_contacts(session: Session, ids: Iterable[int]) -> None:
