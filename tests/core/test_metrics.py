@@ -13,10 +13,17 @@ The history (range: Monday 2 Nov to Sunday 15 Nov 2026, weeks W45 and W46; "now"
 """
 
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 
-from desktop_app.core.metrics import WeekRange, build_review, review_json
+from desktop_app.core.metrics import (
+    WeekRange,
+    build_review,
+    reverse_funnel,
+    review_json,
+    won_between,
+)
 from desktop_app.core.services.activities import complete_activity, schedule_activity
 from desktop_app.core.services.calls import CallLog, log_call
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
@@ -182,3 +189,27 @@ def test_an_in_memory_book_gives_the_same_review_on_every_thread() -> None:
     totals = build_review(memory, SPAN, NOW).totals
     assert (totals.leads, totals.lead_to_mql_rate) == (1, 0.0)
     memory.close()
+
+
+def test_the_reverse_funnel_plans_what_is_still_to_win_over_the_weeks_left(history: Book) -> None:
+    totals = build_review(history, SPAN, NOW).totals
+    # Won from 1 Nov to "now" (20 Nov): D1's 1,000. D3's win of 9 Nov was reopened.
+    won = won_between(history, date(2026, 11, 1), date(2026, 11, 20))
+    assert won == Decimal("1000.00")
+    assert won_between(history, date(2026, 11, 13), date(2026, 11, 20)) == Decimal("0.00")
+    plan = reverse_funnel(Decimal(10_000), date(2026, 11, 1), 13, totals, won, NOW.date())
+    # 13 weeks from Sunday 1 Nov end on Saturday 30 Jan 2027; from 20 Nov that is 72 days
+    # (11 Nov days, 31 Dec, 30 Jan): 10.3 weeks, the current one counting, so 11.
+    assert (plan.ends_on, plan.weeks_left) == (date(2027, 1, 30), 11)
+    assert (plan.still_to_win, plan.progress) == (Decimal(9000), 0.1)
+    # 9,000 ÷ 1,000 a deal = 9 wins ÷ 1/2 win rate = 18 opportunities ÷ 1 SQL→opportunity
+    # = 18 SQLs ÷ 2/3 MQL→SQL = 27 MQLs ÷ 3/4 lead→MQL = 36 leads; 36 ÷ 11 weeks.
+    assert plan.deals_needed == 9
+    assert plan.opportunities_needed == 18
+    assert plan.mqls_needed == pytest.approx(27)
+    assert plan.leads_needed == pytest.approx(36)
+    assert plan.leads_per_week == pytest.approx(36 / 11)
+    reached = reverse_funnel(Decimal(800), date(2026, 11, 1), 13, totals, won, NOW.date())
+    assert (reached.still_to_win, reached.leads_needed, reached.progress) == (0, 0, 1.25)
+    over = reverse_funnel(Decimal(10_000), date(2026, 8, 1), 4, totals, Decimal(0), NOW.date())
+    assert (over.weeks_left, over.leads_per_week) == (0, None)

@@ -122,10 +122,19 @@ def test_the_revenue_target_is_kept_in_the_book(book: Book) -> None:
     from desktop_app.core.errors import TandemError
     from desktop_app.core.services.settings import change_revenue_target, read_settings
 
-    change_revenue_target(book, "120000")
-    assert read_settings(book).revenue_target == Decimal("120000.00")
+    assert (read_settings(book).target_starts_on, read_settings(book).target_weeks) == (None, 13)
+    change_revenue_target(book, "120000", date(2026, 10, 1), 13)
+    settings = read_settings(book)
+    assert settings.revenue_target == Decimal("120000.00")
+    assert (settings.target_starts_on, settings.target_weeks) == (date(2026, 10, 1), 13)
     with pytest.raises(TandemError) as caught:
         change_revenue_target(book, "-5")
     assert caught.value.field == "target"
+    with pytest.raises(TandemError) as caught:
+        change_revenue_target(book, "5000", weeks=0)
+    assert caught.value.field == "weeks"
+    assert read_settings(book).revenue_target == Decimal("120000.00")  # left as it was
     change_revenue_target(book, None)
-    assert read_settings(book).revenue_target is None
+    settings = read_settings(book)
+    assert settings.revenue_target is None
+    assert (settings.target_starts_on, settings.target_weeks) == (date(2026, 10, 1), 13)

@@ -227,12 +227,31 @@ def test_warning_signs_each_with_their_sentence(qtbot, worked) -> None:
 def test_reverse_funnel_from_a_target(qtbot, worked) -> None:
     workspace = shown(qtbot, worked)
     panel = workspace.reverse_funnel
+    # Until one is chosen, the period is this quarter: 1 Jan 2025 for 13 weeks, to 1 April.
+    assert (panel.starts.date().toPython(), panel.period.value()) == (date(2025, 1, 1), 13)
     panel.target.setValue(10_000)
-    # 10,000 ÷ 1,000 a deal = 10 wins; ÷ 100 % win rate = 10 opportunities; ÷ 100 % = 10 SQLs;
-    # ÷ 50 % = 20 MQLs; ÷ 40 % = 50 leads; over 13 weeks 3.85 → 4 a week.
-    assert [panel.values[k].text() for k in panel.values] == ["10", "10", "10", "20", "50"]
-    assert panel.per_week.text() == "4"
+    # Won in the period so far: Ada's 1,000 (13 March). Still to win 9,000: ÷ 1,000 a deal =
+    # 9 wins; ÷ 100 % win rate = 9 opportunities; ÷ 100 % = 9 SQLs; ÷ 50 % = 18 MQLs; ÷ 40 %
+    # = 45 leads. From Friday 14 March to 1 April is 19 days: 3 weeks left, 15 leads a week.
+    assert (panel.won.text(), panel.still.text()) == ("€1,000", "€9,000")
+    assert [panel.values[k].text() for k in panel.values] == ["9", "9", "9", "18", "45"]
+    assert panel.per_week.text() == "15"
     assert panel.progress.value() == 10  # 1,000 won of 10,000
+    assert "3 weeks left" in panel.explanation.text()
+
+
+def test_a_target_period_that_has_not_won_yet_or_is_over(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    panel = workspace.reverse_funnel
+    panel.target.setValue(4_000)
+    panel.starts.setDate(date(2025, 3, 14))  # starts today: Ada's win of the 13th is before it
+    assert panel.won.text() == "€0"
+    assert [panel.values[k].text() for k in panel.values] == ["4", "4", "4", "8", "20"]
+    assert panel.per_week.text() == "2"  # 20 leads over 13 weeks: 1.54 → 2
+    panel.starts.setDate(date(2024, 10, 1))  # 13 weeks to 30 Dec 2024: over, nothing won
+    assert panel.per_week.text() == "—"
+    assert "The period is over" in panel.explanation.text()
+    assert "ended on 30 Dec 2024" in panel.progress_text.text()
 
 
 def test_the_revenue_target_typed_is_kept_in_the_book(qtbot, worked) -> None:
@@ -246,7 +265,18 @@ def test_the_revenue_target_typed_is_kept_in_the_book(qtbot, worked) -> None:
     target.selectAll()
     qtbot.keyClicks(target, "25000")
     qtbot.keyClick(target, Qt.Key.Key_Return)
-    assert read_settings(worked).revenue_target == Decimal("25000.00")
+    weeks = workspace.reverse_funnel.period
+    weeks.setFocus()
+    weeks.selectAll()
+    qtbot.keyClicks(weeks, "26")
+    settings = read_settings(worked)
+    assert settings.revenue_target == Decimal("25000.00")
+    assert (settings.target_starts_on, settings.target_weeks) == (date(2025, 1, 1), 26)
+    again = shown(qtbot, worked)  # the next review opens on the period kept
+    assert (again.reverse_funnel.period.value(), again.reverse_funnel.target.value()) == (
+        26,
+        25_000,
+    )
 
 
 def test_lead_standard_check_lists_every_criterion(qtbot, worked) -> None:

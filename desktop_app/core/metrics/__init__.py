@@ -4,6 +4,7 @@
 """
 
 from desktop_app.core.metrics.campaigns import CampaignResult, campaign_results
+from desktop_app.core.metrics.deals import won_between
 from desktop_app.core.metrics.events import final_deal_events, first_lifecycle
 from desktop_app.core.metrics.funnel import Totals, range_totals
 from desktop_app.core.metrics.planning import (
@@ -36,4 +37,5 @@ __all__ = [
     "review_json",
     "warning_signs",
     "weekly_figures",
+    "won_between",
 ]

@@ -3,7 +3,7 @@ the open pipeline and stale deals. A deal's state is read from the columns that 
 newest stage event (see `events`); every figure is one aggregate query of the deals table."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import case, func, select
@@ -126,3 +126,16 @@ def _leads_with_a_deal(session: Session, span: WeekRange) -> int:
         )
         or 0
     )
+
+
+def won_between(book: Book, first: date, last: date) -> Decimal:
+    """The value of the deals won from `first` to `last`, both days included: what a revenue
+    target's period has brought in so far."""
+    start, end = datetime.combine(first, time()), datetime.combine(last + timedelta(days=1), time())
+    with book.reading() as session:
+        value = session.scalar(
+            select(func.coalesce(func.sum(Deal.value), 0)).where(
+                Deal.stage == DealStage.WON, within(Deal.closed_at, start, end)
+            )
+        )
+    return Decimal(value or 0).quantize(CENT)

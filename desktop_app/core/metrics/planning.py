@@ -1,6 +1,7 @@
 """Looking forward from the real rates: the reverse funnel and the lead standard check."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import case, func, select
@@ -18,26 +19,44 @@ MIN_CLOSED = 5
 
 @dataclass(frozen=True)
 class ReverseFunnel:
-    """From a revenue target to the leads a week it takes at today's real rates."""
+    """From a revenue target to the leads a week it still takes, at the real rates.
+
+    What is already won in the target's period counts; what is left is worked back through
+    the funnel and spread over the weeks left (the current one included).
+    """
 
     target: Decimal
-    weeks: int
+    starts_on: date
+    ends_on: date
+    weeks_left: int
+    won_so_far: Decimal
+    still_to_win: Decimal
     deals_needed: float | None
     opportunities_needed: float | None
     sqls_needed: float | None
     mqls_needed: float | None
     leads_needed: float | None
     leads_per_week: float | None
-    won_so_far: Decimal
 
     @property
     def progress(self) -> float:
         return float(self.won_so_far / self.target) if self.target else 0.0
 
 
-def reverse_funnel(target: Decimal, weeks: int, totals: Totals) -> ReverseFunnel:
+def reverse_funnel(
+    target: Decimal,
+    starts_on: date,
+    weeks: int,
+    totals: Totals,
+    won_so_far: Decimal,
+    today: date,
+) -> ReverseFunnel:
+    ends_on = starts_on + timedelta(weeks=weeks, days=-1)
+    days_left = (ends_on - max(today, starts_on)).days + 1
+    weeks_left = max(0, -(-days_left // 7))
+    still_to_win = max(target - won_so_far, Decimal(0))
     steps: list[float | None] = [
-        float(target / totals.avg_deal_size) if totals.avg_deal_size else None
+        float(still_to_win / totals.avg_deal_size) if totals.avg_deal_size else None
     ]
     for step_rate in (
         totals.win_rate,
@@ -50,14 +69,17 @@ def reverse_funnel(target: Decimal, weeks: int, totals: Totals) -> ReverseFunnel
     deals, opportunities, sqls, mqls, leads = steps
     return ReverseFunnel(
         target=target,
-        weeks=weeks,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        weeks_left=weeks_left,
+        won_so_far=won_so_far,
+        still_to_win=still_to_win,
         deals_needed=deals,
         opportunities_needed=opportunities,
         sqls_needed=sqls,
         mqls_needed=mqls,
         leads_needed=leads,
-        leads_per_week=None if leads is None else leads / weeks,
-        won_so_far=totals.won_value,
+        leads_per_week=None if leads is None or not weeks_left else leads / weeks_left,
     )
 
 

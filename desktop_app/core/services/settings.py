@@ -1,6 +1,7 @@
 """Business settings that travel with the book: promises, staleness, currency, targets."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -20,6 +21,9 @@ class BookSettings:
     currency: str
     stage_probability: dict[str, float]
     revenue_target: Decimal | None
+    #: The period the target is for: from this day (None: not chosen yet), for so many weeks.
+    target_starts_on: date | None
+    target_weeks: int
 
 
 def read_settings(book: Book) -> BookSettings:
@@ -34,38 +38,60 @@ def settings_in(session: Session) -> BookSettings:
         for stage in OPEN_DEAL_STAGES
     }
     target = raw.get("revenue_target") or None
+    starts_on = raw.get("revenue_target_starts_on") or None
     return BookSettings(
         follow_up_hours=int(raw.get("follow_up_hours", "24")),
         stale_days=int(raw.get("stale_days", "14")),
         currency=raw.get("currency", "EUR"),
         stage_probability=probability,
         revenue_target=Decimal(target) if target else None,
+        target_starts_on=date.fromisoformat(starts_on) if starts_on else None,
+        target_weeks=int(raw.get("revenue_target_weeks", str(DEFAULT_TARGET_WEEKS))),
     )
 
 
 def change_follow_up_hours(book: Book, hours: int) -> None:
     if not 1 <= hours <= 24 * 14:
         raise TandemError("The follow-up promise must be between 1 hour and 14 days.", "hours")
-    _store(book, "follow_up_hours", str(hours))
+    _store(book, {"follow_up_hours": str(hours)})
 
 
 def change_stale_days(book: Book, days: int) -> None:
     if not 1 <= days <= 365:
         raise TandemError("Stale days must be between 1 and 365.", "days")
-    _store(book, "stale_days", str(days))
+    _store(book, {"stale_days": str(days)})
 
 
-def change_revenue_target(book: Book, target: Decimal | str | None) -> None:
-    """The revenue the reverse funnel plans for; None clears it."""
+#: A quarter: the period a revenue target covers until the founder says otherwise.
+DEFAULT_TARGET_WEEKS = 13
+
+
+def change_revenue_target(
+    book: Book,
+    target: Decimal | str | None,
+    starts_on: date | None = None,
+    weeks: int | None = None,
+) -> None:
+    """The revenue the reverse funnel plans for (None clears it), and the period it covers:
+    from `starts_on` for `weeks` weeks (each left as it was when not given)."""
+    values: dict[str, str] = {}
     if target is None or str(target).strip() == "":
-        _store(book, "revenue_target", "")
-        return
-    amount = money(target, "target", "The revenue target")
-    if amount == 0:
-        raise TandemError("A revenue target is more than zero.", "target")
-    _store(book, "revenue_target", str(amount))
+        values["revenue_target"] = ""
+    else:
+        amount = money(target, "target", "The revenue target")
+        if amount == 0:
+            raise TandemError("A revenue target is more than zero.", "target")
+        values["revenue_target"] = str(amount)
+    if weeks is not None:
+        if not 1 <= weeks <= 104:
+            raise TandemError("A target's period is 1 to 104 weeks.", "weeks")
+        values["revenue_target_weeks"] = str(weeks)
+    if starts_on is not None:
+        values["revenue_target_starts_on"] = starts_on.isoformat()
+    _store(book, values)
 
 
-def _store(book: Book, key: str, value: str) -> None:
+def _store(book: Book, values: dict[str, str]) -> None:
     with book.transaction() as session:
-        session.merge(Setting(key=key, value=value))
+        for key, value in values.items():
+            session.merge(Setting(key=key, value=value))

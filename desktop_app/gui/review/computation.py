@@ -1,7 +1,7 @@
 """What the review page shows, computed in one go off the GUI thread (no Qt here)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from desktop_app.core.metrics import (
@@ -10,9 +10,20 @@ from desktop_app.core.metrics import (
     WeekRange,
     build_review,
     lead_standard_check,
+    won_between,
 )
 from desktop_app.core.services.settings import read_settings
 from desktop_app.core.store import Book
+
+
+@dataclass(frozen=True)
+class TargetPeriod:
+    """The revenue target as kept in the book, and what its period has brought in so far."""
+
+    amount: Decimal | None
+    starts_on: date
+    weeks: int
+    won_so_far: Decimal
 
 
 @dataclass(frozen=True)
@@ -20,14 +31,26 @@ class ReviewPage:
     review: Review
     checks: list[CriterionCheck]
     currency: str
-    revenue_target: Decimal | None
+    target: TargetPeriod
+
+
+def quarter_start(day: date) -> date:
+    """The first day of `day`'s calendar quarter: a target's period until one is chosen."""
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 def compute_review_page(book: Book, span: WeekRange, now: datetime) -> ReviewPage:
     settings = read_settings(book)
+    starts_on = settings.target_starts_on or quarter_start(now.date())
+    ends_on = starts_on + timedelta(weeks=settings.target_weeks, days=-1)
     return ReviewPage(
         review=build_review(book, span, now),
         checks=lead_standard_check(book),
         currency=settings.currency,
-        revenue_target=settings.revenue_target,
+        target=TargetPeriod(
+            amount=settings.revenue_target,
+            starts_on=starts_on,
+            weeks=settings.target_weeks,
+            won_so_far=won_between(book, starts_on, min(ends_on, now.date())),
+        ),
     )

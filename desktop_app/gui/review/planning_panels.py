@@ -1,11 +1,14 @@
 """Looking forward: the reverse funnel (a revenue target → leads a week) and the lead
 standard check (which criteria predict a win)."""
 
+from collections.abc import Callable
+from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.metrics import CriterionCheck, ReverseFunnel, Totals, reverse_funnel
 from desktop_app.gui.models import formatting
 from desktop_app.gui.review.chart_parts import percent
+from desktop_app.gui.review.computation import TargetPeriod
 from desktop_app.gui.widgets.layout import section_heading
 
 #: The steps of the reverse funnel, from the deals to win back to the leads it takes.
@@ -42,15 +46,25 @@ def needed(value: float | None) -> str:
 
 
 class ReverseFunnelPanel(QWidget):
-    """A revenue target over some weeks → the leads a week it takes at the range's rates."""
+    """A revenue target for a period → what the period has won so far, and the leads a week
+    it still takes at the range's rates. The target and its period are kept in the book."""
 
-    target_changed = Signal(Decimal)
+    #: The target (0: none), the first day of its period, and the period's weeks.
+    target_changed = Signal(Decimal, object, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        won_between: Callable[[date, date], Decimal],
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reverseFunnel")
+        self._won_between, self._today = won_between, today
         self._totals: Totals | None = None
         self._currency = "EUR"
+        self._won_so_far = Decimal(0)
+        self._period_shown = False
         self.result: ReverseFunnel | None = None
         self.target = QDoubleSpinBox(objectName="revenueTarget")
         self.target.setRange(0, 1_000_000_000)
@@ -59,10 +73,14 @@ class ReverseFunnelPanel(QWidget):
         self.target.setGroupSeparatorShown(True)
         self.target.setSpecialValueText("No target")
         self.target.setToolTip("The revenue you want to win over the period")
+        self.starts = QDateEdit(objectName="targetStarts", calendarPopup=True)
+        self.starts.setDisplayFormat("d MMM yyyy")
+        self.starts.setToolTip("The first day of the target's period")
         self.period = QSpinBox(objectName="targetWeeks")
         self.period.setRange(1, 104)
-        self.period.setValue(13)
         self.period.setSuffix(" weeks")
+        self.won = QLabel(formatting.NO_DATA, objectName="wonSoFar")
+        self.still = QLabel(formatting.NO_DATA, objectName="stillToWin")
         self.values = {attribute: QLabel(formatting.NO_DATA) for attribute, _ in STEPS}
         self.per_week = QLabel(formatting.NO_DATA, objectName="leadsPerWeek")
         font = self.per_week.font()
@@ -72,20 +90,20 @@ class ReverseFunnelPanel(QWidget):
         self.explanation = QLabel(wordWrap=True, objectName="reverseFunnelNote")
         self.progress = QProgressBar(objectName="targetProgress")
         self.progress.setRange(0, 100)
-        self.progress_text = QLabel(wordWrap=True)
+        self.progress_text = QLabel(wordWrap=True, objectName="targetProgressNote")
         self._lay_out()
         self.target.valueChanged.connect(self._recompute)
         self.target.editingFinished.connect(self._announce_target)
-        self.period.valueChanged.connect(self._recompute)
-
-    def _announce_target(self) -> None:
-        """The target is kept in the book once the founder has finished typing it."""
-        self.target_changed.emit(Decimal(str(round(self.target.value()))))
+        self.starts.dateChanged.connect(self._period_edited)
+        self.period.valueChanged.connect(self._period_edited)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Revenue &target:", self.target)
-        form.addRow("&Over:", self.period)
+        form.addRow("Revenue tar&get:", self.target)
+        form.addRow("&Starting:", self.starts)
+        form.addRow("O&ver:", self.period)
+        form.addRow("Won so far:", self.won)
+        form.addRow("Still to win:", self.still)
         for attribute, text in STEPS:
             form.addRow(f"{text}:", self.values[attribute])
         form.addRow("Leads a week:", self.per_week)
@@ -97,15 +115,36 @@ class ReverseFunnelPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_text)
 
-    def show_totals(self, totals: Totals, currency: str, target: Decimal | None) -> None:
+    def _starts_on(self) -> date:
+        return self.starts.date().toPython()  # type: ignore[no-any-return]
+
+    def _announce_target(self) -> None:
+        """The target is kept in the book once the founder has finished typing it."""
+        amount = Decimal(str(round(self.target.value())))
+        self.target_changed.emit(amount, self._starts_on(), self.period.value())
+
+    def _period_edited(self) -> None:
+        ends_on = self._starts_on() + timedelta(weeks=self.period.value(), days=-1)
+        self._won_so_far = self._won_between(self._starts_on(), min(ends_on, self._today()))
+        self._announce_target()
+        self._recompute()
+
+    def show_totals(self, totals: Totals, currency: str, target: TargetPeriod) -> None:
+        """The range's rates, and the target as the book keeps it (the period is taken from
+        the book once; after that it is the founder's, as edited here)."""
         self._totals, self._currency = totals, currency
         symbol = formatting.money(0, currency).replace("0", "").strip()
         self.target.setPrefix(f"{symbol} " if len(symbol) == 1 else "")
         self.target.setSuffix("" if len(symbol) == 1 else f" {currency}")
-        if target is not None and self.target.value() == 0:
-            self.target.blockSignals(True)
-            self.target.setValue(float(target))
-            self.target.blockSignals(False)
+        if target.amount is not None and self.target.value() == 0:
+            with QSignalBlocker(self.target):
+                self.target.setValue(float(target.amount))
+        if not self._period_shown:
+            self._period_shown = True
+            with QSignalBlocker(self.starts), QSignalBlocker(self.period):
+                self.starts.setDate(target.starts_on)
+                self.period.setValue(target.weeks)
+            self._won_so_far = target.won_so_far
         self._recompute()
 
     def _recompute(self) -> None:
@@ -114,22 +153,35 @@ class ReverseFunnelPanel(QWidget):
         target = Decimal(str(round(self.target.value())))
         if not target:
             self.result = None
-            for label_ in (*self.values.values(), self.per_week):
+            for label_ in (self.won, self.still, *self.values.values(), self.per_week):
                 label_.setText(formatting.NO_DATA)
             self.explanation.setText("Enter a revenue target to see the leads a week it takes.")
             self.progress.hide()
             self.progress_text.hide()
             return
-        self.result = reverse_funnel(target, self.period.value(), self._totals)
+        self.result = reverse_funnel(
+            target,
+            self._starts_on(),
+            self.period.value(),
+            self._totals,
+            self._won_so_far,
+            self._today(),
+        )
+        self.won.setText(formatting.money(self.result.won_so_far, self._currency))
+        self.still.setText(formatting.money(self.result.still_to_win, self._currency))
         for attribute, _ in STEPS:
             self.values[attribute].setText(needed(getattr(self.result, attribute)))
         self.per_week.setText(needed(self.result.leads_per_week))
-        self.explanation.setText(self._explain())
+        self.explanation.setText(self._explain(self.result))
         self._show_progress(self.result)
 
-    def _explain(self) -> str:
+    def _explain(self, result: ReverseFunnel) -> str:
         t = self._totals
         assert t is not None
+        if not result.still_to_win:
+            return "The target is reached: nothing is left to win in this period."
+        if not result.weeks_left:
+            return "The period is over: choose a new start to plan the next one."
         deal = (
             formatting.NO_DATA
             if t.avg_deal_size is None
@@ -140,19 +192,29 @@ class ReverseFunnelPanel(QWidget):
             f"SQL→opportunity {percent(t.sql_to_opportunity_rate)}, "
             f"MQL→SQL {percent(t.mql_to_sql_rate)}, lead→MQL {percent(t.lead_to_mql_rate)}"
         )
-        if self.result is not None and self.result.leads_per_week is None:
+        if result.leads_per_week is None:
             return f"Not enough history to work back from ({rates}): each rate needs data."
-        return f"At this range's rates: {rates}."
+        weeks_left = formatting.plural(result.weeks_left, "week", "weeks")
+        return f"What is still to win, over the {weeks_left} left, at this range's rates: {rates}."
 
     def _show_progress(self, result: ReverseFunnel) -> None:
-        share = min(result.progress, 1.0)
-        self.progress.setValue(round(share * 100))
+        self.progress.setValue(round(min(result.progress, 1.0) * 100))
         self.progress.show()
-        self.progress_text.setText(
-            "Won so far in the reviewed range: "
-            f"{formatting.money(result.won_so_far, self._currency)} of "
-            f"{formatting.money(result.target, self._currency)} ({percent(result.progress)})."
-        )
+        won = formatting.money(result.won_so_far, self._currency)
+        of = f"{won} of {formatting.money(result.target, self._currency)}"
+        if self._today() < result.starts_on:
+            text = f"The period starts on {formatting.day(result.starts_on)}."
+        elif not result.weeks_left:
+            text = (
+                f"The period ended on {formatting.day(result.ends_on)}: won {of} "
+                f"({percent(result.progress)})."
+            )
+        else:
+            text = (
+                f"Won since {formatting.day(result.starts_on)}: {of} ({percent(result.progress)}); "
+                f"the period ends on {formatting.day(result.ends_on)}."
+            )
+        self.progress_text.setText(text)
         self.progress_text.show()
 
 

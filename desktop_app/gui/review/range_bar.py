@@ -44,7 +44,7 @@ class RangeBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(buddy("&Range:", self.choice))
         layout.addWidget(self.choice)
-        layout.addWidget(buddy("&From:", self.from_date))
+        layout.addWidget(buddy("Fr&om:", self.from_date))
         layout.addWidget(self.from_date)
         layout.addWidget(buddy("&To:", self.to_date))
         layout.addWidget(self.to_date)

@@ -7,7 +7,7 @@ the GUI thread too, on fresh figures, through `review.export`.
 """
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.metrics import Review
+from desktop_app.core.metrics import Review, won_between
 from desktop_app.core.services.settings import change_revenue_target
 from desktop_app.core.store import Book
 from desktop_app.gui import workers
@@ -108,7 +108,9 @@ class ReviewWorkspace(QWidget):
         for panel in self.charts.values():
             panel.export_requested.connect(self.ask_export_chart)
         self.warnings = WarningsPanel()
-        self.reverse_funnel = ReverseFunnelPanel()
+        self.reverse_funnel = ReverseFunnelPanel(
+            lambda first, last: won_between(self._book, first, last), lambda: self._now().date()
+        )
         self.reverse_funnel.target_changed.connect(self._keep_target)
         self.lead_standard = LeadStandardPanel()
 
@@ -119,7 +121,10 @@ class ReviewWorkspace(QWidget):
         controls.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._scrolled(self._chart_grid()))
-        splitter.addWidget(self._scrolled(self._side_panel()))
+        side = self._scrolled(self._side_panel())
+        # The side panel's text wraps to its width: it scrolls down, never sideways.
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 400])
@@ -141,7 +146,7 @@ class ReviewWorkspace(QWidget):
 
     def _side_panel(self) -> QWidget:
         side = QWidget()
-        side.setMinimumWidth(380)
+        side.setMinimumWidth(340)
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.warnings)
@@ -227,7 +232,7 @@ class ReviewWorkspace(QWidget):
         for panel in self.charts.values():
             panel.show_review(review, page.currency)
         self.warnings.show_warnings(review.warnings)
-        self.reverse_funnel.show_totals(review.totals, page.currency, page.revenue_target)
+        self.reverse_funnel.show_totals(review.totals, page.currency, page.target)
         self.lead_standard.show_checks(page.checks)
 
     def _failed(self, request: int, error: BaseException) -> None:
@@ -242,9 +247,9 @@ class ReviewWorkspace(QWidget):
 
     # ---- exporting
 
-    def _keep_target(self, target: Decimal) -> None:
+    def _keep_target(self, target: Decimal, starts_on: date, weeks: int) -> None:
         try:
-            change_revenue_target(self._book, target or None)
+            change_revenue_target(self._book, target or None, starts_on, weeks)
         except TandemError as error:
             self.note.setText(error.message)
 
