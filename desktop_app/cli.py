@@ -220,7 +220,11 @@ def _demo(args: argparse.Namespace) -> int:
             summary = generate_sample_business(
                 book, seed=args.seed, weeks=args.weeks, contacts=args.contacts
             )
-            print(f"Wrote the sample business into {book.name}: {summary}")
+            print(
+                f"Wrote the sample business into {book.name}: {summary.contacts:,} contacts, "
+                f"{summary.deals:,} deals, {summary.activities:,} activities, "
+                f"{summary.campaigns:,} campaigns ({summary.rows:,} rows in all)."
+            )
     finally:
         book.close()
     return _open_window(args) if args.open else 0

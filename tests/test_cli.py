@@ -49,6 +49,8 @@ def test_the_sample_business_is_written_by_the_demo_command(tmp_path: Path) -> N
     path = tmp_path / "sample.sqlite"
     result = tandem("demo", "--db", str(path), "--contacts", "300", "--weeks", "8")
     assert result.returncode == 0, result.stderr
+    assert "sample.sqlite: 300 contacts, " in result.stdout and "rows in all)." in result.stdout
+    assert "Summary(" not in result.stdout
     again = tandem("demo", "--db", str(path), "--contacts", "300")
     assert again.returncode == 1 and again.stderr.startswith("tandem: ")
 

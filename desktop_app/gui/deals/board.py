@@ -126,7 +126,7 @@ class PipelineBoard(QWidget):
         filters = QHBoxLayout(row)
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.search, 2)
-        filters.addWidget(buddy("Ca&mpaign:", self.campaign_filter))
+        filters.addWidget(buddy("C&ampaign:", self.campaign_filter))
         filters.addWidget(self.campaign_filter, 1)
         filters.addWidget(buddy("So&urce:", self.source_filter))
         filters.addWidget(self.source_filter)
