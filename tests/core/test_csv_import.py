@@ -422,9 +422,9 @@ def test_broken_rows_are_listed_and_nothing_is_written_unless_asked(book: Book) 
         "line 3 has neither a name nor an e-mail address.",
         "line 4: Email: “not-an-address” is not an e-mail address (name@example.com).",
         "line 5: Created: “2026-02-31” is not a date.",
-        "line 6: Lifecycle Stage “Evangelist Plus” is not a lifecycle stage Tandem knows; name it "
-        "with --stage-map “Evangelist Plus=STAGE” (lead, mql, sql, opportunity, customer, "
-        "disqualified, lost).",
+        "line 6: Lifecycle Stage “Evangelist Plus” is not a lifecycle stage Tandem knows; say "
+        "which of lead, mql, sql, opportunity, customer, disqualified or lost it is "
+        "(--stage-map “Evangelist Plus=STAGE”).",
         "line 7 has 6 cells where the header has 4 "
         "(a separator inside a value that is not quoted?).",
         "line 8 has no creation date (Created is empty); choose to date such rows at the import "

@@ -201,6 +201,8 @@ def test_a_kind_the_file_cannot_be(dialog: ImportDialog, hubspot_file: Path) -> 
     dialog.open_file(hubspot_file)
     dialog.kindCombo.setCurrentText("deals")
     assert "no column for the deal's title" in dialog.errorLabel.text()
+    assert "choose the column that holds them." in dialog.errorLabel.text()
+    assert "--map" not in dialog.errorLabel.text()  # the mapping table is the window's way
     assert dialog.mapping.rowCount() > 0
     assert not dialog.importButton.isEnabled()
 
@@ -256,7 +258,9 @@ def test_unknown_stage_values_are_mapped_in_the_dialog(
     assert table.combo("Sandbox").currentText() == "(unknown: the row fails)"
     assert table.combo("Sandbox").findText("demo") > 0
     assert dialog.countsLabel.text().startswith("1 new, 0 updated, 0 skipped, 3 failing.")
-    assert "“Sandbox” is not a deal stage" in dialog.failuresList.item(0).text()
+    failing = dialog.failuresList.item(0).text()
+    assert "“Sandbox” is not a deal stage" in failing and "say which of" in failing
+    assert "--" not in failing  # the window's own choice is the table above, not a flag
     assert not dialog.importButton.isEnabled()
 
     table.choose("Sandbox", "demo")

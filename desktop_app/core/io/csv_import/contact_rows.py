@@ -156,8 +156,8 @@ def _current_stage(
     stage = lifecycle_for(written, stage_map)
     if stage is None:
         raise RowFailure(
-            f"{read.label('stage')} “{written}” is not a lifecycle stage Tandem knows; "
-            f"name it with --stage-map “{written}=STAGE” (lead, mql, sql, opportunity, "
-            "customer, disqualified, lost)."
+            f"{read.label('stage')} “{written}” is not a lifecycle stage Tandem knows; say which "
+            "of lead, mql, sql, opportunity, customer, disqualified or lost it is "
+            f"(--stage-map “{written}=STAGE”)."
         )
     return stage

@@ -117,9 +117,9 @@ def _stages(
         stage = deal_stage_for(written, stage_map)
         if stage is None:
             raise RowFailure(
-                f"{read.label('stage')} “{written}” is not a deal stage Tandem knows; name it "
-                f"with --stage-map “{written}=STAGE” (discovery, demo, proposal, negotiation, "
-                "won, lost)."
+                f"{read.label('stage')} “{written}” is not a deal stage Tandem knows; say which "
+                "of discovery, demo, proposal, negotiation, won or lost it is "
+                f"(--stage-map “{written}=STAGE”)."
             )
     status = read.text(cells, "status").casefold()
     if status == "deleted":

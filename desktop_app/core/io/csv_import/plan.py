@@ -130,7 +130,7 @@ def _require_columns(kind: str, columns: ColumnMatch, source: SourceFile) -> Non
     )
     raise TandemError(
         f"{source.name} has no column for {what} (its columns: {shown}); "
-        f"name one with --map {keys[0]}=COLUMN.",
+        f"choose the column that holds them (--map {keys[0]}=COLUMN).",
         "mapping",
     )
 
