@@ -267,3 +267,28 @@ def test_stage_filter_and_min_score_filter(qtbot, book: Book) -> None:
     workspace.score_filter.setValue(50)
     assert workspace.inbox.total() == 1
     assert first_name(workspace) == "Ada Byron"
+
+
+def test_the_selection_survives_coming_back_to_the_mode(qtbot, book: Book) -> None:
+    """Back from deal conversion (refresh), the leads selected, even beyond the first page
+    loaded, are still selected, though a new lead came in meanwhile and moved every row."""
+    for i in range(230):
+        add_lead(book, NewContact(f"Lead {i:03d}"), at=START + timedelta(minutes=i))
+    workspace = shown(qtbot, book)
+    panel = workspace.inbox_panel
+    while workspace.inbox.canFetchMore():  # scrolling down loads the next page
+        workspace.inbox.fetchMore()
+    workspace.inbox_view.setFocus()
+    panel.select_row(210)
+    qtbot.keyClick(workspace.inbox_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    chosen, current = panel.selected_ids(), panel.current_id()
+    assert len(chosen) == 2 and current == workspace.inbox.contact_id(209)
+
+    add_lead(book, NewContact("Newcomer"), at=START + timedelta(days=1))
+    workspace.refresh()
+
+    assert workspace.inbox.rowCount() == 231
+    assert first_name(workspace) == "Newcomer"  # newest first: every lead moved down a row
+    assert sorted(panel.selected_ids()) == sorted(chosen)
+    assert panel.current_id() == current
+    assert workspace.inbox.contact_id(workspace.inbox_view.currentIndex().row()) == current

@@ -2,7 +2,7 @@
 so it stays instant however many leads the book holds; the search and the tag wait for a
 pause in typing before asking. Several rows can be selected, for an outreach batch."""
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -303,6 +303,32 @@ class InboxPanel(QWidget):
             | QItemSelectionModel.SelectionFlag.Current
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
+
+    def reload_keeping_selection(self) -> None:
+        """Reload as the data changed elsewhere (back from the other mode, a lead added): as
+        many rows as were loaded are loaded again, and the leads that were selected, and the
+        one the keyboard was on, stay so wherever they are still listed."""
+        chosen, current = set(self.selected_ids()), self.current_id()
+        loaded, scrolled = self.model.rowCount(), self.view.verticalScrollBar().value()
+        self.model.reload()
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for row in range(self.model.rowCount()):
+            contact_id = self.model.contact_id(row)
+            if contact_id in chosen:
+                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+            if contact_id == current:
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        self.view.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.verticalScrollBar().setValue(scrolled)
 
     def reload_keeping_place(self) -> None:
         """Reload after an action; the selection moves to the lead now in the same row."""

@@ -261,7 +261,7 @@ class DemandWorkspace(QWidget):
         self._stale.discard(index)
         if index == LEADS:
             self.inbox_panel.reload_campaigns()
-            self.inbox.reload()
+            self.inbox_panel.reload_keeping_selection()
             self.agenda.reload()
         elif index == CAMPAIGNS:
             self.campaigns.reload()
@@ -294,7 +294,7 @@ class DemandWorkspace(QWidget):
             self.show_contact(dialog.existing_id)
             return
         self._changed(LEADS)
-        self.inbox.reload()
+        self.inbox_panel.reload_keeping_selection()
         assert dialog.contact_id is not None
         if not self.inbox_panel.select_contact(dialog.contact_id):
             self.inbox_panel.clear_filter()
