@@ -12,7 +12,13 @@ from desktop_app.core.services.activities import schedule_activity
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
 from desktop_app.core.services.deals import open_deal
 from desktop_app.core.services.lead_standard import read_standard
-from desktop_app.core.services.merge import links_to, merge_companies, merge_contacts
+from desktop_app.core.services.merge import (
+    links_to,
+    merge_companies,
+    merge_contacts,
+    moving_with_company,
+    moving_with_contact,
+)
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.services.qualification import score_lead
 from desktop_app.core.store import Book
@@ -182,3 +188,21 @@ def test_merging_refuses_nonsense(book: Book) -> None:
         merge_contacts(book, ada, 999)
     with pytest.raises(TandemError, match="no longer exists"):
         merge_companies(book, 998, 999)
+
+
+def test_what_would_move_is_told_before_merging(book: Book, twins: tuple[int, int]) -> None:
+    web, call = twins
+    criteria = len(read_standard(book).criteria)
+    # The call's Ada: lead, SQL and (her deal) opportunity events; an answer per criterion
+    # from her scoring; one deal, one activity, one objection.
+    assert moving_with_contact(book, call) == {
+        "lifecycle_events": 3,
+        "lead_answers": criteria,
+        "deals": 1,
+        "activities": 1,
+        "objections": 1,
+    }
+    with book.reading() as session:
+        engines = session.get(Contact, web).company_id  # type: ignore[union-attr]
+    assert engines is not None
+    assert moving_with_company(book, engines) == {"contacts": 1, "deals": 1}

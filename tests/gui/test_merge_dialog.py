@@ -68,6 +68,8 @@ def test_merge_two_contacts_through_the_dialog(
     assert dialog.mergePicker.chosen().contact_id == other  # type: ignore[union-attr]
     assert "Ana S.'s stage history" in dialog.summaryLabel.text()
     assert dialog.summaryLabel.text().endswith("then Ana S. is deleted.")
+    # Ana S. has two stage events (lead, then MQL) and nothing else yet.
+    assert dialog.movingLabel.text() == "Will move to Ana Souza: 2 lifecycle events."
 
     qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -83,6 +83,27 @@ def merge_companies(book: Book, keep_id: int, merge_id: int, at: datetime | None
         for key, value in fields.items():
             setattr(keep, key, value)
         return Merged(keep_id, moved)
+
+
+def moving_with_contact(book: Book, contact_id: int) -> dict[str, int]:
+    """What merging this contact into another would move: rows pointing at it, by table."""
+    return _pointing_at(book, "contacts", contact_id)
+
+
+def moving_with_company(book: Book, company_id: int) -> dict[str, int]:
+    return _pointing_at(book, "companies", company_id)
+
+
+def _pointing_at(book: Book, table_name: str, row_id: int) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with book.reading() as session:
+        for table, column in links_to(table_name):
+            found = session.scalar(
+                select(func.count()).select_from(table).where(table.c[column] == row_id)
+            )
+            if found:
+                counts[table.name] = counts.get(table.name, 0) + int(found)
+    return counts
 
 
 def _distinct(keep_id: int, merge_id: int, what: str) -> None:

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.company_lookup import CompanyChoice, companies_matching
 from desktop_app.core.services.deal_details import ContactChoice, contacts_matching
-from desktop_app.core.services.merge import Merged, merge_companies, merge_contacts
+from desktop_app.core.services.merge import (
+    Merged,
+    merge_companies,
+    merge_contacts,
+    moving_with_company,
+    moving_with_contact,
+)
 from desktop_app.core.store import Book
 from desktop_app.gui import workers
 
@@ -50,11 +56,18 @@ def company_text(choice: CompanyChoice) -> str:
     return f"{choice.name}{domain} ({choice.contacts:,} {people})"
 
 
+def rows_text(counts: dict[str, int]) -> str:
+    """{"deals": 2, "lifecycle_events": 3} as "2 deals, 3 lifecycle events"."""
+    return ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in counts.items())
+
+
 def moved_text(merged: Merged, noun: str = "contact") -> str:
-    moved = ", ".join(
-        f"{count:,} {table.replace('_', ' ')}" for table, count in merged.moved.items()
-    )
+    moved = rows_text(merged.moved)
     return f"Merged. Moved to the kept {noun}: {moved or 'nothing but its details'}."
+
+
+def moving_text(counts: dict[str, int], keep: str) -> str:
+    return f"Will move to {keep}: {rows_text(counts) or 'nothing but its details'}."
 
 
 def _contacts_summary(keep: str, gone: str) -> str:
@@ -84,6 +97,7 @@ class MergeKind:
     text_of: Callable[[Any], str]
     summary: Callable[[str, str], str]
     merge: Callable[[Book, int, int], Merged]
+    moving: Callable[[Book, int], dict[str, int]]
 
 
 CONTACTS = MergeKind(
@@ -95,6 +109,7 @@ CONTACTS = MergeKind(
     choice_text,
     _contacts_summary,
     merge_contacts,
+    moving_with_contact,
 )
 COMPANIES = MergeKind(
     "company",
@@ -105,6 +120,7 @@ COMPANIES = MergeKind(
     company_text,
     _companies_summary,
     merge_companies,
+    moving_with_company,
 )
 
 
@@ -188,6 +204,7 @@ class MergeDialog(QDialog):
         self.mergePicker = Picker(book, "Merge this one into it", "mergePicker", kind)
         self.swapButton = QPushButton("⇄ Swap", objectName="swapButton")
         self.summaryLabel = QLabel(objectName="summaryLabel", wordWrap=True)
+        self.movingLabel = QLabel(objectName="movingLabel", wordWrap=True)
         self.resultLabel = QLabel(objectName="resultLabel", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.mergeButton = QPushButton("Merge…", objectName="mergeButton")
@@ -200,6 +217,7 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(pickers, 1)
         layout.addWidget(self.summaryLabel)
+        layout.addWidget(self.movingLabel)
         layout.addWidget(self.resultLabel)
         layout.addWidget(buttons)
         for picker in (self.keepPicker, self.mergePicker):
@@ -219,6 +237,7 @@ class MergeDialog(QDialog):
     def _show_summary(self) -> None:
         pair = self._pair()
         self.mergeButton.setEnabled(pair is not None)
+        self.movingLabel.setText("")
         if pair is None:
             self.summaryLabel.setText(
                 f"Choose two different {self.kind.plural}: the one to keep on the left."
@@ -226,6 +245,18 @@ class MergeDialog(QDialog):
             return
         keep, gone = pair
         self.summaryLabel.setText(self.kind.summary(keep.name, gone.name))
+        gone_id = self.kind.id_of(gone)
+        workers.run_task(
+            lambda _report: self.kind.moving(self._book, gone_id),
+            on_result=partial(self._show_moving, self.kind.id_of(keep), gone_id, keep.name),
+        )
+
+    def _show_moving(self, keep_id: int, gone_id: int, keep: str, counts: dict[str, int]) -> None:
+        pair = self._pair()
+        chosen = None if pair is None else tuple(self.kind.id_of(choice) for choice in pair)
+        if chosen != (keep_id, gone_id):
+            return  # another pair was chosen meanwhile
+        self.movingLabel.setText(moving_text(counts, keep))
 
     def swap(self) -> None:
         keep, gone = self.keepPicker.chosen(), self.mergePicker.chosen()
