@@ -42,7 +42,7 @@ class Contact(Base):
         Index("ix_contacts_mql_cohort", "mql_at", "funnel_step", "campaign_id"),
         Index("ix_contacts_sql_cohort", "sql_at", "funnel_step"),
         Index("ix_contacts_customer_at", "customer_at"),
-        Index("ix_contacts_campaign_id", "campaign_id"),
+        Index("ix_contacts_campaign_milestones", "campaign_id", "lead_at", "mql_at", "customer_at"),
         Index("ix_contacts_company_id", "company_id"),
     )
 

@@ -50,7 +50,7 @@ class DealStageEvent(Base):
     __tablename__ = "deal_stage_events"
     __table_args__ = (
         Index("ix_deal_stage_events_stage_occurred_at", "stage", "occurred_at"),
-        Index("ix_deal_stage_events_deal_id", "deal_id"),
+        Index("ix_deal_stage_events_deal_id_occurred_at", "deal_id", "occurred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,7 +13,7 @@ class Activity(Base):
     __table_args__ = (
         Index("ix_activities_done_at_due_at", "done_at", "due_at"),
         Index("ix_activities_contact_id_done_at_kind", "contact_id", "done_at", "kind"),
-        Index("ix_activities_deal_id", "deal_id"),
+        Index("ix_activities_deal_id_done_at", "deal_id", "done_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -100,6 +101,18 @@ def contact_in(session: Session, contact_id: int) -> Contact:
     if contact is None:
         raise TandemError("That contact no longer exists.", "contact")
     return contact
+
+
+def qualified_at() -> Any:
+    """When the contact was first qualified: the earlier of its first MQL and first SQL event
+    (a contact handed straight to sales has only the second), read from its milestones."""
+    mql, sql = Contact.mql_at, Contact.sql_at
+    return case(
+        (mql.is_(None), sql),
+        (sql.is_(None), mql),
+        (mql <= sql, mql),
+        else_=sql,
+    )
 
 
 def change_stage(

@@ -6,10 +6,11 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, union_all
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 
 from desktop_app.core import clock
-from desktop_app.core.models import Activity, Contact, Deal, DealStageEvent, LifecycleEvent
+from desktop_app.core.models import Activity, Contact, Deal, DealStageEvent
+from desktop_app.core.services.contacts import qualified_at
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, OPEN_DEAL_STAGES, Lifecycle
@@ -53,18 +54,21 @@ class Breach:
     hours_waited: float
 
 
-def _last_touch() -> Select[tuple[int, datetime]]:
-    """Each open deal's newest stage change or done activity: what "untouched since" means."""
-    open_deals = select(Deal.id).where(Deal.stage.in_(OPEN_DEAL_STAGES))
-    touches = union_all(
-        select(
-            DealStageEvent.deal_id.label("deal_id"), DealStageEvent.occurred_at.label("at")
-        ).where(DealStageEvent.deal_id.in_(open_deals)),
-        select(Activity.deal_id.label("deal_id"), Activity.done_at.label("at")).where(
-            Activity.deal_id.in_(open_deals), Activity.done_at.is_not(None)
-        ),
-    ).subquery()
-    return select(touches.c.deal_id, func.max(touches.c.at).label("at")).group_by(touches.c.deal_id)
+def _entered_stage() -> Any:
+    """When each deal entered its stage: its newest stage event."""
+    return (
+        select(func.max(DealStageEvent.occurred_at))
+        .where(DealStageEvent.deal_id == Deal.id)
+        .scalar_subquery()
+    )
+
+
+def _last_touch() -> Any:
+    """Each deal's newest stage change or done activity: what "untouched since" means.
+    Looked up per deal (an index seek each), as only the open deals are asked for."""
+    entered = _entered_stage()
+    done = select(func.max(Activity.done_at)).where(Activity.deal_id == Deal.id).scalar_subquery()
+    return case((done.is_(None), entered), (done > entered, done), else_=entered)
 
 
 def board_cards(
@@ -72,12 +76,7 @@ def board_cards(
 ) -> list[DealCard]:
     """Open deals with what their cards show, oldest in stage first."""
     at, where = at or clock.now(), where or BoardFilter()
-    touch = _last_touch().subquery()
-    entered = (
-        select(DealStageEvent.deal_id, func.max(DealStageEvent.occurred_at).label("at"))
-        .group_by(DealStageEvent.deal_id)
-        .subquery()
-    )
+    entered = _entered_stage()
     with book.reading() as session:
         stale_before = at - timedelta(days=settings_in(session).stale_days)
         query = (
@@ -88,17 +87,15 @@ def board_cards(
                 Deal.stage,
                 Deal.value,
                 Deal.currency,
-                entered.c.at,
-                touch.c.at,
+                entered,
+                _last_touch(),
                 Deal.next_step,
                 Deal.next_step_on,
             )
             .outerjoin(Contact, Contact.id == Deal.contact_id)
-            .join(entered, entered.c.deal_id == Deal.id)
-            .join(touch, touch.c.deal_id == Deal.id)
             .where(Deal.stage.in_(OPEN_DEAL_STAGES))
         )
-        rows = session.execute(_filtered(query, where).order_by(entered.c.at, Deal.id).limit(limit))
+        rows = session.execute(_filtered(query, where).order_by(entered, Deal.id).limit(limit))
         return [_card(row, stale_before) for row in rows]
 
 
@@ -138,15 +135,13 @@ def _filtered(query: Select, where: BoardFilter) -> Select:  # type: ignore[type
 
 def count_stale_deals(book: Book, at: datetime | None = None) -> int:
     at = at or clock.now()
-    touch = _last_touch().subquery()
     with book.reading() as session:
         stale_before = at - timedelta(days=settings_in(session).stale_days)
         return int(
             session.scalar(
-                select(func.count())
-                .select_from(Deal)
-                .join(touch, touch.c.deal_id == Deal.id)
-                .where(Deal.stage.in_(OPEN_DEAL_STAGES), touch.c.at < stale_before)
+                select(func.count()).where(
+                    Deal.stage.in_(OPEN_DEAL_STAGES), _last_touch() < stale_before
+                )
             )
             or 0
         )
@@ -155,12 +150,7 @@ def count_stale_deals(book: Book, at: datetime | None = None) -> int:
 def follow_up_breaches(book: Book, at: datetime | None = None) -> list[Breach]:
     """MQLs and hand-offs waiting, uncontacted, for longer than the follow-up promise."""
     at = at or clock.now()
-    qualified = (
-        select(LifecycleEvent.contact_id, func.min(LifecycleEvent.occurred_at).label("at"))
-        .where(LifecycleEvent.stage.in_([Lifecycle.MQL, Lifecycle.SQL]))
-        .group_by(LifecycleEvent.contact_id)
-        .subquery()
-    )
+    since = qualified_at()
     contacted = exists().where(
         and_(
             Activity.contact_id == Contact.id,
@@ -171,14 +161,13 @@ def follow_up_breaches(book: Book, at: datetime | None = None) -> list[Breach]:
     with book.reading() as session:
         promise = timedelta(hours=settings_in(session).follow_up_hours)
         rows = session.execute(
-            select(Contact.id, Contact.name, Contact.stage, qualified.c.at)
-            .join(qualified, qualified.c.contact_id == Contact.id)
+            select(Contact.id, Contact.name, Contact.stage, since)
             .where(
                 Contact.stage.in_([Lifecycle.MQL, Lifecycle.SQL]),
-                qualified.c.at < at - promise,
+                since < at - promise,
                 ~contacted,
             )
-            .order_by(qualified.c.at)
+            .order_by(since)
         ).all()
     return [
         Breach(id_, name, stage, since, (at - since).total_seconds() / 3600)

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, select
 
 from desktop_app.core import clock
-from desktop_app.core.models import Activity, Contact, LifecycleEvent
+from desktop_app.core.models import Activity, Contact
+from desktop_app.core.services.contacts import qualified_at
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, ActivityKind, Lifecycle
@@ -40,12 +41,6 @@ def agenda_links(
     at = at or clock.now()
     if not activity_ids:
         return {}
-    qualified = (
-        select(LifecycleEvent.contact_id, func.min(LifecycleEvent.occurred_at).label("at"))
-        .where(LifecycleEvent.stage.in_([Lifecycle.MQL, Lifecycle.SQL]))
-        .group_by(LifecycleEvent.contact_id)
-        .subquery()
-    )
     done = Activity.__table__.alias("done")
     contacted = exists().where(
         and_(
@@ -63,11 +58,10 @@ def agenda_links(
                 Activity.deal_id,
                 Activity.kind,
                 Contact.stage,
-                qualified.c.at,
+                qualified_at(),
                 contacted,
             )
             .outerjoin(Contact, Contact.id == Activity.contact_id)
-            .outerjoin(qualified, qualified.c.contact_id == Activity.contact_id)
             .where(Activity.id.in_(list(activity_ids)))
         ).all()
     links = {}

@@ -63,9 +63,14 @@ def empty_state_label() -> QLabel:
     return note
 
 
+#: Columns sized to their contents measure this many rows, not all of a long list.
+SIZED_FROM_ROWS = 100
+
+
 def compact_table(view: QTableView) -> None:
-    """Whole rows, one selected at a time, fixed row heights (cheap at any size); Tab leaves
-    the table for the next control, the arrow keys move within it."""
+    """Whole rows, one selected at a time, fixed row heights and columns sized from the first
+    rows only (cheap at any size); Tab leaves the table for the next control, the arrow keys
+    move within it."""
     view.setTabKeyNavigation(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,3 +81,4 @@ def compact_table(view: QTableView) -> None:
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
