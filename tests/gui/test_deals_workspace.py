@@ -149,6 +149,7 @@ def test_a_contact_without_a_deal_is_offered_one(qtbot, book: Book) -> None:
     assert logger.deal_id == opener.deal_id
     assert logger.ui.stageCombo.isEnabled()
     save(logger)
+    workspace.show_page(PIPELINE)  # the board, not in front meanwhile, reloads when shown
     assert workspace.board.card_count() == 1
 
 
@@ -168,6 +169,7 @@ def test_dropping_a_card_on_another_column_moves_the_stage(qtbot, book: Book) ->
 def test_dropping_on_lost_asks_for_the_reason(qtbot, book: Book) -> None:
     deal = a_deal(book, "Ada Park")
     workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
     assert not drop(workspace, deal, "lost")
     dialog = workspace.close_dialog
     assert dialog is not None and dialog.ui.lostRadio.isChecked()

@@ -61,6 +61,8 @@ class DealsWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("dealsWorkspace")
         self._book, self._now = book, now
+        #: Pages whose data may have changed since they were last shown.
+        self._stale: set[int] = set()
         self.agenda = AgendaModel(book, Mode.DEALS, self, now=now)
         self.breaches = BreachesModel(book, self, now=now)
         self.board = BoardModel(book, self, now=now)
@@ -73,11 +75,23 @@ class DealsWorkspace(QWidget):
         self._show_counts()
 
     def refresh(self) -> None:
-        self.agenda.reload()
+        """Data may have changed elsewhere: reload the page in front and the promises the
+        heading counts; the other pages reload when next shown."""
+        self._stale = {TODAY, PIPELINE, DEAL}
         self.breaches.reload()
-        self.board.reload()
-        self.deal_page.reload()
+        self._page_shown(self.tabs.currentIndex())
         self._show_counts()
+
+    def _page_shown(self, page: int) -> None:
+        if page not in self._stale:
+            return
+        self._stale.discard(page)
+        if page == TODAY:
+            self.agenda.reload()
+        elif page == PIPELINE:
+            self.board.reload()
+        else:
+            self.deal_page.reload()
 
     def menu_actions(self) -> list[QAction]:
         """Every action of the mode, shortcuts set, for the main window's menu."""
@@ -199,6 +213,7 @@ class DealsWorkspace(QWidget):
         return action
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(self._page_shown)
         self.today.log_button.clicked.connect(self.log_call)
         self.today.reschedule_button.clicked.connect(self.reschedule)
         self.today.open_button.clicked.connect(self.open_current)
