@@ -10,9 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,16 +27,18 @@ from desktop_app.gui.deals.board import PipelineBoard
 from desktop_app.gui.deals.call_logger import CallLoggerDialog
 from desktop_app.gui.deals.close_dialog import CloseDealDialog
 from desktop_app.gui.deals.deal_page import DealPage
+from desktop_app.gui.deals.heading import DealsHeading
 from desktop_app.gui.deals.reschedule_dialog import RescheduleDialog
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR, AgendaModel
+from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.board_model import BoardModel
 from desktop_app.gui.models.breaches_model import BreachesModel
-from desktop_app.gui.widgets.layout import workspace_heading
+from desktop_app.gui.widgets.actions import workspace_action
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
 
 TODAY, PIPELINE, DEAL = range(3)
+Slot = Callable[[], object]
 
 
 @dataclass(frozen=True)
@@ -114,76 +113,45 @@ class DealsWorkspace(QWidget):
         self.tabs.setTabToolTip(TODAY, "Today's agenda (Alt+1)")
         self.tabs.setTabToolTip(PIPELINE, "The pipeline board (Alt+2)")
         self.tabs.setTabToolTip(DEAL, "The deal last opened (Alt+3)")
-        self.stale_button = self._count_button("staleDeals", "Show the stale deals on the board")
-        self.breaches_button = self._count_button(
-            "brokenPromises", "Show the leads waiting past the follow-up promise"
-        )
-        self.message = QLabel()
-        self.message.setObjectName("dealsMessage")
-        heading = QHBoxLayout()
-        heading.addWidget(workspace_heading(self.title))
-        heading.addSpacing(16)
-        heading.addWidget(self.stale_button)
-        heading.addWidget(self.breaches_button)
-        heading.addStretch(1)
-        heading.addWidget(self.message)
+        self.heading = DealsHeading(self.title)
+        self.stale_button = self.heading.stale_button
+        self.breaches_button = self.heading.breaches_button
+        self.message = self.heading.message
         layout = QVBoxLayout(self)
-        layout.addLayout(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.agenda_view)  # today's first item is what this mode starts with
 
-    @staticmethod
-    def _count_button(name: str, tip: str) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setFlat(True)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setToolTip(tip)
-        return button
-
-    def _action(self, text: str, keys: str | QKeySequence, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        sequence = QKeySequence(keys)
-        action.setShortcut(sequence)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(
-            f"{text.rstrip('…')} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> list[QAction]:
-        self.log_action = self._action("&Log a call…", "Ctrl+L", self.log_call)
+        def action(text: str, keys: str | QKeySequence.StandardKey, slot: Slot) -> QAction:
+            return workspace_action(self, text, slot, keys)
+
+        self.log_action = action("&Log a call…", "Ctrl+L", self.log_call)
         self.done_action = self.agenda_panel.done_action
-        self.reschedule_action = self._action("&Reschedule…", "Ctrl+R", self.reschedule)
+        self.reschedule_action = action("&Reschedule…", "Ctrl+R", self.reschedule)
         self.open_action = self._open_deal_action()
-        self.next_stage_action = self._action(
+        self.next_stage_action = action(
             "Move to the &next stage", "Ctrl+Shift+Right", lambda: self.move_stage(1)
         )
-        self.previous_stage_action = self._action(
+        self.previous_stage_action = action(
             "Move to the &previous stage", "Ctrl+Shift+Left", lambda: self.move_stage(-1)
         )
-        self.won_action = self._action(
+        self.won_action = action(
             "Close as &won…", "Ctrl+Shift+W", lambda: self.close_deal(DealStage.WON)
         )
-        self.lost_action = self._action(
+        self.lost_action = action(
             "Close as l&ost…", "Ctrl+Shift+O", lambda: self.close_deal(DealStage.LOST)
         )
-        self.export_action = self._action(
+        self.export_action = action(
             "&Export calls to a calendar…", "Ctrl+Shift+E", self.export_calendar
         )
-        self.find_action = self._action(
-            "&Find a deal", QKeySequence.StandardKey.Find, self.focus_search
-        )
-        self.stale_action = self._action("Show &stale deals", "Ctrl+Shift+S", self.show_stale)
-        self.breaches_action = self._action(
-            "Show &broken promises", "Ctrl+Shift+B", self.show_breaches
-        )
+        self.find_action = action("&Find a deal", QKeySequence.StandardKey.Find, self.focus_search)
+        self.stale_action = action("Show &stale deals", "Ctrl+Shift+S", self.show_stale)
+        self.breaches_action = action("Show &broken promises", "Ctrl+Shift+B", self.show_breaches)
         pages = [
-            self._action("&Today's agenda", "Alt+1", lambda: self.show_page(TODAY)),
-            self._action("Pipeline &board", "Alt+2", lambda: self.show_page(PIPELINE)),
-            self._action("&Deal page", "Alt+3", lambda: self.show_page(DEAL)),
+            action("&Today's agenda", "Alt+1", lambda: self.show_page(TODAY)),
+            action("Pipeline &board", "Alt+2", lambda: self.show_page(PIPELINE)),
+            action("&Deal page", "Alt+3", lambda: self.show_page(DEAL)),
         ]
         return [
             self.log_action,
@@ -224,7 +192,7 @@ class DealsWorkspace(QWidget):
         self.pipeline.open_requested.connect(self.open_deal)
         self.board.close_requested.connect(lambda deal_id, stage: self.close_deal(stage, deal_id))
         self.board.moved.connect(self._after_move)
-        self.board.failed.connect(self.say_problem)
+        self.board.failed.connect(self.heading.say_problem)
         self.deal_page.changed.connect(self._after_change)
         self.deal_page.log_button.clicked.connect(self.log_call)
         self.deal_page.won_button.clicked.connect(lambda: self.close_deal(DealStage.WON))
@@ -309,15 +277,17 @@ class DealsWorkspace(QWidget):
 
     def _after_call(self, dialog: CallLoggerDialog) -> None:
         self.refresh()
-        self.say("Call logged" + (" with its next step" if dialog.ui.nextStepEdit.text() else ""))
+        self.heading.say(
+            "Call logged" + (" with its next step" if dialog.ui.nextStepEdit.text() else "")
+        )
 
     def reschedule(self) -> RescheduleDialog | None:
         row = self._agenda_row()
         if self.tabs.currentIndex() != TODAY or row is None:
-            self.say_problem("Select an agenda item to reschedule.")
+            self.heading.say_problem("Select an agenda item to reschedule.")
             return None
         dialog = RescheduleDialog(self.agenda, row, self, now=self._now)
-        dialog.accepted.connect(lambda: self.say("Rescheduled"))
+        dialog.accepted.connect(lambda: self.heading.say("Rescheduled"))
         self.reschedule_dialog = dialog
         dialog.open()
         return dialog
@@ -325,7 +295,7 @@ class DealsWorkspace(QWidget):
     def open_current(self) -> None:
         deal_id = self.current_deal()
         if deal_id is None:
-            self.say_problem("This item has no deal: Ctrl+L logs a call and can open one.")
+            self.heading.say_problem("This item has no deal: Ctrl+L logs a call and can open one.")
             return
         self.open_deal(deal_id)
 
@@ -333,7 +303,7 @@ class DealsWorkspace(QWidget):
         try:
             self.deal_page.show_deal(deal_id)
         except TandemError as error:
-            self.say_problem(error.message)
+            self.heading.say_problem(error.message)
             self.refresh()
             return
         self.tabs.setCurrentIndex(DEAL)
@@ -342,26 +312,26 @@ class DealsWorkspace(QWidget):
     def move_stage(self, step: int) -> None:
         deal_id = self.current_deal()
         if deal_id is None:
-            self.say_problem("Select a deal on the board or open one first.")
+            self.heading.say_problem("Select a deal on the board or open one first.")
             return
         stage = deal_details(self._book, deal_id).stage
         if stage not in OPEN_DEAL_STAGES:
-            self.say_problem("This deal is closed: reopen it before moving it.")
+            self.heading.say_problem("This deal is closed: reopen it before moving it.")
             return
         position = OPEN_DEAL_STAGES.index(DealStage(stage)) + step
         if not 0 <= position < len(OPEN_DEAL_STAGES):
-            self.say_problem("Use won or lost to close the deal.")
+            self.heading.say_problem("Use won or lost to close the deal.")
             return
         self.board.move(deal_id, str(OPEN_DEAL_STAGES[position]))
 
     def close_deal(self, stage: str, deal_id: int | None = None) -> CloseDealDialog | None:
         deal_id = deal_id if deal_id is not None else self.current_deal()
         if deal_id is None:
-            self.say_problem("Select a deal on the board or open one first.")
+            self.heading.say_problem("Select a deal on the board or open one first.")
             return None
         deal = deal_details(self._book, deal_id)
         if not deal.is_open:
-            self.say_problem("This deal is already closed.")
+            self.heading.say_problem("This deal is already closed.")
             return None
         dialog = CloseDealDialog(self._book, deal_id, deal.title, stage, self, now=self._now)
         dialog.accepted.connect(lambda: self._after_close(dialog))
@@ -371,17 +341,17 @@ class DealsWorkspace(QWidget):
 
     def _after_close(self, dialog: CloseDealDialog) -> None:
         self.refresh()
-        self.say(f"Closed as {label(dialog.stage).lower()}")
+        self.heading.say(f"Closed as {label(dialog.stage).lower()}")
 
     def _after_move(self, _deal_id: int, stage: str) -> None:
         self.refresh()
-        self.say(f"Moved to {label(stage)}")
+        self.heading.say(f"Moved to {label(stage)}")
 
     def _after_change(self) -> None:
         self.agenda.reload()
         self.board.reload()
         self._show_counts()
-        self.say("Saved")
+        self.heading.say("Saved")
 
     def export_calendar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -395,10 +365,10 @@ class DealsWorkspace(QWidget):
         try:
             written = export_agenda(self._book, Path(path), since=self._now())
         except TandemError as error:
-            self.say_problem(error.message)
+            self.heading.say_problem(error.message)
             return
         events = formatting.plural(written, "call or meeting", "calls and meetings")
-        self.say(f"{events} written to {Path(path).name}")
+        self.heading.say(f"{events} written to {Path(path).name}")
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(PIPELINE)
@@ -419,19 +389,4 @@ class DealsWorkspace(QWidget):
 
     def _show_counts(self) -> None:
         stale = count_stale_deals(self._book, at=self._now())
-        waiting = self.breaches.rowCount()
-        self.stale_button.setText(formatting.plural(stale, "stale deal", "stale deals"))
-        self.breaches_button.setText(
-            formatting.plural(waiting, "broken follow-up promise", "broken follow-up promises")
-        )
-        for button, count in ((self.stale_button, stale), (self.breaches_button, waiting)):
-            color = LATE_COLOR.name() if count else "#868e96"
-            button.setStyleSheet(f"color: {color}; text-decoration: underline;")
-
-    def say(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(text)
-
-    def say_problem(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {LATE_COLOR.name()};")
-        self.message.setText(text)
+        self.heading.show_counts(stale, self.breaches.rowCount())

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from desktop_app.gui.demand.outreach import OutreachDialog
 from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
+from desktop_app.gui.widgets.actions import separator, workspace_action
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
 from desktop_app.gui.widgets.layout import workspace_heading
 
@@ -192,19 +193,10 @@ class DemandWorkspace(QWidget):
             ("next_section", "Next section", "Ctrl+PgDown", lambda: self._step_section(1)),
             ("previous_section", "Previous section", "Ctrl+PgUp", lambda: self._step_section(-1)),
         )
-        actions: dict[str, QAction] = {}
-        for key, text, shortcut, slot in specs:
-            action = QAction(text, self)
-            if slot is None:
-                action.setSeparator(True)
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
-                action.triggered.connect(slot)
-            self.addAction(action)
-            actions[key] = action
-        return actions
+        return {
+            key: separator(self) if slot is None else workspace_action(self, text, slot, shortcut)
+            for key, text, shortcut, slot in specs
+        }
 
     def menu_actions(self) -> list[QAction]:
         """Every action of the mode, in menu order, separators included."""

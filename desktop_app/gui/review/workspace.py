@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -42,6 +42,7 @@ from desktop_app.gui.review.computation import ReviewPage, compute_review_page
 from desktop_app.gui.review.planning_panels import LeadStandardPanel, ReverseFunnelPanel
 from desktop_app.gui.review.range_bar import RANGES, RangeBar
 from desktop_app.gui.review.warnings_panel import WarningsPanel
+from desktop_app.gui.widgets.actions import workspace_action
 from desktop_app.gui.widgets.layout import workspace_heading
 
 CHART_COLUMNS = 2
@@ -166,14 +167,8 @@ class ReviewWorkspace(QWidget):
         return area
 
     def _make_actions(self) -> list[QAction]:
-        def action(text: str, slot: Callable[[], object], keys: QKeySequence | str = "") -> QAction:
-            made = QAction(text, self)
-            if keys:
-                made.setShortcut(QKeySequence(keys))
-                made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.triggered.connect(slot)
-            self.addAction(made)
-            return made
+        def action(text: str, slot: Callable[[], object], keys: str = "") -> QAction:
+            return workspace_action(self, text, slot, keys)
 
         made = [
             action("&Export review as PDF…", self.ask_export_pdf, "Ctrl+Shift+E"),

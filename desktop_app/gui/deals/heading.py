@@ -1,0 +1,54 @@
+"""The head of deal conversion: its title, what must not be forgotten counted in plain sight
+(stale deals, broken follow-up promises: each a link to where they are), and what the last
+action did."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.gui.models import formatting
+from desktop_app.gui.models.agenda_model import LATE_COLOR
+from desktop_app.gui.widgets.layout import workspace_heading
+
+QUIET_COLOR = "#868e96"
+
+
+class DealsHeading(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stale_button = _count_button("staleDeals", "Show the stale deals on the board")
+        self.breaches_button = _count_button(
+            "brokenPromises", "Show the leads waiting past the follow-up promise"
+        )
+        self.message = QLabel(objectName="dealsMessage")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(workspace_heading(title))
+        layout.addSpacing(16)
+        layout.addWidget(self.stale_button)
+        layout.addWidget(self.breaches_button)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+
+    def show_counts(self, stale: int, waiting: int) -> None:
+        self.stale_button.setText(formatting.plural(stale, "stale deal", "stale deals"))
+        self.breaches_button.setText(
+            formatting.plural(waiting, "broken follow-up promise", "broken follow-up promises")
+        )
+        for button, count in ((self.stale_button, stale), (self.breaches_button, waiting)):
+            color = LATE_COLOR.name() if count else QUIET_COLOR
+            button.setStyleSheet(f"color: {color}; text-decoration: underline;")
+
+    def say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def say_problem(self, text: str) -> None:
+        self.message.setStyleSheet(f"color: {LATE_COLOR.name()};")
+        self.message.setText(text)
+
+
+def _count_button(name: str, tip: str) -> QPushButton:
+    button = QPushButton(objectName=name, flat=True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setToolTip(tip)
+    return button
