@@ -13,9 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.contact_briefs import contact_brief
-from desktop_app.core.services.lead_standard import read_standard
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.settings import read_settings
 from desktop_app.core.store import Book
@@ -34,10 +31,11 @@ from desktop_app.gui.demand.campaigns import CampaignsPanel
 from desktop_app.gui.demand.content_board import ContentBoard
 from desktop_app.gui.demand.inbox import EMPTY_INBOX, NO_MATCH, InboxPanel
 from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
-from desktop_app.gui.demand.lead_standard import LeadStandardDialog, review_reminder
+from desktop_app.gui.demand.lead_standard import LeadStandardDialog
 from desktop_app.gui.demand.objections import ObjectionsPanel
 from desktop_app.gui.demand.outreach import OutreachDialog
 from desktop_app.gui.demand.quick_add import QuickAddDialog
+from desktop_app.gui.demand.standard_reminder import StandardReminder
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.widgets.actions import separator, workspace_action
@@ -72,7 +70,7 @@ class DemandWorkspace(QWidget):
         self._build()
         self._actions = self._make_actions()
         self._connect()
-        self._show_reminder()
+        self.reminder_bar.show_for(self._book)
 
     # Building
 
@@ -114,22 +112,8 @@ class DemandWorkspace(QWidget):
         self._stale = {CAMPAIGNS, CONTENT, OBJECTIONS}
 
     def _build_leads(self) -> QWidget:
-        self.reminder = QLabel()
-        self.reminder.setObjectName("standardReminder")
-        self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("color: #9C3608;")
-        self.review_button = QPushButton("Review the lead standard…")
-        self.review_button.setToolTip("Criteria, weights and the MQL threshold (Ctrl+Shift+L)")
-        self.reminder_bar = QWidget()
-        bar = QHBoxLayout(self.reminder_bar)
-        bar.setContentsMargins(8, 4, 8, 4)
-        bar.addWidget(self.reminder, 1)
-        bar.addWidget(self.review_button)
-        self.reminder_bar.setStyleSheet(
-            "QWidget#standardReminderBar { background: #FFF4E6; border-left: 3px solid #D9480F; }"
-        )
-        self.reminder_bar.setObjectName("standardReminderBar")
-        self.reminder_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.reminder_bar = StandardReminder()
+        self.reminder, self.review_button = self.reminder_bar.text, self.reminder_bar.review_button
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.inbox_panel)
@@ -234,7 +218,7 @@ class DemandWorkspace(QWidget):
     def refresh(self) -> None:
         """Data may have changed elsewhere: reload the section in front, the others later."""
         self._stale = set(range(len(SECTIONS)))
-        self._show_reminder()
+        self.reminder_bar.show_for(self._book)
         self._section_shown(self.sections.currentIndex())
 
     def show_section(self, index: int) -> None:
@@ -389,13 +373,8 @@ class DemandWorkspace(QWidget):
         self._open(dialog)
 
     def _standard_edited(self) -> None:
-        self._show_reminder()
+        self.reminder_bar.show_for(self._book)
         self.inbox_panel.reload_keeping_place()
-
-    def _show_reminder(self) -> None:
-        reminder = review_reminder(read_standard(self._book))
-        self.reminder.setText(reminder)
-        self.reminder_bar.setVisible(bool(reminder))
 
     # Campaigns, content, objections
 
