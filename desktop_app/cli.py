@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.core.errors import TandemError
+from desktop_app.core.vocabulary import Channel
 
 if TYPE_CHECKING:
     from desktop_app.core.metrics import Review
@@ -121,6 +122,21 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         type=_pair,
         metavar="VALUE=STAGE",
         help="the stage a value of the file's stage column means, e.g. 'Trial=demo'",
+    )
+    importing.add_argument(
+        "--source-map",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="VALUE=CHANNEL",
+        help="the channel a value of the file's source column means, e.g. 'Webinar=event'",
+    )
+    importing.add_argument(
+        "--default-source",
+        choices=[str(channel) for channel in Channel],
+        default=str(Channel.CONTENT),
+        help="the channel of a contact whose source is empty or unknown; an unknown word is "
+        "kept in its notes (default content)",
     )
     importing.add_argument(
         "--dates",
@@ -302,6 +318,8 @@ def _import(args: argparse.Namespace) -> int:
         kind=args.kind,
         mapping=dict(args.map),
         stage_map=dict(args.stage_map),
+        source_map=dict(args.source_map),
+        default_source=args.default_source,
         dates=args.dates,
         on_duplicate=args.on_duplicate,
         missing_date=args.missing_date,

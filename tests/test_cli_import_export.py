@@ -1,6 +1,7 @@
 """tandem import / export / undo-import as a person uses them: a preview first, one clear line on
 error, nothing written on any error."""
 
+import csv as csv_module
 import json
 import subprocess
 import sys
@@ -145,3 +146,37 @@ def test_export_every_list_and_the_whole_book_round_trip(files: Path) -> None:
         for path in (db, copy)
     ]
     assert review[0] == review[1]
+
+
+def test_source_values_are_mapped_and_unknown_ones_take_the_default(tmp_path: Path) -> None:
+    csv = tmp_path / "sources.csv"
+    csv.write_text(
+        "Name,Email,Original Source,Created\n"
+        "Ada,ada@example.org,Trade fair,2026-01-02\n"
+        "Ben,ben@example.org,Carrier pigeon,2026-01-03\n"
+        "Cy,cy@example.org,,2026-01-04\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "book.sqlite"
+    result = tandem(
+        "import", "contacts", str(csv), "--db", str(db),
+        "--source-map", "Trade fair=event", "--default-source", "referral",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out.csv"
+    assert tandem("export", "contacts", str(out), "--db", str(db)).returncode == 0
+    with out.open(encoding="utf-8-sig", newline="") as exported:
+        rows = {row["Name"]: row for row in csv_module.DictReader(exported)}
+    # A trade fair is said to be an event; the pigeon is no channel Tandem knows, so it takes the
+    # default, its word kept in the notes; Cy's empty source takes the default too.
+    assert [rows[name]["Source"] for name in ("Ada", "Ben", "Cy")] == [
+        "event",
+        "referral",
+        "referral",
+    ]
+    assert rows["Ben"]["Notes"] == "Original Source: Carrier pigeon"
+    refused = tandem(
+        "import", "contacts", str(csv), "--db", str(tmp_path / "other.sqlite"),
+        "--source-map", "Trade fair=party",
+    )  # fmt: skip
+    assert "“party”" in one_line_error(refused)

@@ -290,3 +290,39 @@ def test_a_file_without_unknown_stages_shows_no_stage_values(
     assert dialog.stageValues.values() == ()
     assert not dialog.stageValues.isVisibleTo(dialog)
     assert not dialog.stageValuesLabel.isVisibleTo(dialog)
+
+
+def test_sources_that_name_no_channel_are_mapped_or_take_the_default(
+    qtbot: QtBot, dialog: ImportDialog, book: Book, tmp_path: Path
+) -> None:
+    path = tmp_path / "sources.csv"
+    path.write_text(
+        "Name,Email,Original Source,Created\n"
+        "Ada,ada@example.org,Podcast guest,2026-01-02\n"
+        "Ben,ben@example.org,Carrier pigeon,2026-01-03\n"
+        "Cy,cy@example.org,Organic Search,2026-01-04\n"
+        "Di,di@example.org,,2026-01-05\n",
+        encoding="utf-8",
+    )
+    dialog.open_file(path)
+    table = dialog.sourceValues
+    assert table.isVisibleTo(dialog) and dialog.sourceValuesLabel.isVisibleTo(dialog)
+    assert table.values() == ("Podcast guest", "Carrier pigeon")  # "Organic Search" is SEO
+    assert table.combo("Podcast guest").currentText() == "(unknown: the default source)"
+    assert not dialog.stageValues.isVisibleTo(dialog)  # no stage column at all
+
+    table.choose("Podcast guest", "event")
+    dialog.defaultSourceCombo.setCurrentText("Referral")
+    assert dialog.options().source_map == {"Podcast guest": "event"}
+    assert dialog.options().default_source == "referral"
+    assert table.values() == ("Podcast guest", "Carrier pigeon")  # still listed, to change again
+    qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
+
+    with book.reading() as session:
+        found = {c.name: (c.source, c.notes) for c in session.scalars(select(Contact))}
+    assert found == {
+        "Ada": ("event", ""),
+        "Ben": ("referral", "Original Source: Carrier pigeon"),
+        "Cy": ("seo", ""),
+        "Di": ("referral", ""),
+    }

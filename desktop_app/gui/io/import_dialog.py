@@ -47,10 +47,19 @@ from desktop_app.core.io.csv_import import (
     read_source_file,
 )
 from desktop_app.core.store import Book
+from desktop_app.core.vocabulary import label
 from desktop_app.gui import workers
 from desktop_app.gui.io.cli_hints import without_cli_hints
 from desktop_app.gui.io.mapping_table import MappingTable
-from desktop_app.gui.io.stage_values import StageValuesTable, stages_of, unknown_stage_values
+from desktop_app.gui.io.value_choices import (
+    CHANNELS,
+    UNKNOWN_SOURCE,
+    UNKNOWN_STAGE,
+    ValueChoicesTable,
+    stages_of,
+    unknown_source_values,
+    unknown_stage_values,
+)
 
 KINDS = tuple(str(kind) for kind in ImportKind)
 DUPLICATE_CHOICES = (
@@ -61,8 +70,9 @@ DUPLICATE_CHOICES = (
 MISSING_DATE_CHOICES = (("error", "Fail the row"), ("now", "Date it today"))
 UNMATCHED_CHOICES = (("skip", "Leave them out"), ("notes", "Keep them in the notes"))
 FILE_FILTER = "Spreadsheet files (*.csv *.tsv *.txt);;All files (*)"
-#: The plan, its preview (None while a date question waits), the stage values it cannot read.
-Planned = tuple[ImportPlan, ImportPreview | None, tuple[str, ...]]
+#: The plan, its preview (None while a date question waits), the stage and source values it
+#: cannot read.
+Planned = tuple[ImportPlan, ImportPreview | None, tuple[str, ...], tuple[str, ...]]
 
 
 def _plan_and_preview(
@@ -70,7 +80,7 @@ def _plan_and_preview(
 ) -> Planned:
     plan = plan_import(source, options)
     preview = None if plan.date_question else preview_import(book, plan)
-    return plan, preview, unknown_stage_values(plan)
+    return plan, preview, unknown_stage_values(plan), unknown_source_values(plan)
 
 
 def _commit(
@@ -107,8 +117,6 @@ class ImportDialog(QDialog):
         self._plan: ImportPlan | None = None
         self.preview: ImportPreview | None = None
         self._dates: str | None = None
-        #: The founder's stage for each unknown value of the file's stage column (by value).
-        self._stage_choices: dict[str, str] = {}
         #: How many times the founder was asked about the dates of this file (at most once).
         self.date_questions_asked = 0
         self._generation = 0
@@ -150,23 +158,39 @@ class ImportDialog(QDialog):
         self.unmatchedCombo = _combo("unmatchedCombo", UNMATCHED_CHOICES)
         self.duplicateCombo = _combo("duplicateCombo", DUPLICATE_CHOICES)
         self.missingDateCombo = _combo("missingDateCombo", MISSING_DATE_CHOICES)
-        self.stageValues = StageValuesTable()
+        self.defaultSourceCombo = _combo(
+            "defaultSourceCombo", tuple((channel, label(channel)) for channel in CHANNELS)
+        )
+        self.stageValues = ValueChoicesTable("Stage in Tandem", UNKNOWN_STAGE)
         self.stageValues.setObjectName("stageValuesTable")
-        self.stageValues.hide()
         self.stageValuesLabel = QLabel(
             "Stage values Tandem does not know: say which stage each one means.",
             objectName="stageValuesLabel",
             wordWrap=True,
         )
-        self.stageValuesLabel.hide()
+        self.sourceValues = ValueChoicesTable("Channel", UNKNOWN_SOURCE)
+        self.sourceValues.setObjectName("sourceValuesTable")
+        self.sourceValuesLabel = QLabel(
+            "Sources that name no channel: say which channel each one is, or leave them to "
+            "the default source (the word is kept in the contact's notes).",
+            objectName="sourceValuesLabel",
+            wordWrap=True,
+        )
         form = QFormLayout()
         form.addRow("Columns no field reads", self.unmatchedCombo)
         form.addRow("Already in the book", self.duplicateCombo)
         form.addRow("No creation date", self.missingDateCombo)
+        form.addRow("Unknown or empty source", self.defaultSourceCombo)
         layout = QVBoxLayout(box)
         layout.addWidget(self.mapping, 1)
-        layout.addWidget(self.stageValuesLabel)
-        layout.addWidget(self.stageValues)
+        for widget in (
+            self.stageValuesLabel,
+            self.stageValues,
+            self.sourceValuesLabel,
+            self.sourceValues,
+        ):
+            layout.addWidget(widget)
+            widget.hide()
         layout.addLayout(form)
         return box
 
@@ -213,8 +237,14 @@ class ImportDialog(QDialog):
         self.chooseButton.clicked.connect(self._choose_file)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.mapping.changed.connect(self.replan)
-        self.stageValues.changed.connect(self._stage_chosen)
-        for combo in (self.unmatchedCombo, self.duplicateCombo, self.missingDateCombo):
+        for choices in (self.stageValues, self.sourceValues):
+            choices.changed.connect(self.replan)
+        for combo in (
+            self.unmatchedCombo,
+            self.duplicateCombo,
+            self.missingDateCombo,
+            self.defaultSourceCombo,
+        ):
             combo.currentIndexChanged.connect(self.replan)
         self.dayFirstButton.clicked.connect(partial(self.answer_dates, "dmy"))
         self.monthFirstButton.clicked.connect(partial(self.answer_dates, "mdy"))
@@ -233,8 +263,9 @@ class ImportDialog(QDialog):
         """Read `path` in a worker, then match its columns and preview it."""
         self.fileEdit.setText(str(path))
         self._source, self._dates = None, None
-        self._stage_choices = {}
-        self._show_stage_values(())
+        for choices in (self.stageValues, self.sourceValues):
+            choices.forget()
+        self._show_unknown_values((), ())
         self.date_questions_asked = 0
         self.descriptionLabel.clear()
         self._show_busy(f"Reading {path.name}…")
@@ -254,8 +285,8 @@ class ImportDialog(QDialog):
         self.replan()
 
     def _kind_changed(self) -> None:
-        self._stage_choices = {}  # deal stages and lifecycle stages are not the same words
-        self._show_stage_values(())
+        self.stageValues.forget()  # deal stages and lifecycle stages are not the same words
+        self._show_unknown_values((), self.sourceValues.values())
         if self._source is not None:
             self._show_mapping()
             self.replan()
@@ -271,7 +302,9 @@ class ImportDialog(QDialog):
         return ImportOptions(
             self.kindCombo.currentText(),
             mapping=self.mapping.mapping(),
-            stage_map=dict(self._stage_choices),
+            stage_map=self.stageValues.chosen(),
+            source_map=self.sourceValues.chosen(),
+            default_source=self.defaultSourceCombo.currentData(),
             dates=self._dates,
             on_duplicate=self.duplicateCombo.currentData(),
             missing_date=self.missingDateCombo.currentData(),
@@ -293,8 +326,8 @@ class ImportDialog(QDialog):
     def _planned(self, generation: int, planned: Planned) -> None:
         if generation != self._generation:
             return
-        self._plan, self.preview, unknown = planned
-        self._show_stage_values(unknown)
+        self._plan, self.preview, stages, sources = planned
+        self._show_unknown_values(stages, sources)
         self.errorLabel.hide()
         question = self._plan.date_question
         if question is not None:
@@ -306,17 +339,13 @@ class ImportDialog(QDialog):
             self._show_preview(self.preview)
         self._update_import_button()
 
-    def _show_stage_values(self, unknown: tuple[str, ...]) -> None:
-        """The unknown stage values with the founder's choices; a value mapped once stays
-        listed (so the choice can be changed) while it remains in the file's column."""
-        self.stageValues.show_values(
-            unknown, stages_of(self.kindCombo.currentText()), self._stage_choices
-        )
-        self.stageValuesLabel.setVisible(bool(unknown))
-
-    def _stage_chosen(self) -> None:
-        self._stage_choices = self.stageValues.stage_map()
-        self.replan()
+    def _show_unknown_values(self, stages: tuple[str, ...], sources: tuple[str, ...]) -> None:
+        """The values the founder can say the meaning of; a value mapped once stays listed
+        (so the choice can be changed) while it remains in the file's column."""
+        self.stageValues.show_values(stages, stages_of(self.kindCombo.currentText()))
+        self.stageValuesLabel.setVisible(bool(stages))
+        self.sourceValues.show_values(sources, CHANNELS)
+        self.sourceValuesLabel.setVisible(bool(sources))
 
     def answer_dates(self, order: str) -> None:
         """The founder's answer to the date question, kept for every later plan of the file."""
@@ -386,6 +415,8 @@ class ImportDialog(QDialog):
             self.kindCombo,
             self.mapping,
             self.stageValues,
+            self.sourceValues,
+            self.defaultSourceCombo,
             self.keepGoingCheck,
             self.unmatchedCombo,
             self.duplicateCombo,

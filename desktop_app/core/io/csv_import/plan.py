@@ -27,7 +27,7 @@ from desktop_app.core.io.csv_import.reading import SourceFile
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
 from desktop_app.core.io.csv_import.synonyms import source_system
 from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion, clean_cell, date_order_of
-from desktop_app.core.io.csv_import.words import checked_stage_map
+from desktop_app.core.io.csv_import.words import checked_source_map, checked_stage_map
 
 Record = ContactRecord | CompanyRecord | DealRecord | ActivityRecord
 Parser = Callable[[tuple[str, ...], RowReader, ImportOptions, dict[str, str]], Record]
@@ -87,6 +87,7 @@ def plan_import(
     """Read every row of `source` as `options` say. A wrong option or a file that cannot be
     this kind of list raises TandemError; a wrong row becomes a ParsedRow with its problem."""
     options = options.checked()
+    options = dataclasses.replace(options, source_map=checked_source_map(options.source_map))
     stage_map = checked_stage_map(options.kind, options.stage_map)
     columns = match_columns(options.kind, source.headers, options.mapping)
     _require_columns(options.kind, columns, source)

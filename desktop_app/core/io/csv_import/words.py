@@ -222,6 +222,11 @@ def checked_stage_map(kind: str, given: Mapping[str, str]) -> dict[str, str]:
     return checked
 
 
+def checked_source_map(given: Mapping[str, str]) -> dict[str, str]:
+    """--source-map VALUE=CHANNEL with each VALUE normalised as the file's cells are read."""
+    return {normalise_header(value): channel for value, channel in given.items()}
+
+
 def deal_stage_for(value: str, stage_map: Mapping[str, str]) -> str | None:
     key = _word(value)
     if key in stage_map:
