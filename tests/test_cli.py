@@ -131,6 +131,7 @@ def test_review_writes_its_charts_as_a_pdf_and_pngs(tmp_path: Path) -> None:
     pdf, pngs = tmp_path / "review.pdf", tmp_path / "charts"
     result = tandem("review", "--db", str(path), "--pdf", str(pdf), "--png-dir", str(pngs))
     assert result.returncode == 0, result.stderr
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == len(CHARTS)
+    # A page of the range's figures and warning signs, then a chart a page.
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == 1 + len(CHARTS)
     assert sorted(p.name for p in pngs.iterdir()) == sorted(f"{c.key}.png" for c in CHARTS)
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs.iterdir())

@@ -31,6 +31,7 @@ from desktop_app.core.services.modes import enter_mode, leave_mode
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.store import Book
 from desktop_app.gui.review.charts import CHARTS
+from desktop_app.gui.review.summary_page import summary_figure, summary_rows
 from desktop_app.gui.review.workspace import ReviewWorkspace
 
 NOW = datetime(2025, 3, 14, 17, 0)
@@ -180,13 +181,46 @@ def test_busy_while_computing_and_a_stale_result_is_dropped(qtbot, worked, held_
     assert workspace.review is not None and len(workspace.review.weeks) == 26
 
 
-def test_the_pdf_has_a_page_per_chart(qtbot, worked, tmp_path: Path) -> None:
+def test_the_pdf_has_the_figures_then_a_page_per_chart(qtbot, worked, tmp_path: Path) -> None:
     workspace = shown(qtbot, worked)
     target = tmp_path / "review.pdf"
     workspace.export_pdf_to(target)
     pages = re.findall(rb"/Type\s*/Page\b(?!s)", target.read_bytes())
-    assert len(pages) == len(CHARTS) == 11
+    assert len(pages) == 1 + len(CHARTS) == 12
     assert workspace.note.text() == "Saved review.pdf"
+
+
+def test_the_first_page_of_the_pdf_holds_every_total(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    assert workspace.review is not None
+    rows = dict(summary_rows(workspace.review, "EUR"))
+    # From the book of the module's docstring, over the last 12 weeks.
+    assert rows == {
+        "Leads": "5",
+        "MQLs": "2",  # Ada, Ben
+        "SQLs": "1",  # Ada
+        "Lead → MQL": "40%",
+        "MQL → SQL": "50%",
+        "SQL → opportunity": "100%",
+        "Lead → opportunity": "20%",
+        "Win rate": "100%",
+        "Opportunity-to-win ratio": "100%",
+        "Won": "€1,000",
+        "Average deal size": "€1,000",
+        "Sales cycle (median)": "1.0 days",  # 12 March 10:00 to 13 March 10:00
+        "Lead response (median)": "—",  # nobody was called yet
+        "Broken follow-up promises": "2",  # Ada and Ben, qualified over 24 h ago
+        "Open pipeline": "€0",
+        "Open pipeline, weighted": "€0",
+        "Pipeline velocity": "€0 a day",  # no open deal
+        "Stale deals": "0",
+        "Hours in demand creation / deal conversion": "4.5 / 2.0",
+        "Mode switches": "2",  # three sessions in W11
+    }
+    texts = [text.get_text() for text in summary_figure(workspace.review, "EUR").texts]
+    assert texts[0] == "Weekly review · 23 Dec 2024 – 16 Mar 2025 (12 weeks)"
+    warnings = " ".join(texts).replace("\n", " ")  # wrapped to the page's half
+    assert "2 contacts qualified in this range waited longer than the follow-up" in warnings
 
 
 def test_charts_save_as_png_and_svg(qtbot, worked, tmp_path: Path) -> None:

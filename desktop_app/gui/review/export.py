@@ -14,6 +14,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import Review
 from desktop_app.gui.review.chart_parts import Chart
 from desktop_app.gui.review.charts import CHARTS, chart_figure, range_caption
+from desktop_app.gui.review.summary_page import summary_figure
 
 IMAGE_FORMATS = ("png", "svg")
 #: Dots per inch of exported PNGs: 1500 × 840 pixels, sharp on a slide.
@@ -21,7 +22,8 @@ PNG_DPI = 150
 
 
 def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Path:
-    """Write the whole review to `path`, one chart per page, in the order of the window."""
+    """Write the whole review to `path`: a page of its figures and warning signs, then one
+    chart per page, in the order of the window."""
     target = Path(path)
     metadata = {
         "Title": f"Tandem weekly review, {range_caption(review)}",
@@ -30,6 +32,7 @@ def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Pa
     }
     try:
         with PdfPages(target, metadata=metadata) as pdf:
+            pdf.savefig(summary_figure(review, currency))
             for chart in CHARTS:
                 figure = chart_figure(chart, review, currency)
                 figure.text(
