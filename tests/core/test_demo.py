@@ -350,3 +350,19 @@ def test_new_rows_after_the_sample_get_fresh_ids(book: Book) -> None:
         session.add_all([contact, mode])
         session.flush()
         assert [contact.id, mode.id] == [newest[0] + 1, newest[1] + 1]
+
+
+def test_the_planner_statistics_follow_the_sample(book: Book) -> None:
+    """PostgreSQL's statistics are gathered once the sample is written; SQLite gets none."""
+    from sqlalchemy import text
+
+    generate_sample_business(book, weeks=2, contacts=50, today=TODAY)
+    with book.reading() as session:
+        if book.engine.dialect.name == "postgresql":
+            analysed = session.scalar(
+                text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'contacts'")
+            )
+            assert analysed is not None
+        else:
+            stats = text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert session.scalar(stats) == 0

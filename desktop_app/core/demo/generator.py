@@ -139,6 +139,7 @@ def generate_sample_business(
         _insert_all(session, tables, report)
         refresh_milestones(session)
         _advance_sequences(session)
+    book.after_bulk_write()
     report(1.0)
     return SampleSummary(**{name: table.count for name, table in tables.items()})
 

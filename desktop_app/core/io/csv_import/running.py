@@ -162,7 +162,13 @@ def commit_import(
         importer.write(decisions, log, Progress(count[NEW] + count[UPDATE], progress))
         log.finish(count[NEW], count[UPDATE], count[SKIP], count[FAIL])
         planned = importer.planned()
+    if count[NEW] + count[UPDATE] >= BULK_ROWS:
+        book.after_bulk_write()
     return ImportResult(log.batch_id, count[NEW], count[UPDATE], count[SKIP], count[FAIL], planned)
+
+
+#: An import this big changes the shape of the tables enough to gather statistics again.
+BULK_ROWS = 5000
 
 
 def _answered(plan: ImportPlan) -> None:
