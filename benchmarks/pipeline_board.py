@@ -116,10 +116,13 @@ class Baseline(QWidget):
 
 def measure(app: QApplication, book: Book) -> dict[str, tuple[float, float]]:
     board_model = BoardModel(book, now=lambda: NOW)
+    board_model.reload()
     figures: dict[str, tuple[float, float]] = {}
 
     def show_board() -> PipelineBoard:
-        board = PipelineBoard(book, BoardModel(book, now=lambda: NOW))
+        model = BoardModel(book, now=lambda: NOW)
+        model.reload()
+        board = PipelineBoard(book, model)
         board.resize(1300, 800)
         board.show()
         app.processEvents()

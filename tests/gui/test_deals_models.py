@@ -31,6 +31,7 @@ def test_board_columns_pass_model_checks_and_split_by_stage(qtmodeltester, book:
     a_deal(book, "Ben Ode", "3000", at=START + timedelta(days=10))
     move_deal(book, ada, "proposal", at=START + timedelta(days=1))
     board = BoardModel(book, now=lambda: NOW)
+    board.reload()
     for column in (*board.columns.values(), *board.closing.values()):
         qtmodeltester.check(column)
     proposal = board.columns["proposal"]
@@ -51,6 +52,7 @@ def test_board_columns_pass_model_checks_and_split_by_stage(qtmodeltester, book:
 def test_a_card_drags_its_deal_and_drops_only_where_it_can_move(book: Book) -> None:
     _, ada = a_deal(book, "Ada Park", "1000")
     board = BoardModel(book, now=lambda: NOW)
+    board.reload()
     discovery, demo = board.columns["discovery"], board.columns["demo"]
     data = discovery.mimeData([discovery.index(0)])
     assert bytes(data.data(DEAL_MIME).data()) == str(ada).encode()
@@ -67,6 +69,7 @@ def test_a_card_drags_its_deal_and_drops_only_where_it_can_move(book: Book) -> N
 def test_a_move_the_service_refuses_is_reported(book: Book) -> None:
     _, ada = a_deal(book, "Ada Park", "1000")
     board = BoardModel(book, now=lambda: START - timedelta(days=1))  # before the deal opened
+    board.reload()
     failures: list[str] = []
     board.failed.connect(failures.append)
     assert not board.move(ada, "demo")

@@ -157,6 +157,7 @@ def test_dropping_a_card_on_another_column_moves_the_stage(qtbot, book: Book) ->
     deal = a_deal(book, "Ada Park", "1000")
     a_deal(book, "Ben Ode", "3000")
     workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)  # the board reads its deals when first shown
     header = workspace.pipeline.headers["discovery"].text()
     assert "2" in header and "€4,000" in header and "€400" in header
     assert drop(workspace, deal, "demo")
@@ -208,6 +209,7 @@ def test_stale_deals_are_marked_and_counted_on_a_controlled_clock(qtbot, book: B
     assert fresh.stale_button.text() == "0 stale deals"
     later = shown(qtbot, book, now=START + timedelta(days=15))
     assert later.stale_button.text() == "1 stale deal"
+    later.show_page(PIPELINE)
     cards = [later.board.columns["discovery"].card(r) for r in range(2)]
     assert [(c.contact, c.stale) for c in cards] == [("Ada Park", True), ("Ben Ode", False)]
     qtbot.mouseClick(later.stale_button, Qt.MouseButton.LeftButton)

@@ -60,8 +60,9 @@ class DealsWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("dealsWorkspace")
         self._book, self._now = book, now
-        #: Pages whose data may have changed since they were last shown.
-        self._stale: set[int] = set()
+        #: Pages whose data may have changed since they were last shown (the board is read
+        #: when it is first shown: on a big book that is a query the Today page can spare).
+        self._stale: set[int] = {PIPELINE}
         self.agenda = AgendaModel(book, Mode.DEALS, self, now=now)
         self.breaches = BreachesModel(book, self, now=now)
         self.board = BoardModel(book, self, now=now)

@@ -145,7 +145,8 @@ def dragged_deal(data: QMimeData) -> int | None:
 
 
 class BoardModel(QObject):
-    """Loads the cards once per filter and hands each stage column its share.
+    """Loads the cards once per filter and hands each stage column its share; empty until
+    the first `reload()` (the board reads its deals when it is first shown).
 
     `moved(deal_id, stage)` follows a move the board made; `failed(message)` a move the
     service refused; `close_requested(deal_id, stage)` a drop on won or lost.
@@ -172,7 +173,6 @@ class BoardModel(QObject):
         self.columns = {stage: StageColumnModel(self, str(stage)) for stage in OPEN_DEAL_STAGES}
         self.closing = {stage: StageColumnModel(self, str(stage)) for stage in CLOSED_DEAL_STAGES}
         self._stage_of: dict[int, str] = {}
-        self.reload()
 
     def set_filter(self, where: BoardFilter, stale_only: bool = False) -> None:
         self.filter, self.stale_only = where, stale_only
