@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import (
     WeekRange,
     build_review,
@@ -213,3 +214,13 @@ def test_the_reverse_funnel_plans_what_is_still_to_win_over_the_weeks_left(histo
     assert (reached.still_to_win, reached.leads_needed, reached.progress) == (0, 0, 1.25)
     over = reverse_funnel(Decimal(10_000), date(2026, 8, 1), 4, totals, Decimal(0), NOW.date())
     assert (over.weeks_left, over.leads_per_week) == (0, None)
+
+
+def test_a_range_of_many_years_is_reviewed_week_by_week(history: Book) -> None:
+    # Monday 3 January 2000 to Sunday 15 November 2026: 9,814 days, 1,402 weeks (more than
+    # a SELECT … UNION ALL … of weeks may hold on SQLite). Its leads: A, B, C, D and F.
+    review = build_review(history, WeekRange(date(2000, 1, 3), date(2026, 11, 15)), NOW)
+    assert len(review.weeks) == 1402
+    assert review.totals.leads == 5 == sum(week.leads for week in review.weeks)
+    with pytest.raises(TandemError, match="at most 50 years"):
+        WeekRange(date(206, 1, 1), date(2026, 11, 15))  # 0206 typed for 2026

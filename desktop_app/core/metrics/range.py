@@ -3,9 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Date, DateTime, Subquery, literal, select, union_all
+from sqlalchemy import CTE, Date, DateTime, column, values
 
 from desktop_app.core.errors import TandemError
+
+#: Beyond this a range of dates is a typing slip (0206 for 2026) rather than a review.
+MOST_YEARS = 50
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class WeekRange:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise TandemError("The review ends before it starts.", "to")
+        if (self.last - self.first).days >= MOST_YEARS * 366:
+            raise TandemError(f"A review covers at most {MOST_YEARS} years.", "from")
 
     @classmethod
     def ending_with(cls, day: date, weeks: int) -> "WeekRange":
@@ -47,25 +52,33 @@ class WeekRange:
         """Exclusive: midnight after the last day."""
         return datetime.combine(self.last + timedelta(days=1), time())
 
-    def week_table(self) -> Subquery:
+    def week_table(self) -> CTE:
         """One row per week (monday, starts, ends), clipped to the range, to join events to.
 
         Counting events between two bounds uses an index; grouping by a computed day would
-        compute it for every row.
+        compute it for every row. A VALUES list named by a WITH clause rather than SELECTs
+        joined by UNION ALL: SQLite allows no more than 500 of those, and a range of dates
+        may span more weeks.
         """
-        rows = [
-            select(
-                literal(monday, Date).label("monday"),
-                literal(max(datetime.combine(monday, time()), self.start), DateTime).label(
-                    "starts"
-                ),
-                literal(
-                    min(datetime.combine(monday + timedelta(weeks=1), time()), self.end), DateTime
-                ).label("ends"),
+        return (
+            values(
+                column("monday", Date),
+                column("starts", DateTime),
+                column("ends", DateTime),
+                name="weeks",
             )
-            for monday in self.mondays
-        ]
-        return union_all(*rows).subquery("weeks")
+            .data(
+                [
+                    (
+                        monday,
+                        max(datetime.combine(monday, time()), self.start),
+                        min(datetime.combine(monday + timedelta(weeks=1), time()), self.end),
+                    )
+                    for monday in self.mondays
+                ]
+            )
+            .cte("weeks")
+        )
 
 
 def monday_of(day: date) -> date:
