@@ -12,9 +12,11 @@ from desktop_app.core.services.campaigns import CampaignInput, create_campaign
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.campaigns import CampaignDialog, SpendDialog
-from desktop_app.gui.models.campaigns_model import CAC, CPL, LEADS, ROI, SPEND
+from desktop_app.gui.demand.workspace import CAMPAIGNS
+from desktop_app.gui.models.campaigns_model import CAC, CPL, LEADS, NAME, ROI, SPEND
 from tests.gui.test_demand_leads import CTRL_SHIFT, ok, reactivate
 from tests.gui.test_demand_workspace import shown
+from tests.gui.test_io_export_shown import read_csv
 
 START = datetime(2025, 3, 3, 9, 0)
 
@@ -60,6 +62,29 @@ def test_add_a_campaign_and_spend_then_read_the_cpl(qtbot, book: Book) -> None:
     assert cell(workspace, 0, ROI) == "−100 %"
     assert workspace.campaigns.spend.rowCount() == 2
     assert workspace.campaigns.spend_heading.text() == "Spend on Newsletter: Field notes"
+
+
+def test_campaign_results_export_as_shown(qtbot, book: Book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    campaign = create_campaign(book, CampaignInput("Referrals", "referral"))
+    for i in range(3):
+        add_lead(book, NewContact(f"Lead {i}", campaign_id=campaign), at=START + timedelta(hours=i))
+    workspace = shown(qtbot, book)
+    workspace.show_section(CAMPAIGNS)
+    panel = workspace.campaigns
+    assert panel.export_shown.action in panel.view.actions()  # its context menu
+    path = tmp_path / "campaigns.csv"
+    panel.export_shown.export_to(path)
+    rows = read_csv(path)
+    headers = [
+        str(panel.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(len(rows[0]))
+    ]
+    assert rows[0] == headers
+    # Nothing spent on three leads: each cost €0; no customer, so no CAC; no spend to return
+    # on, so no ROI ("—" for no data).
+    result = dict(zip(rows[0], rows[1], strict=True))
+    assert result[headers[NAME]] == "Referrals"
+    assert (result[headers[CPL]], result[headers[CAC]], result[headers[ROI]]) == ("€0", "—", "—")
+    assert result[headers[LEADS]].startswith("3")
 
 
 def test_a_campaign_without_spend_or_leads_shows_no_data(qtbot, book: Book) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.breaches_model import BreachesModel
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
@@ -66,6 +67,11 @@ class TodayPage(QWidget):
         self.breaches_view.setObjectName("breachesTable")
         compact_table(self.breaches_view)
         self.breaches_view.setModel(self.breaches)
+        self.export_breaches = export_shown(
+            self.breaches_view,
+            "broken-follow-up-promises",
+            "Write the leads waiting past the follow-up promise to a CSV file",
+        )
         header = self.breaches_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

@@ -35,6 +35,7 @@ from desktop_app.gui.demand.choices import fill_words, select_data
 from desktop_app.gui.demand.validated_dialog import ValidatedDialog
 from desktop_app.gui.forms.ui_demand_campaign import Ui_CampaignDialog
 from desktop_app.gui.forms.ui_demand_spend import Ui_SpendDialog
+from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.campaigns_model import (
     CAMPAIGN_ID_ROLE,
     NAME,
@@ -190,6 +191,12 @@ class CampaignsPanel(QWidget):
         self.view.setObjectName("campaignsTable")
         compact_table(self.view)
         self.view.setModel(self.model)
+        self.export_shown = export_shown(
+            self.view,
+            "campaign-results",
+            "Write the campaigns with their spend, leads, CPL, CAC and ROI, as shown, to a CSV "
+            "file",
+        )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)

@@ -22,6 +22,7 @@ from desktop_app.core.services.objections import (
 )
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
+from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.objections_model import CATEGORY, HEARD, ObjectionsModel
 from desktop_app.gui.widgets.layout import (
@@ -89,6 +90,9 @@ class ObjectionsPanel(QWidget):
         self.view.setObjectName("objectionsTable")
         compact_table(self.view)
         self.view.setModel(self.model)
+        self.export_shown = export_shown(
+            self.view, "objections", "Write the objections shown, in their words, to a CSV file"
+        )
         header = self.view.horizontalHeader()
         header.resizeSection(CATEGORY, 120)
         header.resizeSection(HEARD, 80)

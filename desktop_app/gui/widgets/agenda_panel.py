@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import TandemError
+from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.agenda_model import DUE, KIND, LINKED, SUBJECT, AgendaModel
 from desktop_app.gui.widgets.layout import (
     compact_table,
@@ -36,6 +37,11 @@ class AgendaPanel(QWidget):
         self.view.setObjectName("agendaTable")
         compact_table(self.view)
         self.view.setModel(model)
+        self.export_shown = export_shown(
+            self.view,
+            heading.lower().replace("'", "").replace(" ", "-"),
+            f"Write the {heading.lower()} as shown to a CSV file",
+        )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(
