@@ -39,8 +39,16 @@ class Contact(Base):
     __table_args__ = (
         Index("ix_contacts_stage_created_at", "stage", "created_at"),
         Index("ix_contacts_lead_cohort", "lead_at", "source", "funnel_step", "campaign_id"),
-        Index("ix_contacts_mql_cohort", "mql_at", "funnel_step", "campaign_id"),
-        Index("ix_contacts_sql_cohort", "sql_at", "funnel_step"),
+        # PostgreSQL keeps the id beside them (SQLite's indexes hold it anyway), so the
+        # per-contact lookups of the response time and the hand-offs read the index alone.
+        Index(
+            "ix_contacts_mql_cohort",
+            "mql_at",
+            "funnel_step",
+            "campaign_id",
+            postgresql_include=["id"],
+        ),
+        Index("ix_contacts_sql_cohort", "sql_at", "funnel_step", postgresql_include=["id"]),
         Index("ix_contacts_customer_at", "customer_at"),
         Index("ix_contacts_campaign_milestones", "campaign_id", "lead_at", "mql_at", "customer_at"),
         Index("ix_contacts_company_id", "company_id"),

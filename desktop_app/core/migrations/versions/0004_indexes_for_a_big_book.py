@@ -55,9 +55,17 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
-            "ix_contacts_mql_cohort", ["mql_at", "funnel_step", "campaign_id"], unique=False
+            "ix_contacts_mql_cohort",
+            ["mql_at", "funnel_step", "campaign_id"],
+            unique=False,
+            postgresql_include=["id"],
         )
-        batch_op.create_index("ix_contacts_sql_cohort", ["sql_at", "funnel_step"], unique=False)
+        batch_op.create_index(
+            "ix_contacts_sql_cohort",
+            ["sql_at", "funnel_step"],
+            unique=False,
+            postgresql_include=["id"],
+        )
         batch_op.drop_index("ix_contacts_campaign_id")
         batch_op.create_index(
             "ix_contacts_campaign_milestones",
