@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +47,7 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
 from desktop_app.gui import workers
 from desktop_app.gui.io.cli_hints import without_cli_hints
+from desktop_app.gui.io.import_preview import ImportPreviewBox
 from desktop_app.gui.io.mapping_table import MappingTable
 from desktop_app.gui.io.value_choices import (
     CHANNELS,
@@ -194,27 +192,14 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         return box
 
-    def _preview_box(self) -> QGroupBox:
-        box = QGroupBox("Preview")
-        self.dateQuestion = QWidget(objectName="dateQuestion")
-        self.dateQuestionLabel = QLabel(wordWrap=True, objectName="dateQuestionLabel")
-        self.dayFirstButton = QPushButton("Day first (31/12)", objectName="dayFirstButton")
-        self.monthFirstButton = QPushButton("Month first (12/31)", objectName="monthFirstButton")
-        question = QHBoxLayout(self.dateQuestion)
-        question.addWidget(self.dateQuestionLabel, 1)
-        question.addWidget(self.dayFirstButton)
-        question.addWidget(self.monthFirstButton)
-        self.dateQuestion.hide()
-        self.countsLabel = QLabel(objectName="countsLabel", wordWrap=True)
-        self.previewTable = QTableWidget(objectName="previewTable")
-        self.previewTable.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.failuresList = QListWidget(objectName="failuresList")
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.dateQuestion)
-        layout.addWidget(self.countsLabel)
-        layout.addWidget(self.previewTable, 3)
-        layout.addWidget(QLabel("Failing rows"))
-        layout.addWidget(self.failuresList, 1)
+    def _preview_box(self) -> ImportPreviewBox:
+        box = ImportPreviewBox()
+        # The parts the founder reads and answers, under the names the tests drive.
+        self.dateQuestion, self.dateQuestionLabel = box.dateQuestion, box.dateQuestionLabel
+        self.dayFirstButton, self.monthFirstButton = box.dayFirstButton, box.monthFirstButton
+        self.countsLabel, self.previewTable = box.countsLabel, box.previewTable
+        self.failuresList = box.failuresList
+        self.previewBox = box
         return box
 
     def _bottom_row(self) -> QHBoxLayout:
@@ -246,8 +231,7 @@ class ImportDialog(QDialog):
             self.defaultSourceCombo,
         ):
             combo.currentIndexChanged.connect(self.replan)
-        self.dayFirstButton.clicked.connect(partial(self.answer_dates, "dmy"))
-        self.monthFirstButton.clicked.connect(partial(self.answer_dates, "mdy"))
+        self.previewBox.dates_answered.connect(self.answer_dates)
         self.keepGoingCheck.toggled.connect(self._update_import_button)
         self.importButton.clicked.connect(self.start_import)
         self.closeButton.clicked.connect(self.reject)
@@ -332,11 +316,9 @@ class ImportDialog(QDialog):
         question = self._plan.date_question
         if question is not None:
             self.date_questions_asked += 1
-            self.dateQuestionLabel.setText(without_cli_hints(question.message))
-            self.dateQuestion.show()
-            self.countsLabel.setText("Say how the dates are written to see the preview.")
+            self.previewBox.ask_dates(question.message)
         elif self.preview is not None:
-            self._show_preview(self.preview)
+            self.previewBox.show_preview(self.preview)
         self._update_import_button()
 
     def _show_unknown_values(self, stages: tuple[str, ...], sources: tuple[str, ...]) -> None:
@@ -353,23 +335,9 @@ class ImportDialog(QDialog):
         self.dateQuestion.hide()
         self.replan()
 
-    def _show_preview(self, preview: ImportPreview) -> None:
-        self.countsLabel.setText(_counts_text(preview))
-        headers = ["Action", *preview.columns]
-        self.previewTable.setColumnCount(len(headers))
-        self.previewTable.setHorizontalHeaderLabels(headers)
-        self.previewTable.setRowCount(len(preview.rows))
-        for row, shown in enumerate(preview.rows):
-            for column, text in enumerate((shown.action, *shown.values)):
-                self.previewTable.setItem(row, column, QTableWidgetItem(text))
-        self.previewTable.setVerticalHeaderLabels([str(shown.line) for shown in preview.rows])
-        self.previewTable.resizeColumnsToContents()
-        self.failuresList.clear()
-        self.failuresList.addItems([without_cli_hints(str(p)) for p in preview.failures])
-
     def _show_busy(self, text: str) -> None:
         self.preview = None
-        self.countsLabel.setText(text)
+        self.previewBox.say(text)
         self._update_import_button()
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -380,7 +348,7 @@ class ImportDialog(QDialog):
             return
         self.errorLabel.setText(without_cli_hints(error.message))
         self.errorLabel.show()
-        self.countsLabel.setText("Nothing to preview.")
+        self.previewBox.say("Nothing to preview.")
 
     # Committing
 
@@ -447,12 +415,3 @@ class ImportDialog(QDialog):
             self._commit_task.cancel()
             return
         super().reject()
-
-
-def _counts_text(preview: ImportPreview) -> str:
-    text = (
-        f"{preview.new:,} new, {preview.updated:,} updated, {preview.skipped:,} skipped, "
-        f"{preview.failed:,} failing."
-    )
-    also = ", ".join(f"{count:,} {table}" for table, count in preview.also_created.items() if count)
-    return f"{text} Also creates {also}." if also else text
