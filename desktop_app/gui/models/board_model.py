@@ -13,12 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -31,13 +29,12 @@ from desktop_app.core.services.settings import read_settings
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, label
 from desktop_app.gui.models import formatting
+from desktop_app.gui.models.card_column import CardColumnModel, Index
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: What a dragged card carries: its deal id as ASCII digits.
 DEAL_MIME = "application/x-tandem-deal-id"
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -47,14 +44,15 @@ class ColumnTotals:
     weighted: Decimal
 
 
-class StageColumnModel(QAbstractListModel):
+class StageColumnModel(CardColumnModel):
     """The cards of one stage. Closed stages (won, lost) hold no cards: they are drop targets."""
+
+    MIME = DEAL_MIME
 
     def __init__(self, board: "BoardModel", stage: str):
         super().__init__(board)
         self.board = board
         self.stage = stage
-        self._cards: list[DealCard] = []
 
     def set_cards(self, cards: list[DealCard]) -> None:
         self.beginResetModel()
@@ -73,9 +71,6 @@ class StageColumnModel(QAbstractListModel):
         weight = Decimal(str(self.board.probability.get(self.stage, 0.0)))
         return ColumnTotals(len(self._cards), value, (value * weight).quantize(Decimal("0.01")))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._cards)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -92,26 +87,7 @@ class StageColumnModel(QAbstractListModel):
             return card.deal_id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     # Dragging and dropping
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [DEAL_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()

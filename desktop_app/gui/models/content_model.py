@@ -10,12 +10,10 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -24,12 +22,11 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.services.content import AssetCard, move_asset
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
+from desktop_app.gui.models.card_column import CardColumnModel, Index
 
 ASSET_MIME = "application/x-tandem-asset-ids"
 ASSET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def usage_text(card: AssetCard) -> str:
@@ -42,8 +39,10 @@ def usage_text(card: AssetCard) -> str:
     return f"Used in {deals} · {round(card.win_rate * 100)} % won"
 
 
-class ContentColumnModel(QAbstractListModel):
+class ContentColumnModel(CardColumnModel):
     """The cards of one status; dropping cards here moves them to it."""
+
+    MIME = ASSET_MIME
 
     #: Asset ids moved here, then the status: the board reloads every column.
     moved = Signal(list, str)
@@ -54,7 +53,6 @@ class ContentColumnModel(QAbstractListModel):
         super().__init__(parent)
         self._book = book
         self.status = status
-        self._cards: list[AssetCard] = []
 
     def show_cards(self, cards: list[AssetCard]) -> None:
         self.beginResetModel()
@@ -81,9 +79,6 @@ class ContentColumnModel(QAbstractListModel):
 
     # QAbstractItemModel
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._cards)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -99,25 +94,6 @@ class ContentColumnModel(QAbstractListModel):
         if role == CARD_ROLE:
             return card
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [ASSET_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         ids = sorted({self._cards[index.row()].asset_id for index in indexes if index.isValid()})
