@@ -2,6 +2,7 @@
 the editor's and the spend form's validation beside the field, with nothing saved."""
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
@@ -64,7 +65,7 @@ def test_add_a_campaign_and_spend_then_read_the_cpl(qtbot, book: Book) -> None:
     assert workspace.campaigns.spend_heading.text() == "Spend on Newsletter: Field notes"
 
 
-def test_campaign_results_export_as_shown(qtbot, book: Book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_campaign_results_export_as_shown(qtbot, book: Book, tmp_path: Path) -> None:
     campaign = create_campaign(book, CampaignInput("Referrals", "referral"))
     for i in range(3):
         add_lead(book, NewContact(f"Lead {i}", campaign_id=campaign), at=START + timedelta(hours=i))

@@ -63,6 +63,13 @@ def percent(value: float | None) -> str:
     return formatting.NO_DATA if value is None else f"{value:.0%}"
 
 
+def hours_in_range(review: Review) -> tuple[float, float]:
+    """Hours spent in demand creation and in deal conversion over the review's weeks."""
+    demand = sum(week.hours_by_mode.get("demand", 0.0) for week in review.weeks)
+    deals = sum(week.hours_by_mode.get("deals", 0.0) for week in review.weeks)
+    return demand, deals
+
+
 def money_or_no_data(value: Decimal | float | None, currency: str) -> str:
     return formatting.NO_DATA if value is None else formatting.money(value, currency)
 

@@ -13,6 +13,7 @@ from desktop_app.gui.review.chart_parts import (
     NEUTRAL,
     NO_DATA_COLOUR,
     WON,
+    hours_in_range,
     money_or_no_data,
     percent,
 )
@@ -29,10 +30,7 @@ def _amount(value: float | None, unit: str) -> str:
 def summary_rows(review: Review, currency: str) -> list[tuple[str, str]]:
     """Every total of the range, named and written for people ("—" for no data)."""
     t, weeks = review.totals, review.weeks
-    hours = {
-        mode: sum(week.hours_by_mode.get(mode, 0.0) for week in weeks)
-        for mode in ("demand", "deals")
-    }
+    demand, deals = hours_in_range(review)
     velocity = t.pipeline_velocity
     return [
         ("Leads", formatting.count(t.leads)),
@@ -63,7 +61,7 @@ def summary_rows(review: Review, currency: str) -> list[tuple[str, str]]:
         ("Stale deals", formatting.count(t.stale_deals)),
         (
             "Hours in demand creation / deal conversion",
-            f"{formatting.hours(hours['demand'])} / {formatting.hours(hours['deals'])}",
+            f"{formatting.hours(demand)} / {formatting.hours(deals)}",
         ),
         ("Mode switches", formatting.count(sum(week.mode_switches for week in weeks))),
     ]

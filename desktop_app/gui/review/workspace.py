@@ -36,7 +36,7 @@ from desktop_app.gui import workers
 from desktop_app.gui.models import formatting
 from desktop_app.gui.review import export
 from desktop_app.gui.review.chart_panel import ChartPanel
-from desktop_app.gui.review.chart_parts import percent
+from desktop_app.gui.review.chart_parts import hours_in_range, percent
 from desktop_app.gui.review.charts import CHARTS, CHARTS_BY_KEY
 from desktop_app.gui.review.computation import ReviewPage, compute_review_page
 from desktop_app.gui.review.planning_panels import LeadStandardPanel, ReverseFunnelPanel
@@ -52,8 +52,7 @@ def totals_text(review: Review, currency: str) -> str:
     """One line over the range: leads, the funnel's ends, wins and time in each mode."""
     t = review.totals
     weeks = review.weeks
-    demand = sum(w.hours_by_mode.get("demand", 0.0) for w in weeks)
-    deals = sum(w.hours_by_mode.get("deals", 0.0) for w in weeks)
+    demand, deals = hours_in_range(review)
     parts = [
         formatting.plural(sum(w.leads for w in weeks), "lead", "leads"),
         f"lead→opportunity {percent(t.lead_to_opportunity_rate)}",
