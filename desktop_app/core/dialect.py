@@ -7,7 +7,7 @@ on both. Add a helper here rather than writing dialect-specific SQL anywhere els
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Float
+from sqlalchemy import Connection, Date, Float, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -58,3 +58,24 @@ def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) 
 def as_date(value: Any) -> date:
     """A `day_of` result as a date: SQLite returns text, PostgreSQL a date."""
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+#: The PostgreSQL channel every committed change is announced on (`LISTEN` in the window).
+CHANGES_CHANNEL = "tandem_book_changes"
+
+
+def announce_change(connection: Connection) -> None:
+    """On PostgreSQL, tell every listening window at commit that the book changed; SQLite
+    windows notice by themselves (`data_version`)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANGES_CHANNEL})
+
+
+def listen_statement() -> str:
+    return f"LISTEN {CHANGES_CHANNEL}"
+
+
+def data_version(connection: Any) -> int:
+    """SQLite's counter that moves whenever another connection commits to the file (a raw
+    sqlite3 connection: the watcher asks it every half second, outside any transaction)."""
+    return int(connection.execute("PRAGMA data_version").fetchone()[0])

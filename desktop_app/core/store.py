@@ -9,6 +9,7 @@ A file that is not a Tandem book, is damaged, or was written by a newer Tandem r
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,11 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from desktop_app.core.errors import BookError
+from desktop_app.core.journal import watch_writes
 from desktop_app.core.paths import default_book_path
 
 #: Every revision this Tandem knows, oldest first; the last is the head.
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -44,11 +46,15 @@ class Book:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: Names this open book in the change log, so its window skips its own changes.
+        self.origin = uuid.uuid4().hex
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """Everything done inside is committed together, or not at all."""
+        """Everything done inside is committed together, or not at all; what it wrote goes
+        to the change log (and to a `journal.recording()` around it)."""
         with self._sessions.begin() as session:
+            watch_writes(session, self.origin)
             yield session
 
     @contextmanager

@@ -7,6 +7,11 @@ start-up pays for one screen only. The workspaces know nothing of modes or sessi
 The window shows before its book is open ("Opening shop.sqlite…", modes disabled) and takes
 the book with `attach()`. Nothing here imports SQLAlchemy or the core's services at module
 level: that import is most of Tandem's start-up, and it happens once the window is up.
+
+Once attached, the window owns the book's `Operations` (every service call, on workers;
+Edit ▸ Undo and Redo) and its `BookWatcher` (what other processes change); the workspaces
+are built on the operations and listen to `book_changed` themselves. The window's own writes
+(mode sessions) run through the operations too, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui import resources_rc, window_state, workers  # noqa: F401 - registers icons
 from desktop_app.gui.book_address import BookAddress
+from desktop_app.gui.book_watcher import BookWatcher
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.file_actions import FileActions
+from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.mode_banner import set_accent
 
 if TYPE_CHECKING:
@@ -49,33 +56,41 @@ STATUS_MESSAGE_MS = 10_000
 CLOCK_INTERVAL_MS = 30_000
 
 
+#: Off in the window tests (conftest), which change the book through one window only;
+#: on in the application, and in the tests of live updates.
+WATCH_OTHER_PROCESSES = True
+
+
 class Workspace(Protocol):
     """What the window needs of a workspace widget."""
 
     title: str
 
-    def refresh(self) -> None: ...
+    def shown(self) -> None:
+        """Brought to the front: reload what went stale while hidden (it keeps showing its
+        last data until the new data arrives)."""
+        ...
 
 
-WorkspaceFactory = Callable[["Book", QWidget], QWidget]
+WorkspaceFactory = Callable[[Operations, QWidget], QWidget]
 
 
-def _demand_workspace(book: Book, parent: QWidget) -> QWidget:
+def _demand_workspace(ops: Operations, parent: QWidget) -> QWidget:
     from desktop_app.gui.demand.workspace import DemandWorkspace
 
-    return DemandWorkspace(book, parent)
+    return DemandWorkspace(ops, parent)
 
 
-def _deals_workspace(book: Book, parent: QWidget) -> QWidget:
+def _deals_workspace(ops: Operations, parent: QWidget) -> QWidget:
     from desktop_app.gui.deals.workspace import DealsWorkspace
 
-    return DealsWorkspace(book, parent)
+    return DealsWorkspace(ops, parent)
 
 
-def _review_workspace(book: Book, parent: QWidget) -> QWidget:
+def _review_workspace(ops: Operations, parent: QWidget) -> QWidget:
     from desktop_app.gui.review.workspace import ReviewWorkspace
 
-    return ReviewWorkspace(book, parent)
+    return ReviewWorkspace(ops, parent)
 
 
 #: Imported on first use: the review brings Matplotlib, which must stay off the start-up path.
@@ -95,10 +110,14 @@ def duration_text(length: timedelta) -> str:
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
-def _waiting(book: Book, mode: str, _progress: workers.Progress) -> list[str]:
+def _waiting(mode: str, book: Book) -> list[str]:
     from desktop_app.core.services.modes import waiting_in
 
     return waiting_in(book, mode)
+
+
+#: What the banner counts: leads, activities, deals and the follow-up promise.
+BANNER_TABLES = ("contacts", "lifecycle_events", "activities", "deals", "settings")
 
 
 @dataclass(frozen=True)
@@ -107,6 +126,64 @@ class RunningSession:
 
     id: int
     started: datetime
+
+
+class SessionKeeper:
+    """The window's running session, read and replaced only by the window's session writes,
+    which run one after another on the writer thread: each knows the session to end even
+    when the one before has not yet reported back to the GUI thread."""
+
+    def __init__(self) -> None:
+        self.running: RunningSession | None = None
+
+    def enter(self, page: str, book: Book) -> None:
+        from desktop_app.core.services.modes import enter_mode, leave_mode
+
+        now = clock.now()
+        running = self.running.id if self.running is not None else None
+        with _told_plainly("the mode session"):
+            if page == REVIEW:
+                if running is not None:
+                    leave_mode(book, running, now)
+                self.running = None
+            else:
+                self.running = RunningSession(enter_mode(book, page, now, leaving=running), now)
+
+    def leave(self, book: Book) -> None:
+        from desktop_app.core.services.modes import leave_mode
+
+        if self.running is not None:
+            running, self.running = self.running, None
+            with _told_plainly("the end of the mode session"):
+                leave_mode(book, running.id)
+
+    def keep_alive(self, book: Book) -> None:
+        from desktop_app.core.services.modes import keep_session_alive
+
+        if self.running is not None:
+            with _told_plainly("that the mode session is still running"):
+                keep_session_alive(book, self.running.id)
+
+
+class _told_plainly:  # noqa: N801 - reads as the context it is
+    """The book refusing one of the window's own writes (read-only, locked by another
+    program, gone) becomes a sentence for the status bar, not a bug report."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
+    ) -> bool:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(error, SQLAlchemyError):
+            reason = getattr(error, "orig", None) or error
+            raise TandemError(f"The book did not record {self.what} ({reason}).") from error
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -129,13 +206,15 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._book: Book | None = None
+        self.ops: Operations | None = None
+        self.watcher: BookWatcher | None = None
         self._address = address or BookAddress()
         self._factories = workspaces or DEFAULT_WORKSPACES
         self._workspaces: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._page: str | None = None
         self._first_page: str | None = None
-        self._session: RunningSession | None = None
+        self._sessions = SessionKeeper()
         self._closed = False
         self._mode_status = QLabel(self, objectName="modeStatus")
         self._book_status = QLabel(self, objectName="bookStatus")
@@ -155,6 +234,10 @@ class MainWindow(QMainWindow):
         """True once the window was closed (a book that arrives afterwards is not wanted)."""
         return self._closed
 
+    @property
+    def _session(self) -> RunningSession | None:
+        return self._sessions.running
+
     def _set_up(self) -> None:
         self.ui.statusBar.addPermanentWidget(self._mode_status)
         self.ui.statusBar.addPermanentWidget(self._book_status)
@@ -165,6 +248,8 @@ class MainWindow(QMainWindow):
         self.ui.actionOpenBook.triggered.connect(self._choose_book)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self._show_about)
+        self.ui.actionUndo.triggered.connect(self.undo)
+        self.ui.actionRedo.triggered.connect(self.redo)
         self.io_actions = FileActions(self, self.ui.menuFile, self._attached_book, self._workspaces)
         self._clock.timeout.connect(self._tick)
 
@@ -193,8 +278,16 @@ class MainWindow(QMainWindow):
         from desktop_app.core.services.modes import close_abandoned_sessions
 
         self._book = book
+        self.ops = Operations(book, self)
+        self.ops.history_changed.connect(self._show_history)
+        self.ops.refused.connect(self._say)
+        self.ops.book_changed.connect(self._book_changed)
+        self.watcher = BookWatcher(book, self)
+        self.watcher.changed.connect(self.ops.changed_elsewhere)
+        if WATCH_OTHER_PROCESSES:
+            self.watcher.start()
         self._show_book_name()
-        self._book_took(partial(close_abandoned_sessions, book))
+        self._write_own(lambda b: close_abandoned_sessions(b))
         self._enable_book_actions(True)
         self.switch_to(self._first_page or window_state.last_page(PAGES, Mode.DEMAND.value))
         self.ui.workspaceStack.removeWidget(self.ui.openingPage)
@@ -214,49 +307,30 @@ class MainWindow(QMainWindow):
     def switch_to(self, page: str) -> None:
         """Put `page` in front: end the running session, start one if `page` is a mode.
 
-        Switching to the page already shown does nothing; if the book refuses the session,
-        the window stays where it was and says why in the status bar (the first page shows
-        all the same, its time uncounted: there is nowhere else to stay). Before the book
+        The session is written on the writer thread; if the book refuses it, the page shows
+        all the same and the status bar says why (its time is not counted). Before the book
         is attached, this chooses the page the window opens on.
         """
         if self._book is None:
             self._first_page = page
             return
         if page != self._page:
-            recorded = self._book_took(partial(self._record_session, page))
-            if recorded or self._page is None:
-                self._show_page(page)
+            self._write_own(partial(self._sessions.enter, page))
+            self._show_page(page)
         if self._page is not None:
             self._page_actions()[self._page].setChecked(True)
 
-    def _record_session(self, page: str) -> None:
-        """End this window's session only: another window on the book keeps its own."""
-        from desktop_app.core.services.modes import enter_mode, leave_mode
+    def _write_own(self, work: Callable[[Book], object]) -> None:
+        """One of the window's own writes (mode sessions): not an action to undo."""
+        self._operations().change(
+            "the mode session", work, done=self._own_written, refused=self._refused, undoable=False
+        )
 
-        book, now = self._attached_book(), clock.now()
-        running = self._session.id if self._session is not None else None
-        if page == REVIEW:
-            if running is not None:
-                leave_mode(book, running, now)
-            self._session = None
-        else:
-            self._session = RunningSession(enter_mode(book, page, now, leaving=running), now)
+    def _own_written(self, _result: object, _changes: Changes) -> None:
+        self._show_mode_in_status()
 
-    def _book_took(self, write: Callable[[], object]) -> bool:
-        """Run one of the window's own writes (mode sessions). If the book refuses it
-        (read-only, locked by another program, gone), say why in the status bar: False."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        try:
-            write()
-        except TandemError as error:
-            self._say(error.message)
-        except SQLAlchemyError as error:
-            reason = getattr(error, "orig", None) or error
-            self._say(f"The book did not record the mode session ({reason}).")
-        else:
-            return True
-        return False
+    def _refused(self, error: TandemError) -> None:
+        self._say(error.message)
 
     def _say(self, message: str) -> None:
         self.ui.statusBar.showMessage(message, STATUS_MESSAGE_MS)
@@ -267,21 +341,22 @@ class MainWindow(QMainWindow):
         for widget in (self.ui.modeToolBar, self.ui.modeBanner, self.ui.statusBar):
             set_accent(widget, page)
         self._show_mode_in_status()
-        if self._session is None:
+        if page == REVIEW:
             self._clock.stop()
         else:
             self._clock.start()
+        self.ui.modeBanner.hide()
         self._summarise(page)
 
     def _bring_workspace_forward(self, page: str) -> None:
         workspace = self._workspaces.get(page)
         if workspace is None:
-            workspace = self._factories[page](self._attached_book(), self.ui.workspaceStack)
+            workspace = self._factories[page](self._operations(), self.ui.workspaceStack)
             self._workspaces[page] = workspace
             self.ui.workspaceStack.addWidget(workspace)
             self._add_workspace_menu(page, workspace)
         else:
-            cast(Workspace, workspace).refresh()
+            cast(Workspace, workspace).shown()
         for shown, menu in self._menus.items():
             menu.menuAction().setVisible(shown == page)
         self.ui.workspaceStack.setCurrentWidget(workspace)
@@ -300,15 +375,22 @@ class MainWindow(QMainWindow):
         self.ui.menuBar.insertMenu(self.ui.menuHelp.menuAction(), menu)
         self._menus[page] = menu
 
+    def workspace(self, page: str) -> QWidget | None:
+        """The page's workspace, once it was built."""
+        return self._workspaces.get(page)
+
+    # ---- what waits in the mode
+
     def _summarise(self, page: str) -> None:
-        """Say what waits in the mode just entered; counted off the GUI thread."""
-        self.ui.modeBanner.hide()
+        """Say what waits in the mode in front; counted off the GUI thread, and again
+        whenever the book changes what it counts."""
         if page == REVIEW:
             return
-        workers.run_task(
-            partial(_waiting, self._attached_book(), page),
-            on_result=partial(self._show_waiting, page),
-            on_error=self._show_error,
+        self._operations().read(
+            "mode banner",
+            partial(_waiting, page),
+            partial(self._show_waiting, page),
+            self._show_error,
         )
 
     def _show_waiting(self, page: str, sentences: list[str]) -> None:
@@ -316,21 +398,51 @@ class MainWindow(QMainWindow):
             icon = QIcon(PAGE_ICONS[page])
             self.ui.modeBanner.show_summary(page, PAGE_LABELS[page], sentences, icon)
 
+    def _book_changed(self, changes: Changes) -> None:
+        if self._page is not None and self._page != REVIEW and changes.touches(*BANNER_TABLES):
+            if self.ui.modeBanner.isVisible():
+                self._summarise(self._page)
+
+    # ---- undo and redo
+
+    def undo(self) -> None:
+        named = self._operations().undo_label
+        if named is not None:
+            self._say(f"Undoing {named}…")
+            self._operations().undo(done=lambda: self._say(f"Undid {named}."))
+
+    def redo(self) -> None:
+        named = self._operations().redo_label
+        if named is not None:
+            self._say(f"Redoing {named}…")
+            self._operations().redo(done=lambda: self._say(f"Redid {named}."))
+
+    def _show_history(self) -> None:
+        """Edit ▸ Undo names what it takes back ("Undo hand-off of Greta Lindgren")."""
+        ops = self._operations()
+        for action, word, named in (
+            (self.ui.actionUndo, "&Undo", ops.undo_label),
+            (self.ui.actionRedo, "&Redo", ops.redo_label),
+        ):
+            action.setEnabled(named is not None)
+            action.setText(f"{word} {named}" if named else word)
+
+    # ---- the clock
+
     def _tick(self) -> None:
         """Every half minute: the session's length in the status bar, and the book told the
         session is still running, so that after a crash it ends about when Tandem did."""
-        from desktop_app.core.services.modes import keep_session_alive
-
         self._show_mode_in_status()
         if self._session is not None:
-            self._book_took(partial(keep_session_alive, self._attached_book(), self._session.id))
+            self._write_own(self._sessions.keep_alive)
 
     def _show_mode_in_status(self) -> None:
         if self._page is None:
             return
         text = PAGE_LABELS[self._page]
-        if self._session is not None:
-            text += f" · {duration_text(clock.now() - self._session.started)}"
+        session = self._session
+        if session is not None and self._page != REVIEW:
+            text += f" · {duration_text(clock.now() - session.started)}"
         self._mode_status.setText(text)
 
     def _show_error(self, error: BaseException) -> None:
@@ -338,6 +450,11 @@ class MainWindow(QMainWindow):
             self._say(error.message)
         else:
             workers.report_unexpected(error)
+
+    def _operations(self) -> Operations:
+        if self.ops is None:
+            raise RuntimeError("The window has no book yet: attach() it first.")
+        return self.ops
 
     def _attached_book(self) -> Book:
         if self._book is None:
@@ -374,18 +491,18 @@ class MainWindow(QMainWindow):
         )
 
     def end_session(self) -> None:
-        """Close the running mode session and remember the window; safe to call twice.
+        """Close the running mode session, wait for the writes still out, stop watching
+        the book and remember the window; safe to call twice.
 
         If the book refuses, the session stays open in it, and the next start ends it at
         the time it was last seen (`close_abandoned_sessions`).
         """
-        workers.shutdown()
         self._clock.stop()
-        if self._session is not None:
-            from desktop_app.core.services.modes import leave_mode
-
-            self._book_took(partial(leave_mode, self._attached_book(), self._session.id))
-            self._session = None
+        if self.ops is not None and self._session is not None:
+            self._write_own(self._sessions.leave)
+        workers.shutdown()
+        if self.watcher is not None:
+            self.watcher.stop()
         window_state.save_geometry(self)
         if self._page is not None:
             window_state.save_page(self._page)

@@ -64,19 +64,32 @@ class HeldPool:
 
 
 _pool: Pool | None = None
+_writer: QThreadPool | None = None
+_running = threading.local()
 #: Tasks started and not yet delivered, so that shutdown() can cancel them.
 _live: set[Task] = set()
 
 
 def use_pool(pool: Pool | None) -> Pool | None:
-    """Run tasks on `pool` from now on (None: Qt's global pool); returns the previous one."""
+    """Run every task on `pool` from now on (None: Qt's pools); returns the previous one."""
     global _pool
     previous, _pool = _pool, pool
     return previous
 
 
-def current_pool() -> Pool:
-    return _pool if _pool is not None else QThreadPool.globalInstance()
+def current_pool(serial: bool = False) -> Pool:
+    """Qt's global pool, or with `serial` the one-thread pool on which the book's writes run
+    one after another, in the order they were asked (unless a test chose a pool)."""
+    global _writer
+    if _pool is not None:
+        return _pool
+    if not serial:
+        return QThreadPool.globalInstance()
+    if _writer is None:
+        _writer = QThreadPool(QCoreApplication.instance())
+        _writer.setMaxThreadCount(1)
+        _writer.setExpiryTimeout(-1)
+    return _writer
 
 
 class Task(QObject):
@@ -93,11 +106,12 @@ class Task(QObject):
     _progress_from_worker = Signal(float)
     _outcome_from_worker = Signal(str, object)
 
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work, serial: bool = False) -> None:
         # Owned by the application object, not by Python: only deleteLater() on the GUI thread
         # destroys it, never the worker thread dropping the last Python reference.
         super().__init__(QCoreApplication.instance())
         self._work = work
+        self._serial = serial
         self._cancel_asked = threading.Event()
         # Both receivers live on the GUI thread, so a worker's emits are queued to it.
         self._progress_from_worker.connect(self.progressed)
@@ -105,7 +119,7 @@ class Task(QObject):
 
     def start(self) -> Task:
         _live.add(self)
-        current_pool().start(self._run)
+        current_pool(self._serial).start(self._run)
         return self
 
     def cancel(self) -> None:
@@ -121,14 +135,19 @@ class Task(QObject):
         self._progress_from_worker.emit(fraction)
 
     def _run(self) -> None:
+        outer = in_task()
+        _running.active = True
+        outcome: tuple[str, object]
         try:
-            result = self._work(self.report_progress)
+            outcome = ("succeeded", self._work(self.report_progress))
         except TaskCancelled:
-            self._outcome_from_worker.emit("cancelled", None)
+            outcome = ("cancelled", None)
         except Exception as exc:  # delivered to the GUI thread, which decides what it means
-            self._outcome_from_worker.emit("failed", exc)
-        else:
-            self._outcome_from_worker.emit("succeeded", result)
+            outcome = ("failed", exc)
+        finally:
+            _running.active = outer
+        # After the work is over: under ImmediatePool the slots run inside this call.
+        self._outcome_from_worker.emit(*outcome)
 
     @Slot(str, object)
     def _deliver(self, outcome: str, value: object) -> None:
@@ -143,15 +162,23 @@ class Task(QObject):
         self.deleteLater()
 
 
+def in_task() -> bool:
+    """Whether the calling code runs as a task's work (on a worker, or at once in tests):
+    the window's tests check that every query of the book does."""
+    return bool(getattr(_running, "active", False))
+
+
 def run_task(
     work: Work,
     on_result: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[float], None] | None = None,
+    serial: bool = False,
 ) -> Task:
     """Start `work` and call back on the GUI thread; errors go to `on_error`, else to
-    sys.excepthook (the window's error dialog)."""
-    task = Task(work)
+    sys.excepthook (the window's error dialog). `serial` work runs after the serial work
+    asked before it (the book's writes)."""
+    task = Task(work, serial)
     task.succeeded.connect(on_result)
     task.failed.connect(on_error or report_unexpected)
     if on_progress is not None:
@@ -168,4 +195,5 @@ def shutdown() -> None:
     """Cancel every running task and wait for the pool, so no worker outlives the window."""
     for task in list(_live):
         task.cancel()
+    current_pool(serial=True).waitForDone()
     current_pool().waitForDone()

@@ -2,7 +2,8 @@
 
 A contact's milestones (`lead_at` …) and `funnel_step`, a deal's `stage`, `closed_at` and
 `created_at` are written with the events they mirror. Here the expected values are worked out
-in Python from every event row, so a write path that forgets a mirror fails loudly.
+in Python from every event row that stands (neither undone nor an undo's reversal), so a
+write path that forgets a mirror fails loudly.
 """
 
 from datetime import datetime
@@ -22,13 +23,31 @@ def mirror_mismatches(book: Book, *, imported_dates: bool = False) -> list[str]:
     found: list[str] = []
     with book.reading() as session:
         firsts: dict[int, dict[str, datetime]] = {}
-        for contact_id, stage, at in session.execute(
-            select(LifecycleEvent.contact_id, LifecycleEvent.stage, LifecycleEvent.occurred_at)
-        ):
+        newest: dict[int, tuple[datetime, int, str]] = {}
+        lifecycle = session.execute(
+            select(
+                LifecycleEvent.id,
+                LifecycleEvent.reverses_id,
+                LifecycleEvent.contact_id,
+                LifecycleEvent.stage,
+                LifecycleEvent.occurred_at,
+            )
+        ).all()
+        undone = {row[1] for row in lifecycle if row[1] is not None}
+        for event_id, reverses, contact_id, stage, at in lifecycle:
+            if reverses is not None or event_id in undone:
+                continue
+            newest[contact_id] = max(
+                newest.get(contact_id, (at, event_id, stage)), (at, event_id, stage)
+            )
             if stage in FUNNEL:
                 known = firsts.setdefault(contact_id, {})
                 known[stage] = min(at, known.get(stage, at))
         for contact in session.scalars(select(Contact)):
+            if contact.id in newest and contact.stage != newest[contact.id][2]:
+                found.append(
+                    f"contact {contact.id} stage {contact.stage} ≠ {newest[contact.id][2]}"
+                )
             first = firsts.get(contact.id, {})
             for stage in FUNNEL:
                 if getattr(contact, f"{stage}_at") != first.get(stage):
@@ -37,14 +56,19 @@ def mirror_mismatches(book: Book, *, imported_dates: bool = False) -> list[str]:
             if contact.funnel_step != step:
                 found.append(f"contact {contact.id} funnel_step {contact.funnel_step} ≠ {step}")
         events: dict[int, list[tuple[int, str, datetime]]] = {}
-        for event_id, deal_id, stage, at in session.execute(
+        staged = session.execute(
             select(
                 DealStageEvent.id,
+                DealStageEvent.reverses_id,
                 DealStageEvent.deal_id,
                 DealStageEvent.stage,
                 DealStageEvent.occurred_at,
             )
-        ):
+        ).all()
+        undone = {row[1] for row in staged if row[1] is not None}
+        for event_id, reverses, deal_id, stage, at in staged:
+            if reverses is not None or event_id in undone:
+                continue
             events.setdefault(deal_id, []).append((event_id, stage, at))
         for deal in session.scalars(select(Deal)):
             history = sorted(events.get(deal.id, []))

@@ -21,6 +21,7 @@ from desktop_app.core.store import Book, open_book
 from desktop_app.gui.deals.workspace import PIPELINE, TODAY, DealsWorkspace
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.board_model import DEAL_MIME
+from desktop_app.gui.operations import Operations
 
 START = datetime(2025, 3, 3, 9, 0)
 NOW = datetime(2025, 3, 10, 11, 0)
@@ -34,7 +35,7 @@ def book(tmp_path: Path) -> Iterator[Book]:
 
 
 def shown(qtbot, book: Book, now: datetime = NOW) -> DealsWorkspace:
-    workspace = DealsWorkspace(book, now=lambda: now)
+    workspace = DealsWorkspace(Operations(book), now=lambda: now)
     qtbot.addWidget(workspace)
     workspace.resize(1300, 800)
     workspace.show()

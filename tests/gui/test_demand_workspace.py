@@ -18,6 +18,7 @@ from desktop_app.gui.demand.workspace import (
     DemandWorkspace,
 )
 from desktop_app.gui.models.inbox_model import COLUMNS
+from desktop_app.gui.operations import Operations
 
 START = datetime(2025, 3, 3, 9, 0)
 NAME = next(i for i, column in enumerate(COLUMNS) if column.header == "Name")
@@ -41,7 +42,7 @@ def inbox_of_450(book: Book) -> Book:
 
 
 def shown(qtbot, book: Book) -> DemandWorkspace:
-    workspace = DemandWorkspace(book)
+    workspace = DemandWorkspace(Operations(book))
     qtbot.addWidget(workspace)
     workspace.resize(1200, 700)
     workspace.show()

@@ -30,6 +30,7 @@ from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.modes import enter_mode, leave_mode
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.store import Book
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.review.charts import CHARTS
 from desktop_app.gui.review.summary_page import summary_figure, summary_rows
 from desktop_app.gui.review.workspace import ReviewWorkspace
@@ -60,7 +61,7 @@ def worked(book: Book) -> Book:
 
 
 def shown(qtbot, book: Book) -> ReviewWorkspace:
-    workspace = ReviewWorkspace(book, now=lambda: NOW)
+    workspace = ReviewWorkspace(Operations(book), now=lambda: NOW)
     qtbot.addWidget(workspace)
     workspace.resize(1300, 800)
     workspace.show()

@@ -36,6 +36,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -55,6 +56,13 @@ DEFAULT_TABLES = ("settings", "lead_standard", "lead_criteria")
 KEEP_IDS = ("lead_standard",)
 #: Tables whose `row_id` points into the table named by their `table_name` column.
 POLYMORPHIC = ("external_ids", "imported_rows")
+#: Bookkeeping of the open book, not business: the change log windows watch.
+NOT_EXPORTED = ("book_changes",)
+
+
+def book_tables() -> list[Table]:
+    """Every table a whole-book export holds, linked-to tables first."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
 def book_document(book: Book) -> dict[str, Any]:
@@ -67,7 +75,7 @@ def book_document(book: Book) -> dict[str, Any]:
                     select(table).order_by(*table.primary_key.columns)
                 ).mappings()
             ]
-            for table in Base.metadata.sorted_tables
+            for table in book_tables()
         }
     return {
         "format": FORMAT,
@@ -117,7 +125,10 @@ def load_document(book: Book, document: Any) -> dict[str, int]:
                     _row_values(table, raw, index, ids)
                     for index, raw in enumerate(tables.get(table.name, []))
                 ]
-                ids[table.name] = _insert(session, table, [row for row in rows if row is not None])
+                kept = [row for row in rows if row is not None]
+                links = _self_links(table, kept)
+                ids[table.name] = _insert(session, table, kept)
+                _relink_self(session, table, links, ids[table.name])
             # The milestones are rebuilt from the events read, whatever the file said of them.
             refresh_milestones(session)
     except IntegrityError as exc:
@@ -127,9 +138,33 @@ def load_document(book: Book, document: Any) -> dict[str, int]:
     return {name: len(rows) for name, rows in tables.items()}
 
 
+def _self_links(table: Table, rows: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    """Links from a row to another of its own table (an undo's reversal names the event it
+    takes back): taken out before inserting, as (column, old id, old target id)."""
+    links = []
+    for column in table.columns:
+        if any(key.column.table is table for key in column.foreign_keys):
+            for row in rows:
+                if row[column.name] is not None:
+                    links.append((column.name, row["id"], row[column.name]))
+                    row[column.name] = None
+    return links
+
+
+def _relink_self(
+    session: Session, table: Table, links: list[tuple[str, int, int]], ids: dict[int, int]
+) -> None:
+    for column, row_id, target in links:
+        if target not in ids:
+            raise TandemError(f"The export's {table.name} {row_id} links to a missing row.", "path")
+        session.execute(
+            update(table).where(table.c.id == ids[row_id]).values({column: ids[target]})
+        )
+
+
 def _insert_order() -> list[Table]:
     """Tables after those they link to; the polymorphic ones last, when every id is known."""
-    tables = [t for t in Base.metadata.sorted_tables if t.name not in POLYMORPHIC]
+    tables = [t for t in book_tables() if t.name not in POLYMORPHIC]
     return tables + [Base.metadata.tables[name] for name in POLYMORPHIC]
 
 
@@ -155,7 +190,7 @@ def _checked_document(document: Any) -> dict[str, list[Any]]:
 
 
 def _refuse_a_used_book(session: Session) -> None:
-    for table in Base.metadata.sorted_tables:
+    for table in book_tables():
         if table.name in DEFAULT_TABLES:
             continue
         if session.scalar(select(func.count()).select_from(table)):
@@ -183,6 +218,9 @@ def _row_values(
             value = _default(column, where)
         if value is not None and column.foreign_keys:
             target = next(iter(column.foreign_keys)).column.table.name
+            if target == table.name:
+                row[column.name] = value  # relinked once the table's new ids are known
+                continue
             value = _linked(ids, target, value, f"{where}.{column.name}")
         row[column.name] = value
     if table.name in POLYMORPHIC:
@@ -290,7 +328,7 @@ def _text(raw: Any) -> str:
 
 def row_counts(book: Book, tables: Iterable[str] | None = None) -> dict[str, int]:
     """How many rows each table holds (tests compare them before and after)."""
-    names = list(tables or Base.metadata.tables)
+    names = list(tables or (table.name for table in book_tables()))
     with book.reading() as session:
         return {
             name: int(

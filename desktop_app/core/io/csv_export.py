@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.core.errors import TandemError
+from desktop_app.core.history import standing
 from desktop_app.core.models import (
     Activity,
     AssetObjectionCategory,
@@ -107,7 +108,9 @@ def _contacts(session: Session) -> Table:
     for contact_id, stage, at in session.execute(
         select(
             LifecycleEvent.contact_id, LifecycleEvent.stage, func.min(LifecycleEvent.occurred_at)
-        ).group_by(LifecycleEvent.contact_id, LifecycleEvent.stage)
+        )
+        .where(standing(LifecycleEvent))
+        .group_by(LifecycleEvent.contact_id, LifecycleEvent.stage)
     ):
         firsts[contact_id][stage] = at
     headers = [

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Subquery, and_, exists, func, select, true
 from sqlalchemy.orm import aliased
 
+from desktop_app.core.history import standing
 from desktop_app.core.models import Contact, DealStageEvent, LifecycleEvent
 from desktop_app.core.vocabulary import funnel_step
 
@@ -39,7 +40,7 @@ def first_lifecycle(stage: str) -> Subquery:
             LifecycleEvent.contact_id.label("contact_id"),
             func.min(LifecycleEvent.occurred_at).label("at"),
         )
-        .where(LifecycleEvent.stage == stage)
+        .where(LifecycleEvent.stage == stage, standing(LifecycleEvent))
         .group_by(LifecycleEvent.contact_id)
         .subquery()
     )
@@ -56,7 +57,12 @@ def final_deal_events() -> Subquery:
             DealStageEvent.occurred_at.label("at"),
         )
         .where(
-            ~exists().where(later.deal_id == DealStageEvent.deal_id, later.id > DealStageEvent.id)
+            standing(DealStageEvent),
+            ~exists().where(
+                later.deal_id == DealStageEvent.deal_id,
+                later.id > DealStageEvent.id,
+                standing(later),
+            ),
         )
         .subquery()
     )

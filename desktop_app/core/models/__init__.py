@@ -1,6 +1,7 @@
 """Every table of a book. Import models from here."""
 
 from desktop_app.core.models.base import Base
+from desktop_app.core.models.changes import BookChange
 from desktop_app.core.models.contacts import (
     Company,
     Contact,
@@ -25,6 +26,7 @@ __all__ = [
     "Activity",
     "AssetObjectionCategory",
     "Base",
+    "BookChange",
     "Campaign",
     "CampaignSpend",
     "Company",

@@ -85,12 +85,17 @@ class Contact(Base):
 
 
 class LifecycleEvent(Base):
-    """One change of a contact's stage. Rows are only ever added."""
+    """One change of a contact's stage. Rows are only ever added.
+
+    Undoing a change adds a row that `reverses` it (see `core.undo`): neither the reversed
+    event nor the reversal counts in any figure or milestone (`core.history.effective`).
+    """
 
     __tablename__ = "lifecycle_events"
     __table_args__ = (
         Index("ix_lifecycle_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_lifecycle_events_contact_id_stage", "contact_id", "stage"),
+        Index("ix_lifecycle_events_reverses_id", "reverses_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,6 +103,9 @@ class LifecycleEvent(Base):
     stage: Mapped[str] = mapped_column(String(20))
     occurred_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(String(300), default="")
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lifecycle_events.id", ondelete="CASCADE")
+    )
 
     contact: Mapped[Contact] = relationship(back_populates="events")
 

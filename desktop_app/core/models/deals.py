@@ -45,12 +45,14 @@ class Deal(Base):
 
 
 class DealStageEvent(Base):
-    """One change of a deal's stage. Rows are only ever added."""
+    """One change of a deal's stage. Rows are only ever added; an undo adds a reversal, as
+    for `LifecycleEvent`."""
 
     __tablename__ = "deal_stage_events"
     __table_args__ = (
         Index("ix_deal_stage_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_deal_stage_events_deal_id_occurred_at", "deal_id", "occurred_at"),
+        Index("ix_deal_stage_events_reverses_id", "reverses_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,5 +60,8 @@ class DealStageEvent(Base):
     stage: Mapped[str] = mapped_column(String(20))
     occurred_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(Text, default="")
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deal_stage_events.id", ondelete="CASCADE")
+    )
 
     deal: Mapped[Deal] = relationship(back_populates="events")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
+from desktop_app.core.history import standing
 from desktop_app.core.models import Campaign, Company, Contact, LifecycleEvent
 from desktop_app.core.services.validation import choice, optional_email, required_text
 from desktop_app.core.store import Book
@@ -131,7 +132,9 @@ def record_stage(
     if contact.stage == stage:
         raise TandemError(f"{contact.name} is already at {stage}.", "stage")
     newest = session.scalar(
-        select(func.max(LifecycleEvent.occurred_at)).where(LifecycleEvent.contact_id == contact_id)
+        select(func.max(LifecycleEvent.occurred_at)).where(
+            LifecycleEvent.contact_id == contact_id, standing(LifecycleEvent)
+        )
     )
     if newest is not None and at < newest:
         raise TandemError("A stage change cannot be dated before the contact's last one.", "at")
@@ -163,15 +166,19 @@ def refresh_milestones(session: Session, contact_ids: list[int] | None = None) -
 
 
 def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None:
-    firsts = select(
-        LifecycleEvent.contact_id.label("contact_id"),
-        *(
-            func.min(case((LifecycleEvent.stage == stage, LifecycleEvent.occurred_at))).label(
-                str(stage)
-            )
-            for stage in FUNNEL
-        ),
-    ).group_by(LifecycleEvent.contact_id)
+    firsts = (
+        select(
+            LifecycleEvent.contact_id.label("contact_id"),
+            *(
+                func.min(case((LifecycleEvent.stage == stage, LifecycleEvent.occurred_at))).label(
+                    str(stage)
+                )
+                for stage in FUNNEL
+            ),
+        )
+        .where(standing(LifecycleEvent))
+        .group_by(LifecycleEvent.contact_id)
+    )
     if contact_ids is not None:
         firsts = firsts.where(LifecycleEvent.contact_id.in_(contact_ids))
     grouped = firsts.subquery()

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
+from desktop_app.core.history import standing
 from desktop_app.core.models import Contact, Deal, DealStageEvent
 from desktop_app.core.services.contacts import record_stage
 from desktop_app.core.services.settings import settings_in
@@ -147,7 +148,9 @@ def _move(session: Session, deal: Deal, stage: str, lost_reason: str, at: dateti
     if deal.stage == stage:
         raise TandemError(f"The deal is already in {stage}.", "stage")
     newest = session.scalar(
-        select(func.max(DealStageEvent.occurred_at)).where(DealStageEvent.deal_id == deal.id)
+        select(func.max(DealStageEvent.occurred_at)).where(
+            DealStageEvent.deal_id == deal.id, standing(DealStageEvent)
+        )
     )
     if newest is not None and at < newest:
         raise TandemError("A stage change cannot be dated before the deal's last one.", "at")

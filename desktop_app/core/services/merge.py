@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
+from desktop_app.core.history import standing
 from desktop_app.core.models import (
     Base,
     Company,
@@ -234,7 +235,7 @@ def _delete(session: Session, table_name: str, row: Contact | Company) -> None:
 def _newest_stage(session: Session, contact_id: int, current: str) -> str:
     newest = session.scalar(
         select(LifecycleEvent.stage)
-        .where(LifecycleEvent.contact_id == contact_id)
+        .where(LifecycleEvent.contact_id == contact_id, standing(LifecycleEvent))
         .order_by(LifecycleEvent.occurred_at.desc(), LifecycleEvent.id.desc())
         .limit(1)
     )

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from desktop_app.core.history import standing
 from desktop_app.core.models import Activity, ContentAsset, ContentUsage, DealStageEvent, Objection
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
@@ -24,7 +25,7 @@ def deal_timeline(book: Book, deal_id: int) -> list[TimelineEntry]:
             TimelineEntry(at, "stage", f"Moved to {label(stage)}")
             for stage, at in session.execute(
                 select(DealStageEvent.stage, DealStageEvent.occurred_at).where(
-                    DealStageEvent.deal_id == deal_id
+                    DealStageEvent.deal_id == deal_id, standing(DealStageEvent)
                 )
             ).all()
         ]

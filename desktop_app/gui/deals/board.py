@@ -24,10 +24,10 @@ from desktop_app.core.services.pipeline import BoardFilter
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
 from desktop_app.gui.deals.card_delegate import CardDelegate
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.io.export_shown import ExportShown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageColumnModel
+from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import buddy
 
 SEARCH_DELAY_MS = 250

@@ -27,9 +27,9 @@ from desktop_app.core.vocabulary import (
     ObjectionCategory,
     label,
 )
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.deals.open_deal_dialog import OpenDealDialog
 from desktop_app.gui.forms.ui_deals_call_logger import Ui_CallLoggerDialog
+from desktop_app.gui.widgets.field_errors import FieldErrors
 
 NEXT_STEP_KINDS = (
     ActivityKind.FOLLOW_UP,

@@ -10,8 +10,8 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deals import move_deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import DealStage
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.forms.ui_deals_close_deal import Ui_CloseDealDialog
+from desktop_app.gui.widgets.field_errors import FieldErrors
 
 
 class CloseDealDialog(QDialog):

@@ -24,10 +24,10 @@ from desktop_app.core.services.deal_details import DealDetails, deal_details
 from desktop_app.core.services.deals import DealInput, change_deal, reopen_deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.forms.ui_deals_deal_details import Ui_DealDetailsForm
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
+from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,

@@ -9,8 +9,8 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deals import open_deal
 from desktop_app.core.store import Book
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.forms.ui_deals_open_deal import Ui_OpenDealDialog
+from desktop_app.gui.widgets.field_errors import FieldErrors
 
 
 class OpenDealDialog(QDialog):

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.gui.deals.field_errors import FieldErrors
 from desktop_app.gui.forms.ui_deals_reschedule import Ui_RescheduleDialog
 from desktop_app.gui.models.agenda_model import AgendaModel
+from desktop_app.gui.widgets.field_errors import FieldErrors
 
 
 class RescheduleDialog(QDialog):

@@ -20,7 +20,6 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.io.ical import export_agenda
 from desktop_app.core.services.deal_details import deal_details
 from desktop_app.core.services.pipeline import count_stale_deals
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, DealStage, Mode, label
 from desktop_app.gui.deals.agenda import EMPTY_AGENDA, TodayPage
 from desktop_app.gui.deals.board import PipelineBoard
@@ -33,6 +32,7 @@ from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.board_model import BoardModel
 from desktop_app.gui.models.breaches_model import BreachesModel
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import workspace_action
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
@@ -55,10 +55,15 @@ class DealsWorkspace(QWidget):
     title = "Deal conversion"
 
     def __init__(
-        self, book: Book, parent: QWidget | None = None, now: Callable[[], datetime] = clock.now
+        self,
+        ops: Operations,
+        parent: QWidget | None = None,
+        now: Callable[[], datetime] = clock.now,
     ):
         super().__init__(parent)
         self.setObjectName("dealsWorkspace")
+        self.ops = ops
+        book = ops.book
         self._book, self._now = book, now
         #: Pages whose data may have changed since they were last shown (the board is read
         #: when it is first shown: on a big book that is a query the Today page can spare).
@@ -73,6 +78,9 @@ class DealsWorkspace(QWidget):
         self._actions = self._build_actions()
         self._connect()
         self._show_counts()
+
+    def shown(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Data may have changed elsewhere: reload the page in front and the promises the

@@ -25,7 +25,6 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.services.contact_briefs import contact_brief
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.settings import read_settings
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui.demand.campaigns import CampaignsPanel
 from desktop_app.gui.demand.content_board import ContentBoard
@@ -38,6 +37,7 @@ from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.demand.standard_reminder import StandardReminder
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import separator, workspace_action
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
 from desktop_app.gui.widgets.layout import workspace_heading
@@ -61,10 +61,11 @@ def leave_room(note: QLabel, lines: int = 4) -> None:
 class DemandWorkspace(QWidget):
     title = "Demand creation"
 
-    def __init__(self, book: Book, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("demandWorkspace")
-        self._book = book
+        self.ops = ops
+        self._book = ops.book
         self.dialog: QDialog | None = None
         self._stale: set[int] = set()
         self._build()
@@ -214,6 +215,9 @@ class DemandWorkspace(QWidget):
         self.objections.idea_created.connect(self._idea_created)
 
     # Sections
+
+    def shown(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Data may have changed elsewhere: reload the section in front, the others later."""

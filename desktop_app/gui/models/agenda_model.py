@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from desktop_app.core import clock
 from desktop_app.core.services.activities import (
@@ -24,10 +24,11 @@ from desktop_app.core.services.sales_agenda import AgendaLink, agenda_links
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui.models import formatting
+from desktop_app.gui.widgets.palette import LATE
 
 #: The colour of anything late (overdue items, next steps past their date); readable on
 #: light and dark backgrounds alike.
-LATE_COLOR = QColor("#c0392b")
+LATE_COLOR = LATE
 ACTIVITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 3

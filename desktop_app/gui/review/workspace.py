@@ -31,9 +31,9 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import Review, won_between
 from desktop_app.core.services.settings import change_revenue_target
-from desktop_app.core.store import Book
 from desktop_app.gui import workers
 from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.review import export
 from desktop_app.gui.review.chart_panel import ChartPanel
 from desktop_app.gui.review.chart_parts import hours_in_range, percent
@@ -70,10 +70,16 @@ class ReviewWorkspace(QWidget):
     title = "Weekly review"
 
     def __init__(
-        self, book: Book, parent: QWidget | None = None, *, now: Callable[[], datetime] = clock.now
+        self,
+        ops: Operations,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = clock.now,
     ):
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
+        self.ops = ops
+        book = ops.book
         self._book = book
         self._now = now
         self._request = 0
@@ -198,6 +204,9 @@ class ReviewWorkspace(QWidget):
         return list(self._actions)
 
     # ---- computing
+
+    def shown(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Recompute the review for the chosen range, off the GUI thread."""

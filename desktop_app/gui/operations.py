@@ -1,0 +1,299 @@
+"""Every service call from the window, after Anki's `CollectionOp`: the work runs on a
+worker, and what it changed comes back as `Changes`, which one signal, `book_changed`, tells
+every screen. Each screen refreshes only if the change touches what it shows.
+
+    ops.change("hand-off of Greta Lindgren", lambda book: hand_off_to_sales(book, 42),
+               done=self._handed_off, refused=self._say)
+    ops.read(self, lambda book: inbox_page(book, ...), self._show_rows)
+
+Writes run one after another on their own thread, each recorded (`core.journal`), so that
+undo and redo are a property of this layer, not of each screen: Ctrl+Z takes back the last
+action of the session whatever screen did it. Reads run on the shared pool; a read that a
+newer read of the same key has replaced is dropped, never painted. Changes made by another
+process arrive through `BookWatcher` on the same signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core.errors import TandemError
+from desktop_app.gui import workers
+
+if TYPE_CHECKING:
+    from desktop_app.core.journal import Image, Journal
+    from desktop_app.core.store import Book
+
+T = TypeVar("T")
+#: How many actions Ctrl+Z can take back in one session.
+UNDO_DEPTH = 100
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the book: the tables written, the ids of the rows, and — for the
+    window's own actions — the rows as the action left them (facts such as a new call's due
+    time, read from the book once rather than worked out again by the screen)."""
+
+    tables: frozenset[str] = frozenset()
+    ids: Mapping[str, frozenset[Any]] = field(default_factory=dict)
+    #: Another process changed the book and what it touched is not known: refresh all.
+    everything: bool = False
+    journal: Journal | None = None
+    #: True for changes made by another window or program (`BookWatcher`).
+    elsewhere: bool = False
+
+    @classmethod
+    def of(cls, journal: Journal) -> Changes:
+        tables = journal.tables()
+        return cls(tables, {t: journal.ids(t) for t in tables}, journal=journal)
+
+    def touches(self, *tables: str) -> bool:
+        """Whether a screen that reads these tables must read them again."""
+        return self.everything or not self.tables.isdisjoint(tables)
+
+    def ids_in(self, table: str) -> frozenset[Any]:
+        return self.ids.get(table, frozenset())
+
+    def added(self, table: str) -> list[Image]:
+        """The rows this action added to `table`, as it left them."""
+        return self.journal.added(table) if self.journal is not None else []
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.tables)
+
+
+class Step(Protocol):
+    """One entry of the undo history: how to take an action back, and do it again."""
+
+    label: str
+
+    def undo(self, book: Book) -> Step:
+        """Take the action back (on a worker); returns the step that does it again."""
+        ...
+
+    def redo(self, book: Book) -> Step:
+        """Do the action again (on a worker); returns the step that takes it back."""
+        ...
+
+
+@dataclass(frozen=True)
+class JournalStep:
+    """An action undone and redone row by row (`core.undo`)."""
+
+    label: str
+    journal: Journal
+
+    def undo(self, book: Book) -> Step:
+        from desktop_app.core.undo import undo
+
+        return JournalStep(self.label, undo(book, self.journal, self.label))
+
+    def redo(self, book: Book) -> Step:
+        from desktop_app.core.undo import redo
+
+        return JournalStep(self.label, redo(book, self.journal, self.label))
+
+
+class Operations(QObject):
+    """The one way the window changes and reads its book."""
+
+    #: Changes: after each change of the window's own, an undo, a redo, or another process.
+    book_changed = Signal(object)
+    #: The undo or redo history moved (the Edit menu's labels).
+    history_changed = Signal()
+    #: A write started or all finished: True while one is out (a busy cursor, say).
+    busy_changed = Signal(bool)
+    #: An undo or redo the book refused (changed elsewhere since), in a sentence.
+    refused = Signal(str)
+
+    def __init__(self, book: Book, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+        self._reads: dict[Any, int] = {}
+        self._read_counter = 0
+        self._writes_out = 0
+
+    # ---- changing the book
+
+    def change(
+        self,
+        label: str,
+        work: Callable[[Book], T],
+        done: Callable[[T, Changes], None] | None = None,
+        refused: Callable[[TandemError], None] | None = None,
+        *,
+        undoable: bool = True,
+    ) -> None:
+        """Run `work(book)` after the writes asked before it. On success the action goes on
+        the undo history as `label` ("hand-off of Greta Lindgren": the menu says "Undo
+        hand-off of Greta Lindgren"), `book_changed` tells every screen, then `done` gets
+        the result and the changes. A TandemError goes to `refused` (beside the field it
+        names); anything else is a bug and goes to the error dialog."""
+
+        def run(_progress: workers.Progress) -> tuple[T, Journal]:
+            from desktop_app.core.journal import Journal, recording
+
+            with recording() as journals:
+                result = work(self.book)
+            journal = Journal()
+            for one in journals:
+                journal = journal.then(one)
+            return result, journal
+
+        def succeeded(outcome: tuple[T, Journal]) -> None:
+            result, journal = outcome
+            changes = Changes.of(journal)
+            if undoable and changes:
+                self._push(self._undo, JournalStep(label, journal))
+                self._redo.clear()
+                self.history_changed.emit()
+            if changes:
+                self.book_changed.emit(changes)
+            if done is not None:
+                done(result, changes)
+
+        self._write(run, succeeded, refused)
+
+    def remember(self, step: Step, changes: Changes) -> None:
+        """Put an action that undoes in its own way on the undo history (an import is
+        undone as a batch), after it ran elsewhere (its own worker, with progress)."""
+        self._push(self._undo, step)
+        self._redo.clear()
+        self.history_changed.emit()
+        if changes:
+            self.book_changed.emit(changes)
+
+    def _write(
+        self,
+        work: workers.Work,
+        succeeded: Callable[[Any], None],
+        refused: Callable[[TandemError], None] | None,
+    ) -> None:
+        self._writes_out += 1
+        if self._writes_out == 1:
+            self.busy_changed.emit(True)
+
+        def finished() -> None:
+            self._writes_out -= 1
+            if self._writes_out == 0:
+                self.busy_changed.emit(False)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, TandemError) and refused is not None:
+                refused(error)
+            elif isinstance(error, TandemError):
+                self.refused.emit(error.message)
+            else:
+                workers.report_unexpected(error)
+
+        task = workers.Task(work, serial=True)
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.finished.connect(finished)
+        task.start()
+
+    # ---- undo and redo
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self, done: Callable[[], None] | None = None) -> None:
+        """Take back the newest action of the session (Ctrl+Z); `done` once it is."""
+        self._travel(self._undo, self._redo, undoing=True, done=done)
+
+    def redo(self, done: Callable[[], None] | None = None) -> None:
+        """Do again the newest action undone (Ctrl+Shift+Z); `done` once it is."""
+        self._travel(self._redo, self._undo, undoing=False, done=done)
+
+    def _travel(
+        self,
+        source: list[Step],
+        target: list[Step],
+        *,
+        undoing: bool,
+        done: Callable[[], None] | None,
+    ) -> None:
+        if not source:
+            return
+        step = source.pop()
+        self.history_changed.emit()
+
+        def run(_progress: workers.Progress) -> tuple[Step, Journal]:
+            from desktop_app.core.journal import Journal, recording
+
+            with recording() as journals:
+                again = step.undo(self.book) if undoing else step.redo(self.book)
+            journal = Journal()
+            for one in journals:
+                journal = journal.then(one)
+            return again, journal
+
+        def succeeded(outcome: tuple[Step, Journal]) -> None:
+            again, journal = outcome
+            self._push(target, again)
+            self.history_changed.emit()
+            changes = Changes.of(journal)
+            if changes:
+                self.book_changed.emit(changes)
+            if done is not None:
+                done()
+
+        def refused(error: TandemError) -> None:
+            self.history_changed.emit()  # the step is dropped: it can no longer be done
+            self.refused.emit(error.message)
+
+        self._write(run, succeeded, refused)
+
+    @staticmethod
+    def _push(stack: list[Step], step: Step) -> None:
+        stack.append(step)
+        del stack[:-UNDO_DEPTH]
+
+    # ---- reading the book
+
+    def read(
+        self,
+        key: Any,
+        work: Callable[[Book], T],
+        show: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Read on a worker and `show` the result on the GUI thread, unless a newer read of
+        the same `key` (a screen, or a part of one) was asked meanwhile: an outdated read
+        is dropped, never painted. The screen keeps its last data until then."""
+        self._read_counter += 1
+        ticket = self._reads[key] = self._read_counter
+
+        def arrived(result: T) -> None:
+            if self._reads.get(key) == ticket:
+                show(result)
+
+        def went_wrong(error: BaseException) -> None:
+            if self._reads.get(key) != ticket:
+                return
+            if failed is not None:
+                failed(error)
+            else:
+                workers.report_unexpected(error)
+
+        workers.run_task(lambda _progress: work(self.book), arrived, went_wrong)
+
+    def forget_reads(self, key: Any) -> None:
+        """Drop whatever reads of `key` are still out (a screen that closes)."""
+        self._reads.pop(key, None)
+
+    def changed_elsewhere(self, changes: Changes) -> None:
+        """Another process changed the book (from `BookWatcher`)."""
+        self.book_changed.emit(changes)
