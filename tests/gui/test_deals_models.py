@@ -16,6 +16,7 @@ from desktop_app.gui.models.agenda_model import CONTACT_ID_ROLE, DEAL_ID_ROLE, A
 from desktop_app.gui.models.board_model import CARD_ROLE, DEAL_MIME, BoardModel
 from desktop_app.gui.models.breaches_model import BreachesModel, waited_text
 from desktop_app.gui.models.timeline_model import TimelineModel
+from desktop_app.gui.operations import Operations
 
 START = datetime(2025, 3, 3, 9, 0)
 NOW = datetime(2025, 3, 20, 11, 0)
@@ -105,7 +106,7 @@ def test_breaches_and_agenda_links_pass_model_checks(qtmodeltester, book: Book) 
         "3 Mar",
         "17 d 2 h",
     ]
-    agenda = AgendaModel(book, "deals", now=lambda: NOW)
+    agenda = AgendaModel(Operations(book), "deals", now=lambda: NOW)
     qtmodeltester.check(agenda)
     first = agenda.index(0, 2)
     assert agenda.data(first) == "First call with Ada Park · waited 410 h of 24 h"
@@ -118,6 +119,6 @@ def test_breaches_and_agenda_links_pass_model_checks(qtmodeltester, book: Book) 
 
 def test_the_demand_agenda_has_no_links(book: Book) -> None:
     schedule_activity(book, "write", "Blog post", NOW, at=START)
-    model = AgendaModel(book, "demand", now=lambda: NOW)
+    model = AgendaModel(Operations(book), "demand", now=lambda: NOW)
     assert model.link(0) is None
     assert model.data(model.index(0, 2)) == "Blog post"

@@ -107,7 +107,7 @@ def test_a_call_logged_from_the_agenda_reaches_timeline_objections_and_tomorrow(
 
     price = objections_by_frequency(book, at=NOW)[0]
     assert (price.category, price.quotes) == ("price", ("Twice what we pay now",))
-    tomorrow = AgendaModel(book, "deals", now=lambda: datetime(2025, 3, 11, 8, 0))
+    tomorrow = AgendaModel(Operations(book), "deals", now=lambda: datetime(2025, 3, 11, 8, 0))
     assert subjects(tomorrow) == ["Send the revised proposal — Ada Park"]
 
 
@@ -252,7 +252,7 @@ def test_space_marks_done_and_ctrl_r_reschedules(qtbot, book: Book) -> None:
     qtbot.mouseClick(dialog.ui.tomorrowButton, Qt.MouseButton.LeftButton)
     save(dialog)
     assert subjects(workspace.agenda) == []
-    assert subjects(AgendaModel(book, "deals", now=lambda: NOW + timedelta(days=1))) == [
+    assert subjects(AgendaModel(Operations(book), "deals", now=lambda: NOW + timedelta(days=1))) == [
         "Demo for Ben"
     ]
 

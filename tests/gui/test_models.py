@@ -17,6 +17,7 @@ from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import LATE_COLOR, AgendaModel
 from desktop_app.gui.models.deals_model import NEXT_STEP_DATE, DealsModel, PipelineTotalsModel
 from desktop_app.gui.models.inbox_model import COLUMNS
+from desktop_app.gui.operations import Operations
 
 NAME = next(i for i, column in enumerate(COLUMNS) if column.header == "Name")
 START = datetime(2025, 3, 3, 9, 0)
@@ -134,7 +135,7 @@ def test_agenda_lists_overdue_first_marks_it_and_completes_items(qtmodeltester, 
     schedule_activity(book, "call", "Call Ada", datetime(2025, 3, 3, 14, 0), at=START)
     schedule_activity(book, "demo", "Demo for Ben", datetime(2025, 2, 27, 10, 0), at=START)
     schedule_activity(book, "write", "Blog post", datetime(2025, 3, 3, 9, 0), at=START)
-    model = AgendaModel(book, "deals", now=lambda: now)
+    model = AgendaModel(Operations(book), "deals", now=lambda: now)
     qtmodeltester.check(model)
     assert texts(model, 0) == ["Overdue · 27 Feb", "14:00"]
     assert texts(model, 1) == ["Demo", "Call"]
@@ -143,4 +144,4 @@ def test_agenda_lists_overdue_first_marks_it_and_completes_items(qtmodeltester, 
     assert model.data(model.index(0, 3)) == "—"
     model.complete(0)
     assert texts(model, 2) == ["Call Ada"]
-    assert texts(AgendaModel(book, "demand", now=lambda: now), 2) == ["Blog post"]
+    assert texts(AgendaModel(Operations(book), "demand", now=lambda: now), 2) == ["Blog post"]

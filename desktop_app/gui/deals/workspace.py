@@ -68,7 +68,7 @@ class DealsWorkspace(QWidget):
         #: Pages whose data may have changed since they were last shown (the board is read
         #: when it is first shown: on a big book that is a query the Today page can spare).
         self._stale: set[int] = {PIPELINE}
-        self.agenda = AgendaModel(book, Mode.DEALS, self, now=now)
+        self.agenda = AgendaModel(ops, Mode.DEALS, self, now=now)
         self.breaches = BreachesModel(book, self, now=now)
         self.board = BoardModel(book, self, now=now)
         self.call_logger: CallLoggerDialog | None = None

@@ -77,7 +77,7 @@ class DemandWorkspace(QWidget):
 
     def _build(self) -> None:
         self.inbox_panel = InboxPanel(self._book)
-        self.agenda = AgendaModel(self._book, Mode.DEMAND, self)
+        self.agenda = AgendaModel(self.ops, Mode.DEMAND, self)
         self.agenda_panel = AgendaPanel(
             self.agenda, "Marketing agenda", EMPTY_AGENDA, "task", linked=False
         )

@@ -1,19 +1,29 @@
 """A mode's agenda: what is not done and due by tonight, overdue first.
 
-The list is short (at most a day's work plus what slipped), so it is loaded whole.
-Completing or rescheduling an item goes through the activities service and reloads the list.
-In deal conversion each item also knows its contact and deal, and a first call after a
-hand-off says how long the lead has waited against the follow-up promise.
+The list is short (at most a day's work plus what slipped), so it is read whole, on a worker,
+and read again whenever the book changes what it shows (the rows stay until the new ones
+arrive). Completing or rescheduling an item is an operation like any other: the list follows
+from the change it broadcasts. In deal conversion each item also knows its contact and deal,
+and a first call after a hand-off says how long the lead has waited against the follow-up
+promise.
 """
 
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from desktop_app.core import clock
+from desktop_app.core.errors import TandemError
 from desktop_app.core.services.activities import (
     AgendaItem,
     agenda,
@@ -24,6 +34,7 @@ from desktop_app.core.services.sales_agenda import AgendaLink, agenda_links
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.palette import LATE
 
 #: The colour of anything late (overdue items, next steps past their date); readable on
@@ -38,34 +49,57 @@ HEADERS = ("Due", "Kind", "Subject", "Contact / deal")
 DUE, KIND, SUBJECT, LINKED = range(len(HEADERS))
 
 Index = QModelIndex | QPersistentModelIndex
+#: What the agenda shows: its items, their contacts and deals, the follow-up promise.
+AGENDA_TABLES = ("activities", "contacts", "deals", "lifecycle_events", "settings")
+Rows = tuple[list[AgendaItem], dict[int, AgendaLink]]
+
+
+def read_agenda(mode: str, at: datetime, book: Book) -> Rows:
+    """On a worker: the items, and in deal conversion their contacts and deals."""
+    items = agenda(book, mode, at=at)
+    links = {}
+    if mode == Mode.DEALS:
+        links = agenda_links(book, [item.activity_id for item in items], at=at)
+    return items, links
 
 
 class AgendaModel(QAbstractTableModel):
-    """The agenda of `mode` ("demand" or "deals") as the activities service orders it."""
+    """The agenda of `mode` ("demand" or "deals") as the activities service orders it.
+
+    `loaded` is emitted after each read has arrived (the panel puts the selection back)."""
+
+    loaded = Signal()
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         mode: str,
         parent: QObject | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
         super().__init__(parent)
-        self._book = book
+        self._ops = ops
         self._mode = mode
         self._now = now
         self._items: list[AgendaItem] = []
         self._links: dict[int, AgendaLink] = {}
+        ops.book_changed.connect(self._book_changed)
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
+        """Read the agenda again; the rows shown stay until the new ones arrive."""
         at = self._now()
-        self._items = agenda(self._book, self._mode, at=at)
-        if self._mode == Mode.DEALS:
-            ids = [item.activity_id for item in self._items]
-            self._links = agenda_links(self._book, ids, at=at)
+        self._ops.read((self, "agenda"), lambda book: read_agenda(self._mode, at, book), self._take)
+
+    def _take(self, rows: Rows) -> None:
+        self.beginResetModel()
+        self._items, self._links = rows
         self.endResetModel()
+        self.loaded.emit()
+
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*AGENDA_TABLES):
+            self.reload()
 
     def item(self, row: int) -> AgendaItem:
         return self._items[row]
@@ -78,21 +112,27 @@ class AgendaModel(QAbstractTableModel):
         found = [row for row, item in enumerate(self._items) if item.activity_id == activity_id]
         return found[0] if found else None
 
-    def reschedule(self, row: int, due_at: datetime) -> None:
-        """Move the item in `row` to `due_at`; TandemError (field "due_at") for a past time."""
-        reschedule_activity(self._book, self._items[row].activity_id, due_at, at=self._now())
-        self.reload()
+    def reschedule_work(self, row: int, due_at: datetime) -> tuple[str, Callable[[Book], None]]:
+        """The operation that moves the item in `row` to `due_at` (a dialog runs it; the
+        service refuses a past time, field "due_at")."""
+        item, at = self._items[row], self._now()
+        return (
+            f"new time for “{item.subject}”",
+            lambda book: reschedule_activity(book, item.activity_id, due_at, at=at),
+        )
 
     def overdue_count(self) -> int:
         return sum(item.overdue for item in self._items)
 
-    def complete(self, row: int) -> None:
-        """Mark the item in `row` done now and reload; TandemError if it no longer can be."""
-        activity_id = self._items[row].activity_id
-        try:
-            complete_activity(self._book, activity_id, at=self._now())
-        finally:
-            self.reload()
+    def complete(self, row: int, refused: Callable[[TandemError], None] | None = None) -> None:
+        """Mark the item in `row` done now; the list follows from the change. `refused` is
+        told if it no longer can be (done elsewhere meanwhile)."""
+        item, at = self._items[row], self._now()
+        self._ops.change(
+            f"“{item.subject}” done",
+            lambda book: complete_activity(book, item.activity_id, at=at),
+            refused=refused,
+        )
 
     # QAbstractItemModel
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TandemError
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.agenda_model import DUE, KIND, LINKED, SUBJECT, AgendaModel
+from desktop_app.gui.widgets.field_errors import mark_as_error
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -60,12 +61,15 @@ class AgendaPanel(QWidget):
         self.done_button.setToolTip(f"Mark the selected {noun} done (Space)")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
+        mark_as_error(self.error)
         self.error.hide()
         self._lay_out(heading)
         self.done_action = self._done_action(noun)
         self.done_button.clicked.connect(self.complete_selected)
+        model.modelAboutToBeReset.connect(self._remember_place)
         model.modelReset.connect(self._show_state)
+        model.loaded.connect(self._restore_place)
+        self._place: tuple[int | None, int] = (None, -1)
         self.view.selectionModel().currentChanged.connect(self._select_current)
         self.view.selectionModel().selectionChanged.connect(self._enable_done)
         self._show_state()
@@ -97,18 +101,33 @@ class AgendaPanel(QWidget):
         layout.addLayout(self._buttons)
 
     def complete_selected(self) -> None:
-        """Mark the selected item done; the selection moves to the next one."""
+        """Mark the selected item done; once the agenda is read again the selection is on
+        the item that took its row."""
         row = self.selected_row()
         if row is None:
             return
         self.error.hide()
-        try:
-            self.model.complete(row)
-        except TandemError as error:
-            self.error.setText(error.message)
-            self.error.show()
-        if self.model.rowCount():
-            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        self._place = (None, row)
+        self.model.complete(row, refused=self._refused)
+
+    def _refused(self, error: TandemError) -> None:
+        self.error.setText(error.message)
+        self.error.show()
+
+    def _remember_place(self) -> None:
+        """Before new rows arrive: the item the keyboard is on, and its row."""
+        row = self.selected_row()
+        if row is not None and self._place == (None, -1):
+            self._place = (self.model.item(row).activity_id, row)
+
+    def _restore_place(self) -> None:
+        """The same item selected again if it is still listed, else the row it was in."""
+        activity_id, row = self._place
+        self._place = (None, -1)
+        if row < 0 or not self.model.rowCount():
+            return
+        found = self.model.row_of(activity_id) if activity_id is not None else None
+        self.view.selectRow(found if found is not None else min(row, self.model.rowCount() - 1))
 
     def selected_row(self) -> int | None:
         selected = self.view.selectionModel().selectedRows()
