@@ -252,9 +252,9 @@ def test_space_marks_done_and_ctrl_r_reschedules(qtbot, book: Book) -> None:
     qtbot.mouseClick(dialog.ui.tomorrowButton, Qt.MouseButton.LeftButton)
     save(dialog)
     assert subjects(workspace.agenda) == []
-    assert subjects(AgendaModel(Operations(book), "deals", now=lambda: NOW + timedelta(days=1))) == [
-        "Demo for Ben"
-    ]
+    assert subjects(
+        AgendaModel(Operations(book), "deals", now=lambda: NOW + timedelta(days=1))
+    ) == ["Demo for Ben"]
 
 
 def test_the_deal_page_saves_details_and_shows_refusals_beside_fields(qtbot, book: Book) -> None:
