@@ -6,6 +6,10 @@ On SQLite a thread of its own asks `PRAGMA data_version` every half second (it m
 any other connection commits); on PostgreSQL it LISTENs for the NOTIFY that every write
 transaction sends. Either way it then reads the change log (`core.change_log`) for what the
 others wrote, skipping this book's own lines, and emits `Changes` with `elsewhere` set.
+
+A writer that leaves no line in the log (an older Tandem, a database tool) makes the window
+read everything again; if its commit falls in the same half second as one of this window's
+own, it is taken for the window's and seen with the next change instead.
 """
 
 from __future__ import annotations
@@ -36,15 +40,13 @@ class BookWatcher(QObject):
         super().__init__(parent)
         self._book = book
         self._stop = threading.Event()
+        #: Set once the watcher knows where the book stands: changes after it are seen.
+        self.ready = threading.Event()
         self._thread: threading.Thread | None = None
         self._revision = 0
         self._from_thread.connect(self.changed)
 
     def start(self) -> None:
-        from desktop_app.core.change_log import latest_revision
-
-        with self._book.engine.connect() as connection:
-            self._revision = latest_revision(connection)
         self._thread = threading.Thread(target=self._run, name="tandem-book-watcher", daemon=True)
         self._thread.start()
 
@@ -55,7 +57,11 @@ class BookWatcher(QObject):
             self._thread = None
 
     def _run(self) -> None:
+        from desktop_app.core.change_log import latest_revision
+
         try:
+            with self._book.engine.connect() as connection:
+                self._revision = latest_revision(connection)
             if self._book.engine.dialect.name == "postgresql":
                 self._listen()
             else:
@@ -71,6 +77,7 @@ class BookWatcher(QObject):
         driver = self._own_connection()
         try:
             seen = data_version(driver)
+            self.ready.set()
             while not self._stop.wait(POLL_SECONDS):
                 now = data_version(driver)
                 if now != seen:
@@ -87,6 +94,7 @@ class BookWatcher(QObject):
             driver.rollback()
             driver.autocommit = True
             driver.execute(listen_statement())
+            self.ready.set()
             while not self._stop.is_set():
                 told = False
                 for _ in driver.notifies(timeout=POLL_SECONDS, stop_after=1):
@@ -99,8 +107,9 @@ class BookWatcher(QObject):
     def _own_connection(self) -> Any:
         """A driver connection of the watcher's alone, taken out of the engine's pool."""
         raw = self._book.engine.raw_connection()
+        driver = raw.driver_connection
         raw.detach()
-        return raw.driver_connection
+        return driver
 
     def check(self, unknown_writer_possible: bool = True) -> Changes | None:
         """Read the change log now (the thread does it when told of a commit; tests may

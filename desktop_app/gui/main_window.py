@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop_app import __version__
 from desktop_app.core import clock
@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         self._first_page: str | None = None
         self._sessions = SessionKeeper()
         self._closed = False
+        #: The window's own dialog last opened (tests drive it).
+        self.dialog: QDialog | None = None
         self._mode_status = QLabel(self, objectName="modeStatus")
         self._book_status = QLabel(self, objectName="bookStatus")
         self._clock = QTimer(self, interval=CLOCK_INTERVAL_MS)
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
         self.ui.actionAbout.triggered.connect(self._show_about)
         self.ui.actionUndo.triggered.connect(self.undo)
         self.ui.actionRedo.triggered.connect(self.redo)
+        self.ui.actionBusinessSettings.triggered.connect(self.edit_business_settings)
         self.io_actions = FileActions(self, self.ui.menuFile, self._attached_book, self._workspaces)
         self._clock.timeout.connect(self._tick)
 
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
     def _enable_book_actions(self, enabled: bool) -> None:
         self.ui.modeActionGroup.setEnabled(enabled)
         self.ui.actionOpenBook.setEnabled(enabled)
+        self.ui.actionBusinessSettings.setEnabled(enabled)
         self.io_actions.set_enabled(enabled)
 
     def attach(self, book: Book) -> None:
@@ -284,14 +288,14 @@ class MainWindow(QMainWindow):
         self.ops.book_changed.connect(self._book_changed)
         self.watcher = BookWatcher(book, self)
         self.watcher.changed.connect(self.ops.changed_elsewhere)
-        if WATCH_OTHER_PROCESSES:
-            self.watcher.start()
         self._show_book_name()
         self._write_own(lambda b: close_abandoned_sessions(b))
         self._enable_book_actions(True)
         self.switch_to(self._first_page or window_state.last_page(PAGES, Mode.DEMAND.value))
         self.ui.workspaceStack.removeWidget(self.ui.openingPage)
         self.ui.openingPage.deleteLater()
+        if WATCH_OTHER_PROCESSES:
+            self.watcher.start()
         self.book_attached.emit()
 
     def _page_actions(self) -> dict[str, QAction]:
@@ -426,6 +430,13 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(named is not None)
             action.setText(f"{word} {named}" if named else word)
+
+    def edit_business_settings(self) -> None:
+        from desktop_app.gui.settings_dialog import BusinessSettingsDialog
+
+        self.dialog = BusinessSettingsDialog(self._operations(), self)
+        self.dialog.accepted.connect(lambda: self._say("The business settings are saved."))
+        self.dialog.open()
 
     # ---- the clock
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -212,8 +212,11 @@ def test_durations_read_as_the_status_bar_says_them(seconds: int, text: str) -> 
     assert duration_text(timedelta(seconds=seconds)) == text
 
 
-def test_a_refused_switch_stays_put_and_says_why(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_window: Callable[[], MainWindow]
+def test_a_refused_session_is_said_and_the_mode_shows_all_the_same(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    open_window: Callable[[], MainWindow],
+    book: Book,
 ) -> None:
     window = open_window()
 
@@ -222,8 +225,9 @@ def test_a_refused_switch_stays_put_and_says_why(
 
     monkeypatch.setattr(modes, "enter_mode", refuse)
     press(qtbot, window, Qt.Key.Key_2)
-    assert window.page == "demand" and window.ui.actionDemand.isChecked()
+    assert window.page == "deals" and window.ui.actionDeals.isChecked()
     assert window.statusBar().currentMessage() == "The book is read-only: nothing can be recorded."
+    assert sessions(book) == [("demand", True)], "the demand session was not ended either"
 
 
 def test_quitting_ends_the_session_and_the_next_window_starts_where_this_one_was(
@@ -389,6 +393,8 @@ def test_the_window_shows_before_its_book_is_open(
     with qtbot.waitSignal(window.book_attached):
         window.attach(book)
     assert window.page == "deals" and built == ["deals"]
+    assert sessions(book) == [], "the session is written on the writer thread"
+    held_workers.run_held()
     assert sessions(book) == [("deals", True)]
     assert all(action.isEnabled() for action in window.ui.modeActionGroup.actions())
     assert window.ui.workspaceStack.count() == 1, "the opening state is gone"
@@ -424,7 +430,8 @@ def test_a_book_that_refuses_the_first_session_still_opens_on_its_page(
     window = open_window()
     assert window.page == "demand" and window.ui.actionDemand.isChecked()
     assert "readonly database" in window.statusBar().currentMessage()
-    assert sessions(book) == [] and not window._clock.isActive()
+    assert sessions(book) == []
+    assert window.findChild(QLabel, "modeStatus").text() == "Demand creation", "no time counted"
 
 
 def test_a_workspaces_actions_are_listed_in_its_own_menu_with_their_shortcuts(
@@ -439,7 +446,7 @@ def test_a_workspaces_actions_are_listed_in_its_own_menu_with_their_shortcuts(
             super().__init__(parent)
             self.add = QAction("Quick add…", self, shortcut=QKeySequence("Ctrl+N"))
 
-        def refresh(self) -> None:
+        def shown(self) -> None:
             pass
 
         def menu_actions(self) -> list[QAction]:

@@ -50,16 +50,43 @@ def settings_in(session: Session) -> BookSettings:
     )
 
 
-def change_follow_up_hours(book: Book, hours: int) -> None:
-    if not 1 <= hours <= 24 * 14:
-        raise TandemError("The follow-up promise must be between 1 hour and 14 days.", "hours")
-    _store(book, {"follow_up_hours": str(hours)})
+@dataclass(frozen=True)
+class BusinessRules:
+    """What the founder edits in Edit ▸ Business settings: the promise, staleness, the
+    currency of new deals, and each open stage's probability (0 to 1)."""
+
+    follow_up_hours: int
+    stale_days: int
+    currency: str
+    stage_probability: dict[str, float]
 
 
-def change_stale_days(book: Book, days: int) -> None:
-    if not 1 <= days <= 365:
-        raise TandemError("Stale days must be between 1 and 365.", "days")
-    _store(book, {"stale_days": str(days)})
+def change_business_rules(book: Book, rules: BusinessRules) -> None:
+    """Keep the rules in the book, all or none: each is checked first."""
+    if not 1 <= rules.follow_up_hours <= 24 * 14:
+        raise TandemError(
+            "The follow-up promise must be between 1 hour and 14 days.", "follow_up_hours"
+        )
+    if not 1 <= rules.stale_days <= 365:
+        raise TandemError("A deal goes stale after 1 to 365 days.", "stale_days")
+    currency = rules.currency.strip().upper()
+    if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
+        raise TandemError(
+            "The currency is a three-letter code such as EUR, USD or GBP.", "currency"
+        )
+    values = {
+        "follow_up_hours": str(rules.follow_up_hours),
+        "stale_days": str(rules.stale_days),
+        "currency": currency,
+    }
+    for stage in OPEN_DEAL_STAGES:
+        chance = rules.stage_probability.get(str(stage))
+        if chance is None or not 0 <= chance <= 1:
+            raise TandemError(
+                f"The probability of {stage} is between 0 % and 100 %.", f"probability.{stage}"
+            )
+        values[f"stage_probability.{stage}"] = f"{chance:.2f}"
+    _store(book, values)
 
 
 #: A quarter: the period a revenue target covers until the founder says otherwise.

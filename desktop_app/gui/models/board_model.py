@@ -1,15 +1,17 @@
 """The pipeline board: one list model per stage column over the cards `board_cards` returns.
 
-A board of 5,000 open deals is one query; each column is a flat list model that a view paints
-with a delegate (no widget per card). Dragging a card carries its deal id; dropping it on an
-open stage moves the deal (the service writes the stage event), dropping it on won or lost
-asks the workspace for the close details first (`close_requested`).
+A board of 5,000 open deals is one read, on a worker; each column is a flat list model that a
+view paints with a delegate (no widget per card). Dragging a card carries its deal id; dropping
+it on an open stage moves the card at once and the deal through the operation layer: the board
+is read again from the change that broadcasts, and a refusal puts the card back. Dropping it on
+won or lost asks the workspace for the close details first (`close_requested`).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,6 +32,7 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, label
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.card_column import CardColumnModel, Index
+from desktop_app.gui.operations import Operations
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -37,11 +40,34 @@ DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 DEAL_MIME = "application/x-tandem-deal-id"
 
 
+#: What the board shows: the deals, when each entered its stage and was last touched (stage
+#: events, done activities), the contacts' names and sources, and the stale days setting.
+BOARD_TABLES = ("deals", "deal_stage_events", "activities", "contacts", "settings")
+
+
 @dataclass(frozen=True)
 class ColumnTotals:
     count: int
     value: Decimal
     weighted: Decimal
+
+
+@dataclass(frozen=True)
+class BoardRead:
+    """One read of the board: its cards and the settings its totals use."""
+
+    cards: list[DealCard]
+    probability: dict[str, float]
+    currency: str
+
+
+def read_board(where: BoardFilter, stale_only: bool, at: datetime, book: Book) -> BoardRead:
+    """On a worker: the open deals the filter lets through, and the stage probabilities."""
+    settings = read_settings(book)
+    cards = board_cards(book, where, at=at)
+    if stale_only:
+        cards = [card for card in cards if card.stale]
+    return BoardRead(cards, settings.stage_probability, settings.currency)
 
 
 class StageColumnModel(CardColumnModel):
@@ -55,9 +81,33 @@ class StageColumnModel(CardColumnModel):
         self.stage = stage
 
     def set_cards(self, cards: list[DealCard]) -> None:
+        """The same deals in the same order only change their cells (the view keeps its
+        selection and scroll position: the usual case after a move shown at once)."""
+        if [card.deal_id for card in cards] == [card.deal_id for card in self._cards]:
+            self._cards = cards
+            if cards:
+                self.dataChanged.emit(self.index(0), self.index(len(cards) - 1))
+            return
         self.beginResetModel()
         self._cards = cards
         self.endResetModel()
+
+    def take(self, deal_id: int) -> tuple[int, DealCard] | None:
+        """Remove the deal's card; its row and the card, or None when it is not here."""
+        row = self.row_of(deal_id)
+        if row is None:
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        card = self._cards.pop(row)
+        self.endRemoveRows()
+        return row, card
+
+    def put(self, card: DealCard, row: int | None = None) -> None:
+        """Insert a card at `row`, at the end by default (the newest in the stage)."""
+        row = len(self._cards) if row is None else min(row, len(self._cards))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._cards.insert(row, card)
+        self.endInsertRows()
 
     def card(self, row: int) -> DealCard:
         return self._cards[row]
@@ -120,14 +170,26 @@ def dragged_deal(data: QMimeData) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-class BoardModel(QObject):
-    """Loads the cards once per filter and hands each stage column its share; empty until
-    the first `reload()` (the board reads its deals when it is first shown).
+@dataclass(frozen=True)
+class Place:
+    """Where a moved card was, and the card: put back as it was if the move is refused."""
 
-    `moved(deal_id, stage)` follows a move the board made; `failed(message)` a move the
-    service refused; `close_requested(deal_id, stage)` a drop on won or lost.
+    stage: str
+    row: int
+    card: DealCard
+
+
+class BoardModel(QObject):
+    """The cards, read once per filter on a worker and handed to each stage column; empty
+    until the first `reload()` (the board reads its deals when it is first shown).
+
+    `reloading` comes before the columns take a read's cards and `reloaded` after (the board
+    keeps the founder's place across them); `moved(deal_id, stage)` follows a move the book
+    took, `failed(message)` a move it refused (the card is back where it was), and
+    `close_requested(deal_id, stage)` a drop on won or lost.
     """
 
+    reloading = Signal()
     reloaded = Signal()
     moved = Signal(int, str)
     failed = Signal(str)
@@ -135,38 +197,51 @@ class BoardModel(QObject):
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         parent: QObject | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
         super().__init__(parent)
-        self._book = book
+        self._ops = ops
         self._now = now
         self.filter = BoardFilter()
         self.stale_only = False
         self.probability: dict[str, float] = {}
         self.currency = "EUR"
-        self.columns = {stage: StageColumnModel(self, str(stage)) for stage in OPEN_DEAL_STAGES}
-        self.closing = {stage: StageColumnModel(self, str(stage)) for stage in CLOSED_DEAL_STAGES}
+        self.columns = {str(s): StageColumnModel(self, str(s)) for s in OPEN_DEAL_STAGES}
+        self.closing = {str(s): StageColumnModel(self, str(s)) for s in CLOSED_DEAL_STAGES}
         self._stage_of: dict[int, str] = {}
+        #: Moves shown on the board and not yet written: a read taken before the book has
+        #: one shows its card where the founder put it, not back where it was.
+        self._moving: dict[int, str] = {}
 
     def set_filter(self, where: BoardFilter, stale_only: bool = False) -> None:
         self.filter, self.stale_only = where, stale_only
         self.reload()
 
     def reload(self) -> None:
-        settings = read_settings(self._book)
-        self.probability, self.currency = settings.stage_probability, settings.currency
-        cards = board_cards(self._book, self.filter, at=self._now())
-        if self.stale_only:
-            cards = [card for card in cards if card.stale]
+        """Read the cards again; the ones shown stay until the new ones arrive."""
+        work = partial(read_board, self.filter, self.stale_only, self._now())
+        self._ops.read((self, "cards"), work, self._take)
+
+    def _take(self, read: BoardRead) -> None:
+        self.reloading.emit()
+        self.probability, self.currency = read.probability, read.currency
         by_stage: dict[str, list[DealCard]] = {str(stage): [] for stage in OPEN_DEAL_STAGES}
-        for card in cards:
-            by_stage.setdefault(card.stage, []).append(card)
-        self._stage_of = {card.deal_id: card.stage for card in cards}
+        for card in read.cards:
+            stage = self._moving.get(card.deal_id, card.stage)
+            by_stage.setdefault(stage, []).append(self._moved_card(card, stage))
+        self._stage_of = {card.deal_id: stage for stage, cards in by_stage.items() for card in cards}
         for stage, column in self.columns.items():
-            column.set_cards(by_stage[str(stage)])
+            column.set_cards(by_stage[stage])
         self.reloaded.emit()
+
+    def _moved_card(self, card: DealCard, stage: str) -> DealCard:
+        """The card as it looks once in `stage`, until the book says so itself."""
+        if card.stage == stage:
+            return card
+        now = self._now()
+        return replace(card, stage=stage, entered_stage_at=now, last_touch_at=now, stale=False)
 
     def card_count(self) -> int:
         return len(self._stage_of)
@@ -174,7 +249,12 @@ class BoardModel(QObject):
     def stage_of(self, deal_id: int) -> str | None:
         return self._stage_of.get(deal_id)
 
-    def today(self) -> Any:
+    def card_of(self, deal_id: int) -> DealCard | None:
+        column = self.columns.get(self._stage_of.get(deal_id, ""))
+        row = column.row_of(deal_id) if column is not None else None
+        return column.card(row) if column is not None and row is not None else None
+
+    def today(self) -> date:
         return self._now().date()
 
     def drop(self, deal_id: int, stage: str) -> bool:
@@ -184,15 +264,44 @@ class BoardModel(QObject):
             return False  # the deal moves once the close dialog is accepted
         return self.move(deal_id, stage)
 
-    def move(self, deal_id: int, stage: str, lost_reason: str = "") -> bool:
-        try:
-            move_deal(self._book, deal_id, stage, lost_reason, at=self._now())
-        except TandemError as error:
-            self.failed.emit(error.message)
-            return False
-        self.reload()
-        self.moved.emit(deal_id, stage)
+    def move(self, deal_id: int, stage: str, title: str = "") -> bool:
+        """Move the deal to the open `stage`: its card at once, the deal through the
+        operation layer (Edit ▸ Undo "move of “Pilot” to Demo"). `title` names a deal
+        whose card is not on the board (filtered out)."""
+        card = self.card_of(deal_id)
+        place = self._shift(deal_id, stage) if card is not None else None
+        at = self._now()
+        self._ops.change(
+            f"move of “{card.title if card else title}” to {label(stage)}",
+            lambda book: move_deal(book, deal_id, stage, at=at),
+            done=lambda _result, _changes: self._moved(deal_id, stage),
+            refused=lambda error: self._refused(deal_id, place, error),
+        )
         return True
+
+    def _shift(self, deal_id: int, stage: str) -> Place | None:
+        """Carry the card to the end of `stage` (the newest in it); where it was."""
+        old = self._stage_of[deal_id]
+        taken = self.columns[old].take(deal_id)
+        assert taken is not None
+        row, card = taken
+        self.columns[stage].put(self._moved_card(card, stage))
+        self._stage_of[deal_id] = self._moving[deal_id] = stage
+        self.reloaded.emit()
+        return Place(old, row, card)
+
+    def _moved(self, deal_id: int, stage: str) -> None:
+        self._moving.pop(deal_id, None)
+        self.moved.emit(deal_id, stage)
+
+    def _refused(self, deal_id: int, place: Place | None, error: TandemError) -> None:
+        stage = self._moving.pop(deal_id, None)
+        taken = self.columns[stage].take(deal_id) if stage is not None else None
+        if place is not None and taken is not None:
+            self.columns[place.stage].put(place.card, place.row)
+            self._stage_of[deal_id] = place.stage
+            self.reloaded.emit()
+        self.failed.emit(error.message)
 
     # Words shared by the columns and the delegate
 

@@ -1,0 +1,237 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'business_settings.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
+
+class Ui_BusinessSettingsDialog(object):
+    def setupUi(self, BusinessSettingsDialog):
+        if not BusinessSettingsDialog.objectName():
+            BusinessSettingsDialog.setObjectName(u"BusinessSettingsDialog")
+        BusinessSettingsDialog.setModal(True)
+        BusinessSettingsDialog.setMinimumSize(QSize(440, 0))
+        self.mainLayout = QVBoxLayout(BusinessSettingsDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.introLabel = QLabel(BusinessSettingsDialog)
+        self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.introLabel)
+
+        self.rulesForm = QFormLayout()
+        self.rulesForm.setObjectName(u"rulesForm")
+        self.followUpLabel = QLabel(BusinessSettingsDialog)
+        self.followUpLabel.setObjectName(u"followUpLabel")
+
+        self.rulesForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.followUpLabel)
+
+        self.followUpSpin = QSpinBox(BusinessSettingsDialog)
+        self.followUpSpin.setObjectName(u"followUpSpin")
+        self.followUpSpin.setMinimum(1)
+        self.followUpSpin.setMaximum(336)
+
+        self.rulesForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.followUpSpin)
+
+        self.followUpError = QLabel(BusinessSettingsDialog)
+        self.followUpError.setObjectName(u"followUpError")
+
+        self.rulesForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.followUpError)
+
+        self.staleLabel = QLabel(BusinessSettingsDialog)
+        self.staleLabel.setObjectName(u"staleLabel")
+
+        self.rulesForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.staleLabel)
+
+        self.staleSpin = QSpinBox(BusinessSettingsDialog)
+        self.staleSpin.setObjectName(u"staleSpin")
+        self.staleSpin.setMinimum(1)
+        self.staleSpin.setMaximum(365)
+
+        self.rulesForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.staleSpin)
+
+        self.staleError = QLabel(BusinessSettingsDialog)
+        self.staleError.setObjectName(u"staleError")
+
+        self.rulesForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.staleError)
+
+        self.currencyLabel = QLabel(BusinessSettingsDialog)
+        self.currencyLabel.setObjectName(u"currencyLabel")
+
+        self.rulesForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.currencyLabel)
+
+        self.currencyCombo = QComboBox(BusinessSettingsDialog)
+        self.currencyCombo.setObjectName(u"currencyCombo")
+        self.currencyCombo.setEditable(True)
+
+        self.rulesForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.currencyCombo)
+
+        self.currencyError = QLabel(BusinessSettingsDialog)
+        self.currencyError.setObjectName(u"currencyError")
+
+        self.rulesForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.currencyError)
+
+        self.discoveryLabel = QLabel(BusinessSettingsDialog)
+        self.discoveryLabel.setObjectName(u"discoveryLabel")
+
+        self.rulesForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.discoveryLabel)
+
+        self.discoverySpin = QSpinBox(BusinessSettingsDialog)
+        self.discoverySpin.setObjectName(u"discoverySpin")
+        self.discoverySpin.setMinimum(0)
+        self.discoverySpin.setMaximum(100)
+
+        self.rulesForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.discoverySpin)
+
+        self.discoveryError = QLabel(BusinessSettingsDialog)
+        self.discoveryError.setObjectName(u"discoveryError")
+
+        self.rulesForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.discoveryError)
+
+        self.demoLabel = QLabel(BusinessSettingsDialog)
+        self.demoLabel.setObjectName(u"demoLabel")
+
+        self.rulesForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.demoLabel)
+
+        self.demoSpin = QSpinBox(BusinessSettingsDialog)
+        self.demoSpin.setObjectName(u"demoSpin")
+        self.demoSpin.setMinimum(0)
+        self.demoSpin.setMaximum(100)
+
+        self.rulesForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.demoSpin)
+
+        self.demoError = QLabel(BusinessSettingsDialog)
+        self.demoError.setObjectName(u"demoError")
+
+        self.rulesForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.demoError)
+
+        self.proposalLabel = QLabel(BusinessSettingsDialog)
+        self.proposalLabel.setObjectName(u"proposalLabel")
+
+        self.rulesForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.proposalLabel)
+
+        self.proposalSpin = QSpinBox(BusinessSettingsDialog)
+        self.proposalSpin.setObjectName(u"proposalSpin")
+        self.proposalSpin.setMinimum(0)
+        self.proposalSpin.setMaximum(100)
+
+        self.rulesForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.proposalSpin)
+
+        self.proposalError = QLabel(BusinessSettingsDialog)
+        self.proposalError.setObjectName(u"proposalError")
+
+        self.rulesForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.proposalError)
+
+        self.negotiationLabel = QLabel(BusinessSettingsDialog)
+        self.negotiationLabel.setObjectName(u"negotiationLabel")
+
+        self.rulesForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.negotiationLabel)
+
+        self.negotiationSpin = QSpinBox(BusinessSettingsDialog)
+        self.negotiationSpin.setObjectName(u"negotiationSpin")
+        self.negotiationSpin.setMinimum(0)
+        self.negotiationSpin.setMaximum(100)
+
+        self.rulesForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.negotiationSpin)
+
+        self.negotiationError = QLabel(BusinessSettingsDialog)
+        self.negotiationError.setObjectName(u"negotiationError")
+
+        self.rulesForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.negotiationError)
+
+
+        self.mainLayout.addLayout(self.rulesForm)
+
+        self.formError = QLabel(BusinessSettingsDialog)
+        self.formError.setObjectName(u"formError")
+
+        self.mainLayout.addWidget(self.formError)
+
+        self.buttonBox = QDialogButtonBox(BusinessSettingsDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.mainLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.followUpLabel.setBuddy(self.followUpSpin)
+        self.staleLabel.setBuddy(self.staleSpin)
+        self.currencyLabel.setBuddy(self.currencyCombo)
+        self.discoveryLabel.setBuddy(self.discoverySpin)
+        self.demoLabel.setBuddy(self.demoSpin)
+        self.proposalLabel.setBuddy(self.proposalSpin)
+        self.negotiationLabel.setBuddy(self.negotiationSpin)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.followUpSpin, self.staleSpin)
+        QWidget.setTabOrder(self.staleSpin, self.currencyCombo)
+        QWidget.setTabOrder(self.currencyCombo, self.discoverySpin)
+        QWidget.setTabOrder(self.discoverySpin, self.demoSpin)
+        QWidget.setTabOrder(self.demoSpin, self.proposalSpin)
+        QWidget.setTabOrder(self.proposalSpin, self.negotiationSpin)
+
+        self.retranslateUi(BusinessSettingsDialog)
+
+        QMetaObject.connectSlotsByName(BusinessSettingsDialog)
+    # setupUi
+
+    def retranslateUi(self, BusinessSettingsDialog):
+        BusinessSettingsDialog.setWindowTitle(QCoreApplication.translate("BusinessSettingsDialog", u"Business settings", None))
+        self.introLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"These rules live in the book and travel with it: every window and figure uses them.", None))
+        self.followUpLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Follow-up promise:", None))
+        self.followUpSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" h", None))
+#if QT_CONFIG(tooltip)
+        self.followUpSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"A lead that became an MQL is contacted within this many hours; later is a broken promise", None))
+#endif // QT_CONFIG(tooltip)
+        self.followUpError.setText("")
+        self.staleLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"A deal goes &stale after:", None))
+        self.staleSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" days", None))
+#if QT_CONFIG(tooltip)
+        self.staleSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"An open deal with no activity for longer than this is stale", None))
+#endif // QT_CONFIG(tooltip)
+        self.staleError.setText("")
+        self.currencyLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"C&urrency of new deals:", None))
+#if QT_CONFIG(tooltip)
+        self.currencyCombo.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"A three-letter code (EUR, USD, GBP\u2026): new deals are in it, and the review shows money in it", None))
+#endif // QT_CONFIG(tooltip)
+        self.currencyError.setText("")
+        self.discoveryLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Probability in &discovery:", None))
+        self.discoverySpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" %", None))
+#if QT_CONFIG(tooltip)
+        self.discoverySpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"The weighted pipeline counts a deal in discovery at this share of its value", None))
+#endif // QT_CONFIG(tooltip)
+        self.discoveryError.setText("")
+        self.demoLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Probability in d&emo:", None))
+        self.demoSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" %", None))
+#if QT_CONFIG(tooltip)
+        self.demoSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"The weighted pipeline counts a deal in demo at this share of its value", None))
+#endif // QT_CONFIG(tooltip)
+        self.demoError.setText("")
+        self.proposalLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Probability in &proposal:", None))
+        self.proposalSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" %", None))
+#if QT_CONFIG(tooltip)
+        self.proposalSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"The weighted pipeline counts a deal in proposal at this share of its value", None))
+#endif // QT_CONFIG(tooltip)
+        self.proposalError.setText("")
+        self.negotiationLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Probability in &negotiation:", None))
+        self.negotiationSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" %", None))
+#if QT_CONFIG(tooltip)
+        self.negotiationSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"The weighted pipeline counts a deal in negotiation at this share of its value", None))
+#endif // QT_CONFIG(tooltip)
+        self.negotiationError.setText("")
+        self.formError.setText("")
+    # retranslateUi
+

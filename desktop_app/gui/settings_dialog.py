@@ -1,0 +1,94 @@
+"""Edit ▸ Business settings… (Ctrl+,): the rules the book keeps for every window and figure —
+the follow-up promise, when a deal goes stale, the currency of new deals and each open
+stage's probability in the weighted pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QSpinBox, QWidget
+
+from desktop_app.core.vocabulary import OPEN_DEAL_STAGES
+from desktop_app.gui.forms.ui_business_settings import Ui_BusinessSettingsDialog
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
+
+if TYPE_CHECKING:
+    from desktop_app.core.services.settings import BookSettings
+    from desktop_app.core.store import Book
+    from desktop_app.gui.operations import Operations
+
+#: Offered in the currency list; any other three-letter code may be typed.
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD", "JPY")
+
+
+def _read(book: Book) -> BookSettings:
+    from desktop_app.core.services.settings import read_settings
+
+    return read_settings(book)
+
+
+class BusinessSettingsDialog(ServiceDialog):
+    """Shows the book's rules once they are read (until then nothing can be changed)."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
+        self.ui = Ui_BusinessSettingsDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.currencyCombo.addItems(CURRENCIES)
+        self.watch_fields(
+            {
+                "follow_up_hours": (ui.followUpError, ui.followUpSpin),
+                "stale_days": (ui.staleError, ui.staleSpin),
+                "currency": (ui.currencyError, ui.currencyCombo),
+                **{
+                    f"probability.{stage}": (self._error(stage), self._spin(stage))
+                    for stage in OPEN_DEAL_STAGES
+                },
+            },
+            ui.formError,
+        )
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self._enable(False)
+        ops.read(self, _read, self._show)
+
+    def _spin(self, stage: str) -> QSpinBox:
+        spin: QSpinBox = getattr(self.ui, f"{stage}Spin")
+        return spin
+
+    def _error(self, stage: str) -> Any:
+        return getattr(self.ui, f"{stage}Error")
+
+    def _enable(self, enabled: bool) -> None:
+        ui = self.ui
+        inputs = [ui.followUpSpin, ui.staleSpin, ui.currencyCombo]
+        for widget in [*inputs, *(self._spin(stage) for stage in OPEN_DEAL_STAGES)]:
+            widget.setEnabled(enabled)
+        ui.buttonBox.button(ui.buttonBox.StandardButton.Ok).setEnabled(enabled)
+
+    def _show(self, settings: BookSettings) -> None:
+        ui = self.ui
+        ui.followUpSpin.setValue(settings.follow_up_hours)
+        ui.staleSpin.setValue(settings.stale_days)
+        ui.currencyCombo.setCurrentText(settings.currency)
+        for stage in OPEN_DEAL_STAGES:
+            self._spin(stage).setValue(round(settings.stage_probability[stage] * 100))
+        self._enable(True)
+        ui.followUpSpin.setFocus()
+        ui.followUpSpin.selectAll()
+
+    def change(self) -> tuple[str, Callable[[Book], Any]]:
+        from desktop_app.core.services.settings import BusinessRules, change_business_rules
+
+        ui = self.ui
+        rules = BusinessRules(
+            follow_up_hours=ui.followUpSpin.value(),
+            stale_days=ui.staleSpin.value(),
+            currency=ui.currencyCombo.currentText(),
+            stage_probability={
+                str(stage): self._spin(stage).value() / 100 for stage in OPEN_DEAL_STAGES
+            },
+        )
+        return "change of the business settings", lambda book: change_business_rules(book, rules)
