@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.ui.actionUndo.triggered.connect(self.undo)
         self.ui.actionRedo.triggered.connect(self.redo)
         self.ui.actionBusinessSettings.triggered.connect(self.edit_business_settings)
-        self.io_actions = FileActions(self, self.ui.menuFile, self._attached_book, self._workspaces)
+        self.io_actions = FileActions(self, self.ui.menuFile, self._operations)
         self._clock.timeout.connect(self._tick)
 
     def _show_opening(self) -> None:

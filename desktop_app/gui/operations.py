@@ -110,6 +110,8 @@ class Operations(QObject):
     busy_changed = Signal(bool)
     #: An undo or redo the book refused (changed elsewhere since), in a sentence.
     refused = Signal(str)
+    #: No read and no write is out any more: every screen shows what the book holds.
+    quiet = Signal()
 
     def __init__(self, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +121,16 @@ class Operations(QObject):
         self._reads: dict[Any, int] = {}
         self._read_counter = 0
         self._writes_out = 0
+        self._reads_out = 0
+
+    @property
+    def is_quiet(self) -> bool:
+        """Whether no read or write is out (benchmarks wait for it)."""
+        return self._reads_out == 0 and self._writes_out == 0
+
+    def _one_less(self) -> None:
+        if self.is_quiet:
+            self.quiet.emit()
 
     # ---- changing the book
 
@@ -184,6 +196,7 @@ class Operations(QObject):
             self._writes_out -= 1
             if self._writes_out == 0:
                 self.busy_changed.emit(False)
+            self._one_less()
 
         def failed(error: BaseException) -> None:
             if isinstance(error, TandemError) and refused is not None:
@@ -288,7 +301,16 @@ class Operations(QObject):
             else:
                 workers.report_unexpected(error)
 
-        workers.run_task(lambda _progress: work(self.book), arrived, went_wrong)
+        def finished() -> None:
+            self._reads_out -= 1
+            self._one_less()
+
+        self._reads_out += 1
+        task = workers.Task(lambda _progress: work(self.book))
+        task.succeeded.connect(arrived)
+        task.failed.connect(went_wrong)
+        task.finished.connect(finished)
+        task.start()
 
     def forget_reads(self, key: Any) -> None:
         """Drop whatever reads of `key` are still out (a screen that closes)."""
