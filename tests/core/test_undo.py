@@ -227,3 +227,15 @@ def _contact_of(book: Book, deal: int) -> int:
         contact_id = event.deal.contact_id
         assert contact_id is not None
         return contact_id
+
+
+def test_an_undone_move_is_no_stage_entered_and_no_touch(book: Book, deal: int) -> None:
+    from desktop_app.core.services.deal_details import deal_details
+    from desktop_app.core.services.pipeline import board_cards, count_stale_deals
+
+    journal = recorded(lambda: move_deal(book, deal, "demo", at=at(48)))
+    undo(book, journal, "move to demo", at(24 * 20))
+    assert deal_details(book, deal).entered_stage_at == at(2)
+    (card,) = board_cards(book, at=at(24 * 20))
+    assert (card.stage, card.entered_stage_at, card.last_touch_at) == ("discovery", at(2), at(2))
+    assert count_stale_deals(book, at=at(24 * 20)) == 1, "untouched for 20 days, undo or not"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.history import standing
 from desktop_app.core.models import Company, Contact, Deal, DealStageEvent
 from desktop_app.core.services.deals import deal_in
 from desktop_app.core.services.settings import settings_in
@@ -57,7 +58,9 @@ def deal_details(book: Book, deal_id: int) -> DealDetails:
     with book.reading() as session:
         deal = deal_in(session, deal_id)
         entered = session.scalar(
-            select(func.max(DealStageEvent.occurred_at)).where(DealStageEvent.deal_id == deal.id)
+            select(func.max(DealStageEvent.occurred_at)).where(
+                DealStageEvent.deal_id == deal.id, standing(DealStageEvent)
+            )
         )
         probability = settings_in(session).stage_probability.get(deal.stage)
         return DealDetails(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 
 from desktop_app.core import clock
+from desktop_app.core.history import standing
 from desktop_app.core.models import Activity, Contact, Deal, DealStageEvent
 from desktop_app.core.services.contacts import qualified_at
 from desktop_app.core.services.settings import settings_in
@@ -55,10 +56,11 @@ class Breach:
 
 
 def _entered_stage() -> Any:
-    """When each deal entered its stage: its newest stage event."""
+    """When each deal entered its stage: its newest stage event that stands (an undone move
+    and its reversal are not a stage entered, nor a touch)."""
     return (
         select(func.max(DealStageEvent.occurred_at))
-        .where(DealStageEvent.deal_id == Deal.id)
+        .where(DealStageEvent.deal_id == Deal.id, standing(DealStageEvent))
         .scalar_subquery()
     )
 
