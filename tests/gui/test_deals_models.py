@@ -11,6 +11,7 @@ from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.services.pipeline import BoardFilter
 from desktop_app.core.services.qualification import hand_off_to_sales
+from desktop_app.core.services.timeline import deal_timeline
 from desktop_app.core.store import Book
 from desktop_app.gui.models.agenda_model import CONTACT_ID_ROLE, DEAL_ID_ROLE, AgendaModel
 from desktop_app.gui.models.board_model import CARD_ROLE, DEAL_MIME, BoardModel
@@ -31,7 +32,7 @@ def test_board_columns_pass_model_checks_and_split_by_stage(qtmodeltester, book:
     _, ada = a_deal(book, "Ada Park", "1000")
     a_deal(book, "Ben Ode", "3000", at=START + timedelta(days=10))
     move_deal(book, ada, "proposal", at=START + timedelta(days=1))
-    board = BoardModel(book, now=lambda: NOW)
+    board = BoardModel(Operations(book), now=lambda: NOW)
     board.reload()
     for column in (*board.columns.values(), *board.closing.values()):
         qtmodeltester.check(column)
@@ -52,7 +53,7 @@ def test_board_columns_pass_model_checks_and_split_by_stage(qtmodeltester, book:
 
 def test_a_card_drags_its_deal_and_drops_only_where_it_can_move(book: Book) -> None:
     _, ada = a_deal(book, "Ada Park", "1000")
-    board = BoardModel(book, now=lambda: NOW)
+    board = BoardModel(Operations(book), now=lambda: NOW)
     board.reload()
     discovery, demo = board.columns["discovery"], board.columns["demo"]
     data = discovery.mimeData([discovery.index(0)])
@@ -69,21 +70,22 @@ def test_a_card_drags_its_deal_and_drops_only_where_it_can_move(book: Book) -> N
 
 def test_a_move_the_service_refuses_is_reported(book: Book) -> None:
     _, ada = a_deal(book, "Ada Park", "1000")
-    board = BoardModel(book, now=lambda: START - timedelta(days=1))  # before the deal opened
+    board = BoardModel(Operations(book), now=lambda: START - timedelta(days=1))  # before it opened
     board.reload()
     failures: list[str] = []
     board.failed.connect(failures.append)
-    assert not board.move(ada, "demo")
+    board.move(ada, "demo")
     assert failures == ["A stage change cannot be dated before the deal's last one."]
+    assert board.stage_of(ada) == "discovery" and board.columns["discovery"].rowCount() == 1
 
 
 def test_timeline_passes_model_checks_newest_first(qtmodeltester, book: Book) -> None:
     contact, ada = a_deal(book, "Ada Park", "1000")
     record_objection(book, "price", "Too dear", contact, ada, at=START + timedelta(days=1))
     schedule_activity(book, "demo", "Demo", NOW + timedelta(days=1), contact, ada, at=START)
-    model = TimelineModel(book, now=lambda: NOW)
+    model = TimelineModel(now=lambda: NOW)
     assert model.rowCount() == 0
-    model.show_deal(ada)
+    model.set_entries(deal_timeline(book, ada))
     qtmodeltester.check(model)
     rows = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
     assert rows == [
@@ -98,7 +100,8 @@ def test_breaches_and_agenda_links_pass_model_checks(qtmodeltester, book: Book) 
     ada = add_lead(book, NewContact("Ada Park"), at=START)
     change_stage(book, ada, "mql", at=START)
     call = hand_off_to_sales(book, ada, at=NOW - timedelta(hours=50))
-    breaches = BreachesModel(book, now=lambda: NOW)
+    breaches = BreachesModel(Operations(book), now=lambda: NOW)
+    breaches.reload()
     qtmodeltester.check(breaches)
     assert [breaches.data(breaches.index(0, c)) for c in range(4)] == [
         "Ada Park",
@@ -122,3 +125,29 @@ def test_the_demand_agenda_has_no_links(book: Book) -> None:
     model = AgendaModel(Operations(book), "demand", now=lambda: NOW)
     assert model.link(0) is None
     assert model.data(model.index(0, 2)) == "Blog post"
+
+
+def test_a_read_from_before_a_move_shows_the_card_where_it_was_put(
+    book: Book, held_workers
+) -> None:
+    _, ada = a_deal(book, "Ada Park", "1000")
+    board = BoardModel(Operations(book), now=lambda: NOW)
+    board.reload()
+    held_workers.run_held()
+    board.reload()  # taken before the move is written
+    board.move(ada, "demo")
+    assert board.stage_of(ada) == "demo"  # at once
+    seen: list[str | None] = []
+    board.reloaded.connect(lambda: seen.append(board.stage_of(ada)))
+    held_workers.run_held()
+    assert seen == ["demo"]
+    assert board.columns["demo"].rowCount() == 1 and board.columns["discovery"].rowCount() == 0
+
+
+def test_a_read_of_the_same_cards_changes_cells_not_rows(qtbot, book: Book) -> None:
+    a_deal(book, "Ada Park", "1000")
+    board = BoardModel(Operations(book), now=lambda: NOW)
+    board.reload()
+    discovery = board.columns["discovery"]
+    with qtbot.assertNotEmitted(discovery.modelReset), qtbot.waitSignal(discovery.dataChanged):
+        board.reload()

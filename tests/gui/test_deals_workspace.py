@@ -1,9 +1,12 @@
 """The deal conversion workspace driven like a founder would: the agenda, the call logger,
-the board, the deal page and the close dialog, on a fixed clock."""
+the board, the deal page and the close dialog, on a fixed clock; each action undone and redone
+through the operation layer, and the reads each change causes counted."""
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
@@ -18,10 +21,11 @@ from desktop_app.core.services.objections import objections_by_frequency
 from desktop_app.core.services.qualification import hand_off_to_sales
 from desktop_app.core.services.timeline import deal_timeline
 from desktop_app.core.store import Book, open_book
-from desktop_app.gui.deals.workspace import PIPELINE, TODAY, DealsWorkspace
+from desktop_app.gui.deals.workspace import DEAL, PIPELINE, TODAY, DealsWorkspace
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.board_model import DEAL_MIME
-from desktop_app.gui.operations import Operations
+from desktop_app.gui.operations import Changes, Operations
+from tests.book_state import book_as_compared
 
 START = datetime(2025, 3, 3, 9, 0)
 NOW = datetime(2025, 3, 10, 11, 0)
@@ -117,9 +121,12 @@ def test_the_logger_shows_a_service_refusal_beside_the_field(qtbot, book: Book) 
     workspace.show_page(PIPELINE)
     workspace.pipeline.select_deal(deal_details(book, 1).deal_id)
     logger = workspace.log_call()
+    before = book_as_compared(book)
     qtbot.keyClicks(logger.ui.objectionWordsEdit, "Not now")  # words without a category
     save(logger)
     assert logger.isVisible()
+    assert logger.error_text("objection_category") != ""
+    assert logger.focusWidget() is logger.ui.objectionCategoryCombo
     assert logger.errors.shown() == {
         "objection_category": "The objection's category must be one of: price, timing, "
         "authority, need, fit, competitor, trust, other."
@@ -130,6 +137,8 @@ def test_the_logger_shows_a_service_refusal_beside_the_field(qtbot, book: Book) 
     save(logger)
     assert logger.errors.shown() == {"lost_reason": "The lost reason cannot be empty."}
     assert [e.kind for e in deal_timeline(book, 1)] == ["stage"]  # nothing half-saved
+    assert book_as_compared(book) == before
+    assert workspace.ops.undo_label is None
 
 
 def test_a_contact_without_a_deal_is_offered_one(qtbot, book: Book) -> None:
@@ -274,6 +283,7 @@ def test_the_deal_page_saves_details_and_shows_refusals_beside_fields(qtbot, boo
     qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
     assert workspace.deal_page.errors.shown() == {}
     assert str(deal_details(book, deal).value) == "2500.00"
+    workspace.show_page(PIPELINE)  # the board reads its deals when first shown
     assert "€2,500" in workspace.pipeline.headers["discovery"].text()
 
 
@@ -309,12 +319,12 @@ def test_export_writes_the_scheduled_calls(qtbot, book: Book, tmp_path, monkeypa
     assert workspace.message.text() == "2 calls and meetings written to calls.ics"
 
 
-def test_refresh_keeps_working_after_a_deal_vanishes(qtbot, book: Book) -> None:
+def test_a_change_elsewhere_to_the_deal_shown_is_read_again(qtbot, book: Book) -> None:
     deal = a_deal(book, "Ada Park")
     workspace = shown(qtbot, book)
     workspace.open_deal(deal)
-    move_deal(book, deal, "demo", at=NOW)
-    workspace.refresh()
+    move_deal(book, deal, "demo", at=NOW)  # another window
+    workspace.ops.changed_elsewhere(Changes(everything=True))
     assert workspace.deal_page.ui.stageValue.text().startswith("Demo")
 
 
@@ -340,3 +350,406 @@ def test_the_board_exports_the_deals_it_shows(qtbot, book: Book, tmp_path: Path)
         "Next step on",
     ]
     assert [row[:4] for row in rows[1:]] == [["Discovery", "Ben Ode retainer", "Ben Ode", "€3,000"]]
+
+
+# Undo and redo: each action of the mode, done through the widgets, taken back and done again
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def undone_and_redone(
+    workspace: DealsWorkspace,
+    book: Book,
+    before: dict[str, Any],
+    label: str,
+    screen: Callable[[], object],
+    undone: object,
+    redone: object,
+) -> None:
+    """Edit ▸ Undo names the action and gives back the book as it was, and `screen()` (what
+    a part of the mode shows) says `undone`; Redo gives back the book as the action left
+    it, and the screen says `redone`."""
+    after = book_as_compared(book)
+    assert after != before
+    assert workspace.ops.undo_label == label
+    workspace.ops.undo()
+    assert book_as_compared(book) == before
+    assert screen() == undone
+    workspace.ops.redo()
+    assert book_as_compared(book) == after
+    assert screen() == redone
+
+
+def test_a_move_by_keyboard_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    workspace.pipeline.select_deal(deal)
+    before = book_as_compared(book)
+    qtbot.keyClick(workspace.pipeline.columns["discovery"], Qt.Key.Key_Right, CTRL_SHIFT)
+    assert workspace.board.stage_of(deal) == "demo"
+    assert workspace.pipeline.current_deal() == deal  # the keyboard went with the card
+    assert workspace.message.text() == "Moved to Demo"
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "move of “Ada Park retainer” to Demo",
+        lambda: workspace.board.stage_of(deal),
+        "discovery",
+        "demo",
+    )
+
+
+def test_a_drop_reads_the_board_once_and_is_undone(qtbot, book: Book, monkeypatch) -> None:
+    deal = a_deal(book, "Ada Park")
+    a_deal(book, "Ben Ode")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    reads = count_reads(monkeypatch, workspace.ops)
+    before = book_as_compared(book)
+    assert drop(workspace, deal, "demo")
+    assert reads["cards"] == 1  # from the change it broadcast, not again from the drop
+    assert reads["deal"] == 0  # the deal page, not in front, reads when next shown
+    board = workspace.board
+    assert board.columns["demo"].rowCount() == 1
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "move of “Ada Park retainer” to Demo",
+        lambda: (board.columns["discovery"].rowCount(), board.columns["demo"].rowCount()),
+        (2, 0),
+        (1, 1),
+    )
+    assert reads["cards"] == 3  # once for the undo, once for the redo
+
+
+def test_a_refused_move_puts_the_card_back_and_says_why(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    move_deal(book, deal, "won", at=NOW)  # closed in another window, not yet seen here
+    assert drop(workspace, deal, "demo")
+    assert workspace.board.stage_of(deal) == "discovery"
+    assert workspace.board.columns["discovery"].rowCount() == 1
+    assert workspace.board.columns["demo"].rowCount() == 0
+    assert workspace.message.text() == "This deal is closed: reopen it before moving it."
+    assert workspace.ops.undo_label is None
+
+
+def test_won_from_the_deal_page_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.open_deal(deal)
+    page = workspace.deal_page
+    before = book_as_compared(book)
+    qtbot.keyClick(page, Qt.Key.Key_W, CTRL_SHIFT)
+    save(workspace.close_dialog)
+    assert not page.won_button.isEnabled() and workspace.message.text() == "Closed as won"
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "win of “Ada Park retainer”",
+        lambda: (page.won_button.isEnabled(), page.reopen_button.isVisibleTo(page)),
+        (True, False),
+        (False, True),
+    )
+
+
+def test_lost_from_a_drop_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    before = book_as_compared(book)
+    drop(workspace, deal, "lost")
+    qtbot.keyClicks(workspace.close_dialog.ui.lostReasonEdit, "Chose a rival")
+    save(workspace.close_dialog)
+    assert workspace.board.card_count() == 0
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "loss of “Ada Park retainer”",
+        lambda: workspace.board.stage_of(deal),
+        "discovery",
+        None,
+    )
+
+
+def test_reopening_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    move_deal(book, deal, "lost", "Budget", at=START + timedelta(days=1))
+    workspace = shown(qtbot, book)
+    workspace.open_deal(deal)
+    page = workspace.deal_page
+    before = book_as_compared(book)
+    reopen_in_demo = next(a for a in page.reopen_menu.actions() if a.text() == "Reopen in Demo")
+    reopen_in_demo.trigger()
+    assert page.won_button.isEnabled() and page.ui.stageValue.text().startswith("Demo")
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "reopening “Ada Park retainer”",
+        lambda: page.ui.stageValue.text().split(" for ")[0],
+        "Lost",
+        "Demo",
+    )
+
+
+def test_a_call_logged_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    contact = deal_details(book, deal).contact_id
+    schedule_activity(
+        book, "call", "Pricing call", NOW + timedelta(hours=2), contact, deal, at=START
+    )
+    workspace = shown(qtbot, book)
+    workspace.agenda_view.selectRow(0)
+    qtbot.keyClick(workspace.agenda_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    logger = workspace.call_logger
+    before = book_as_compared(book)
+    qtbot.keyClicks(logger.ui.notesEdit, "Keen, wants a proposal")
+    qtbot.keyClicks(logger.ui.nextStepEdit, "Send the proposal")
+    logger.ui.stageCombo.setCurrentIndex(logger.ui.stageCombo.findData("proposal"))
+    save(logger)
+    assert not logger.isVisible()
+    assert subjects(workspace.agenda) == []
+    assert workspace.message.text() == "Call logged · next step 11 Mar 10:00"
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "call with Ada Park",
+        lambda: subjects(workspace.agenda),
+        ["Pricing call"],
+        [],
+    )
+
+
+def test_a_deal_opened_from_the_logger_is_undone_and_redone(qtbot, book: Book) -> None:
+    add_lead(book, NewContact("Ada Park"), at=START)
+    workspace = shown(qtbot, book)
+    logger = workspace.log_call()
+    qtbot.keyClicks(logger.ui.contactSearch, "ada")
+    qtbot.keyClick(logger.ui.contactSearch, Qt.Key.Key_Return)
+    before = book_as_compared(book)
+    qtbot.mouseClick(logger.ui.openDealButton, Qt.MouseButton.LeftButton)
+    opener = logger.open_deal_dialog
+    qtbot.keyClicks(opener.ui.valueEdit, "2400")
+    save(opener)
+    deals = logger.ui.dealCombo
+    assert deals.currentText() == "Ada Park (Discovery)"
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "new deal “Ada Park”",
+        lambda: [deals.itemText(row) for row in range(deals.count())],
+        ["No deal"],
+        ["Ada Park (Discovery)", "No deal"],
+    )
+
+
+def test_an_edit_of_the_deal_page_is_undone_and_redone(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.open_deal(deal)
+    ui = workspace.deal_page.ui
+    before = book_as_compared(book)
+    ui.valueEdit.setFocus()
+    ui.valueEdit.selectAll()
+    qtbot.keyClicks(ui.valueEdit, "2500")
+    qtbot.keyClick(ui.valueEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.message.text() == "Saved"
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "edit of “Ada Park retainer”",
+        lambda: ui.valueEdit.text(),
+        "1000.00",
+        "2500.00",
+    )
+
+
+def test_a_reschedule_and_a_done_item_are_undone_and_redone(qtbot, book: Book) -> None:
+    schedule_activity(book, "call", "Call Ada", NOW + timedelta(hours=1), at=START)
+    workspace = shown(qtbot, book)
+    workspace.agenda_view.selectRow(0)
+    before = book_as_compared(book)
+    qtbot.keyClick(workspace.agenda_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(workspace.reschedule_dialog.ui.tomorrowButton, Qt.MouseButton.LeftButton)
+    save(workspace.reschedule_dialog)
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "new time for “Call Ada”",
+        lambda: subjects(workspace.agenda),
+        ["Call Ada"],
+        [],
+    )
+    workspace.ops.undo()
+    workspace.agenda_view.setFocus()
+    workspace.agenda_view.selectRow(0)
+    qtbot.keyClick(workspace.agenda_view, Qt.Key.Key_Space)
+    undone_and_redone(
+        workspace,
+        book,
+        before,
+        "“Call Ada” done",
+        lambda: subjects(workspace.agenda),
+        ["Call Ada"],
+        [],
+    )
+
+
+# What each change makes the mode read
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch, ops: Operations) -> Counter[str]:
+    """How many reads of each part were asked from now on, by the name in their key."""
+    reads: Counter[str] = Counter()
+    asked = ops.read
+
+    def read(key: Any, *args: Any) -> None:
+        reads[key[1] if isinstance(key, tuple) else key] += 1
+        asked(key, *args)
+
+    monkeypatch.setattr(ops, "read", read)
+    return reads
+
+
+def test_a_change_only_to_campaigns_reads_nothing_in_the_mode(qtbot, book, monkeypatch) -> None:
+    from desktop_app.core.services.campaigns import CampaignInput, create_campaign
+
+    a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    workspace.show_page(TODAY)
+    reads = count_reads(monkeypatch, workspace.ops)
+    spring = CampaignInput("Spring webinar", "event")
+    workspace.ops.change("new campaign", lambda b: create_campaign(b, spring, at=NOW))
+    assert reads == Counter()
+    workspace.show_page(PIPELINE)  # its campaign filter went stale; its cards did not
+    assert reads == Counter({"campaigns": 1})
+    assert workspace.pipeline.campaign_filter.findText("Spring webinar") > 0
+
+
+def test_a_hidden_page_reads_once_when_shown(qtbot, book, monkeypatch) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    workspace.open_deal(deal)
+    workspace.show_page(TODAY)
+    reads = count_reads(monkeypatch, workspace.ops)
+    for stage in ("demo", "proposal"):
+        workspace.ops.change("a move", lambda b, s=stage: move_deal(b, deal, s, at=NOW))
+    assert (reads["cards"], reads["deal"], reads["stale"]) == (0, 0, 2)
+    workspace.show_page(PIPELINE)
+    workspace.show_page(DEAL)
+    workspace.show_page(PIPELINE)
+    assert (reads["cards"], reads["deal"]) == (1, 1)
+    assert workspace.board.stage_of(deal) == "proposal"
+
+
+# Reads that are out: the old data stays, an outdated read is never painted
+
+
+def held_workspace(qtbot, book: Book, held_workers) -> DealsWorkspace:
+    workspace = shown(qtbot, book)
+    held_workers.run_held()
+    return workspace
+
+
+def test_only_the_deal_asked_last_is_shown(qtbot, book: Book, held_workers) -> None:
+    ada, ben = a_deal(book, "Ada Park"), a_deal(book, "Ben Ode")
+    workspace = held_workspace(qtbot, book, held_workers)
+    page = workspace.deal_page
+    opened: list[int] = []
+    page.opened.connect(opened.append)
+    workspace.open_deal(ada)
+    workspace.open_deal(ben)
+    assert page.stack.currentIndex() == 0  # nothing yet: no made-up dates on show
+    assert workspace.tabs.currentIndex() == TODAY
+    held_workers.run_held()
+    assert opened == [ben]
+    assert page.ui.titleEdit.text() == "Ben Ode retainer"
+    assert workspace.tabs.currentIndex() == DEAL
+
+
+def test_the_deal_page_keeps_its_deal_while_a_read_is_out(qtbot, book, held_workers) -> None:
+    ada, ben = a_deal(book, "Ada Park"), a_deal(book, "Ben Ode")
+    workspace = held_workspace(qtbot, book, held_workers)
+    page = workspace.deal_page
+    workspace.open_deal(ada)
+    held_workers.run_held()
+    qtbot.keyClicks(page.ui.notesEdit, "Call after Easter")  # typed, not saved
+    move_deal(book, ada, "demo", at=NOW)  # another window
+    workspace.ops.changed_elsewhere(Changes(everything=True))
+    workspace.open_deal(ben)
+    assert page.stack.currentIndex() == 1
+    assert page.ui.titleEdit.text() == "Ada Park retainer"
+    assert page.ui.stageValue.text().startswith("Discovery")
+    held_workers.run_held()
+    assert page.ui.titleEdit.text() == "Ben Ode retainer"
+    workspace.open_deal(ada)
+    held_workers.run_held()
+    assert page.ui.stageValue.text().startswith("Demo")
+
+
+def test_a_read_again_keeps_what_the_founder_is_typing(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.open_deal(deal)
+    page = workspace.deal_page
+    qtbot.keyClicks(page.ui.notesEdit, "Call after Easter")
+    move_deal(book, deal, "demo", at=NOW)  # another window
+    workspace.ops.changed_elsewhere(Changes(everything=True))
+    assert page.ui.stageValue.text().startswith("Demo")
+    assert page.ui.notesEdit.toPlainText() == "Call after Easter"
+
+
+def test_the_board_keeps_its_cards_while_a_read_is_out(qtbot, book, held_workers) -> None:
+    a_deal(book, "Ada Park")
+    a_deal(book, "Ben Ode")
+    workspace = held_workspace(qtbot, book, held_workers)
+    workspace.show_page(PIPELINE)
+    held_workers.run_held()
+    qtbot.keyClicks(workspace.pipeline.search, "ben")
+    workspace.pipeline.apply_filter()
+    assert workspace.board.card_count() == 2
+    held_workers.run_held()
+    assert workspace.board.card_count() == 1
+
+
+def test_a_deal_on_the_agenda_moves_and_closes_by_keyboard(qtbot, book: Book) -> None:
+    deal = a_deal(book, "Ada Park")
+    contact = deal_details(book, deal).contact_id
+    schedule_activity(book, "demo", "Demo", NOW + timedelta(hours=2), contact, deal, at=START)
+    workspace = shown(qtbot, book)
+    workspace.agenda_view.setFocus()
+    workspace.agenda_view.selectRow(0)
+    qtbot.keyClick(workspace.agenda_view, Qt.Key.Key_Right, CTRL_SHIFT)
+    assert deal_details(book, deal).stage == "demo"
+    assert workspace.ops.undo_label == "move of “Ada Park retainer” to Demo"
+    qtbot.keyClick(workspace.agenda_view, Qt.Key.Key_O, CTRL_SHIFT)
+    dialog = workspace.close_dialog
+    assert dialog.ui.headingLabel.text() == "Close “Ada Park retainer”"
+    assert dialog.ui.lostRadio.isChecked()
+
+
+def test_the_board_keeps_the_card_the_founder_is_on_when_read_again(qtbot, book: Book) -> None:
+    a_deal(book, "Ada Park")
+    ben = a_deal(book, "Ben Ode")
+    workspace = shown(qtbot, book)
+    workspace.show_page(PIPELINE)
+    workspace.pipeline.select_deal(ben)
+    cy = add_lead(book, NewContact("Cy Lund"), at=START)
+    workspace.ops.change("new deal", lambda b: open_deal(b, cy, "Cy Lund retainer", "5", at=NOW))
+    assert workspace.board.columns["discovery"].rowCount() == 3
+    assert workspace.pipeline.current_deal() == ben
+    assert workspace.pipeline.columns["discovery"].hasFocus()

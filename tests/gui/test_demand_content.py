@@ -9,6 +9,7 @@ from desktop_app.core.services.content import AssetInput, asset_cards, create_as
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.content_board import AssetDialog
+from desktop_app.gui.demand.workspace import CONTENT
 from desktop_app.gui.models.objections_model import ANSWERED
 from tests.gui.test_demand_leads import CTRL_SHIFT, ok
 from tests.gui.test_demand_workspace import shown
@@ -92,7 +93,10 @@ def test_an_objection_gap_becomes_an_idea_carrying_the_quotes(qtbot, book: Book)
     assert ideas[0].answers == ("timing",)
     assert "Ask me again in spring." in ideas[0].notes
     assert model.data(model.index(0, ANSWERED)) == "Content gap · 1 in the works"
-    assert workspace.content.columns["idea"].rowCount() == 1
+    workspace.show_section(CONTENT)  # the board, hidden meanwhile, reads as it is shown
+    idea = workspace.content.columns["idea"]
+    assert idea.rowCount() == 1
+    assert workspace.content.views["idea"].currentIndex() == idea.index(0)
 
 
 def test_the_window_choice_counts_older_objections(qtbot, book: Book) -> None:

@@ -12,12 +12,14 @@ from desktop_app.core.models import Contact, LifecycleEvent
 from desktop_app.core.services.activities import agenda
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
 from desktop_app.core.services.lead_standard import mark_reviewed
-from desktop_app.core.services.settings import change_follow_up_hours
+from desktop_app.core.services.settings import BusinessRules, change_business_rules, read_settings
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
 from desktop_app.gui.demand.outreach import OutreachDialog
 from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.demand.workspace import DemandWorkspace
+from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Changes
 from tests.gui.test_demand_workspace import first_name, shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -53,6 +55,14 @@ def reactivate(qtbot, window) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
+def promise_hours(book: Book, hours: int) -> None:
+    """The follow-up promise: a handed-off lead's first call is due within it."""
+    now = read_settings(book)
+    change_business_rules(
+        book, BusinessRules(hours, now.stale_days, now.currency, now.stage_probability)
+    )
+
+
 def select_first_lead(workspace: DemandWorkspace) -> None:
     workspace.inbox_view.setFocus()
     # Not selectRow: it reads the modifiers the last test's Ctrl+Shift may have left set.
@@ -76,6 +86,7 @@ def test_ctrl_n_adds_a_lead_that_the_inbox_shows_selected(qtbot, book: Book) -> 
     assert workspace.inbox_count.text() == "1 lead in the inbox"
     assert first_name(workspace) == "Nora Quinn"
     assert workspace.inbox_panel.current_id() == dialog.contact_id
+    assert workspace.inbox_panel.notice.text() == "Added Nora Quinn as a lead."
     workspace.tag_filter.setText("berlin")
     workspace.inbox_panel.apply_filter()
     assert workspace.inbox.total() == 1
@@ -96,6 +107,7 @@ def test_a_wrong_email_is_shown_beside_the_field_and_nothing_is_saved(qtbot, boo
     assert "is not an e-mail address" in dialog.error_text("email")
     qtbot.waitUntil(dialog.ui.emailEdit.hasFocus)
     assert contacts(book) == 0
+    assert workspace.ops.undo_label is None, "nothing was done, so nothing to undo"
     qtbot.keyClick(dialog.ui.emailEdit, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert contacts(book) == 0
@@ -121,7 +133,7 @@ def test_a_duplicate_email_offers_to_open_the_existing_contact(qtbot, book: Book
 
 
 def test_score_with_the_checklist_to_mql_then_hand_off_to_sales(qtbot, book: Book) -> None:
-    change_follow_up_hours(book, 4)
+    promise_hours(book, 4)
     lead = add_lead(book, NewContact("Nora Quinn"), at=START)
     workspace = shown(qtbot, book)
     select_first_lead(workspace)
@@ -154,9 +166,13 @@ def test_score_with_the_checklist_to_mql_then_hand_off_to_sales(qtbot, book: Boo
     assert [(c.kind, c.subject, c.contact) for c in calls] == [
         ("call", "First call with Nora Quinn", "Nora Quinn")
     ]
-    assert before + timedelta(hours=4) <= calls[0].due_at <= clock.now() + timedelta(hours=4)
+    due = calls[0].due_at
+    assert before + timedelta(hours=4) <= due <= clock.now() + timedelta(hours=4)
     assert workspace.inbox_count.text() == "0 leads in the inbox"
-    assert "first call is on the deal conversion agenda" in workspace.inbox_panel.notice.text()
+    assert workspace.inbox_panel.notice.text() == (
+        "Handed Nora Quinn to sales: the first call is on the deal conversion agenda, due "
+        f"{formatting.day(due)} at {due:%H:%M}."
+    )
 
 
 def test_qualify_and_disqualify_need_a_reason(qtbot, book: Book) -> None:
@@ -270,7 +286,7 @@ def test_stage_filter_and_min_score_filter(qtbot, book: Book) -> None:
 
 
 def test_the_selection_survives_coming_back_to_the_mode(qtbot, book: Book) -> None:
-    """Back from deal conversion (refresh), the leads selected, even beyond the first page
+    """Back from deal conversion, the leads selected, even beyond the first page
     loaded, are still selected, though a new lead came in meanwhile and moved every row."""
     for i in range(230):
         add_lead(book, NewContact(f"Lead {i:03d}"), at=START + timedelta(minutes=i))
@@ -284,8 +300,12 @@ def test_the_selection_survives_coming_back_to_the_mode(qtbot, book: Book) -> No
     chosen, current = panel.selected_ids(), panel.current_id()
     assert len(chosen) == 2 and current == workspace.inbox.contact_id(209)
 
+    workspace.hide()  # the founder went to deal conversion, where a lead came in
     add_lead(book, NewContact("Newcomer"), at=START + timedelta(days=1))
-    workspace.refresh()
+    workspace.ops.changed_elsewhere(Changes(frozenset({"contacts"}), elsewhere=True))
+    assert first_name(workspace) == "Lead 229", "a hidden inbox reads when shown"
+    workspace.shown()  # as the window does, bringing the mode back
+    workspace.show()
 
     assert workspace.inbox.rowCount() == 231
     assert first_name(workspace) == "Newcomer"  # newest first: every lead moved down a row

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.inbox import InboxPanel
+from desktop_app.gui.operations import Operations
 
 START = datetime(2025, 3, 3, 9, 0)
 
@@ -22,7 +23,7 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 @pytest.fixture
-def inbox(qtbot: QtBot, book: Book) -> InboxPanel:
+def inbox(qtbot: QtBot, book: Book, ops: Operations) -> InboxPanel:
     for minutes, (name, email, company) in enumerate(
         (
             ("Ana Souza", "ana@acme.example", "Acme"),
@@ -31,7 +32,7 @@ def inbox(qtbot: QtBot, book: Book) -> InboxPanel:
         )
     ):
         add_lead(book, NewContact(name, email, company), START + timedelta(minutes=minutes))
-    panel = InboxPanel(book)
+    panel = InboxPanel(ops)
     qtbot.addWidget(panel)
     return panel
 

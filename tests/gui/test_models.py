@@ -80,8 +80,8 @@ def test_deal_models_pass_qt_model_checks(qtmodeltester, book: Book) -> None:
     first = a_deal(book, "Ada Park", "1200")
     a_deal(book, "Ben Ode", "800")
     plan_next_step(book, first, "Send proposal", date(2025, 3, 1))
-    qtmodeltester.check(DealsModel(book, today=lambda: date(2025, 3, 3)))
-    qtmodeltester.check(PipelineTotalsModel(book))
+    qtmodeltester.check(DealsModel(Operations(book), today=lambda: date(2025, 3, 3)))
+    qtmodeltester.check(PipelineTotalsModel(Operations(book)))
 
 
 def test_a_next_step_past_its_date_is_marked_late(book: Book) -> None:
@@ -89,7 +89,7 @@ def test_a_next_step_past_its_date_is_marked_late(book: Book) -> None:
     due = a_deal(book, "Ben Ode", "800")
     plan_next_step(book, late, "Send proposal", date(2025, 3, 1))
     plan_next_step(book, due, "Demo", date(2025, 3, 3))
-    model = DealsModel(book, today=lambda: date(2025, 3, 3))
+    model = DealsModel(Operations(book), today=lambda: date(2025, 3, 3))
     assert texts(model, 0) == ["Ada Park retainer", "Ben Ode retainer"]
     late_cell, due_cell = model.index(0, NEXT_STEP_DATE), model.index(1, NEXT_STEP_DATE)
     assert model.data(late_cell) == "1 Mar"
@@ -104,7 +104,7 @@ def test_deals_sort_in_the_model_and_filter_by_stage(book: Book) -> None:
     ben = a_deal(book, "Ben Ode", "800")
     a_deal(book, "Cy Lund", "5000")
     move_deal(book, ben, "demo", at=START + timedelta(days=1))
-    model = DealsModel(book)
+    model = DealsModel(Operations(book))
     model.sort(3, Qt.SortOrder.DescendingOrder)
     assert texts(model, 3) == ["€5,000", "€1,200", "€800"]
     model.set_stage("demo")
@@ -116,7 +116,7 @@ def test_pipeline_totals_have_a_row_per_open_stage_and_a_total(book: Book) -> No
     a_deal(book, "Ben Ode", "2500.50")
     moved = a_deal(book, "Cy Lund", "4000")
     move_deal(book, moved, "demo", at=START + timedelta(days=1))
-    model = PipelineTotalsModel(book)
+    model = PipelineTotalsModel(Operations(book))
     rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
     assert rows == [
         ["Discovery", "2", "€3,500.50", "€350.05"],

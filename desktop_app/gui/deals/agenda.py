@@ -59,6 +59,8 @@ class TodayPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.setFocusProxy(self.agenda_view)
+        self._breach_kept: int | None = None
+        breaches.modelAboutToBeReset.connect(self._remember_breach)
         breaches.modelReset.connect(self._show_breaches_state)
         self._show_breaches_state()
 
@@ -90,9 +92,18 @@ class TodayPage(QWidget):
         layout.addWidget(self.breaches_stack, 1)
         return panel
 
+    def _remember_breach(self) -> None:
+        rows = self.breaches_view.selectionModel().selectedRows()
+        self._breach_kept = self.breaches.breach(rows[0].row()).contact_id if rows else None
+
     def _show_breaches_state(self) -> None:
+        """After a read: the empty state or the list, the lead selected before still
+        selected (the keyboard stays where it was)."""
         has_rows = self.breaches.rowCount() > 0
         self.breaches_stack.setCurrentIndex(0 if has_rows else 1)
+        kept = self.breaches.row_of(self._breach_kept) if self._breach_kept is not None else None
+        if kept is not None:
+            self.breaches_view.selectRow(kept)
 
     def _choose_breach(self, index: QModelIndex) -> None:
         breach = self.breaches.breach(index.row())

@@ -1,10 +1,11 @@
 """The pipeline board: a column per open stage with its count, total and weighted value, the
-cards painted by `CardDelegate`, filters above, and won / lost drop zones beside."""
+cards painted by `CardDelegate`, filters above, and won / lost drop zones beside. The founder
+keeps their place (the card they are on, each column's scroll) when the board is read again."""
 
 from decimal import Decimal, InvalidOperation
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.services.campaigns import list_campaigns
+from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.pipeline import BoardFilter
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
 from desktop_app.gui.deals.card_delegate import CardDelegate
 from desktop_app.gui.io.export_shown import ExportShown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageColumnModel
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import buddy
 
@@ -79,22 +80,30 @@ class DropZone(QListView):
         )
 
 
+#: Where the founder is on the board: the card they are on, whether a column has the
+#: keyboard, and each column's first card in sight.
+Place = tuple[int | None, bool, dict[str, int]]
+
+
 class PipelineBoard(QWidget):
-    """`open_requested(deal_id)` when Enter or a double click opens a card."""
+    """`open_requested(deal_id)` when Enter or a double click opens a card. The campaign
+    filter's choices are read by `load_campaigns()` (when the board is first shown)."""
 
     open_requested = Signal(int)
 
-    def __init__(self, book: Book, board: BoardModel, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, board: BoardModel, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ops = ops
         self.board = board
         self._delegate = CardDelegate(board, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.columns: dict[str, ColumnView] = {}
         self.headers: dict[str, QLabel] = {}
         self._last_column: ColumnView | None = None
+        self._place: Place | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._build_filters(book))
+        layout.addWidget(self._build_filters())
         layout.addWidget(self.filter_error)
         layout.addLayout(self._build_columns(), 1)
         self._connect()
@@ -102,7 +111,7 @@ class PipelineBoard(QWidget):
 
     # Building
 
-    def _build_filters(self, book: Book) -> QWidget:
+    def _build_filters(self) -> QWidget:
         self.search = QLineEdit()
         self.search.setObjectName("boardSearch")
         self.search.setPlaceholderText("Search deals and contacts")
@@ -110,8 +119,6 @@ class PipelineBoard(QWidget):
         self.search.setToolTip("Search the board by deal title or contact name (Ctrl+F)")
         self.campaign_filter = QComboBox()
         self.campaign_filter.addItem("All campaigns", None)
-        for campaign in list_campaigns(book):
-            self.campaign_filter.addItem(campaign.name, campaign.campaign_id)
         self.source_filter = QComboBox()
         self.source_filter.addItem("All sources", None)
         for channel in Channel:
@@ -185,10 +192,30 @@ class PipelineBoard(QWidget):
         for edit in (self.min_value, self.max_value):
             edit.editingFinished.connect(self.apply_filter)
         self.stale_only.toggled.connect(self.apply_filter)
+        self.board.reloading.connect(self._remember_place)
         self.board.reloaded.connect(self._show_totals)
+        self.board.reloaded.connect(self._restore_place)
+        self.board.placed.connect(self._follow_card)
         for view in self.columns.values():
             view.activated.connect(self._open)
             view.selectionModel().currentChanged.connect(lambda _c, _p, v=view: self._remember(v))
+
+    def load_campaigns(self) -> None:
+        """Read the campaign filter's choices (the one chosen stays chosen)."""
+        self.ops.read((self, "campaigns"), list_campaigns, self._fill_campaigns)
+
+    def _fill_campaigns(self, campaigns: list[CampaignInfo]) -> None:
+        combo = self.campaign_filter
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for campaign in campaigns:
+            combo.addItem(campaign.name, campaign.campaign_id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+        if combo.currentData() != chosen:  # the campaign filtered by is gone
+            self.apply_filter()
 
     # Acting
 
@@ -235,14 +262,48 @@ class PipelineBoard(QWidget):
         return index.data(DEAL_ID_ROLE) if index.isValid() else None
 
     def select_deal(self, deal_id: int) -> None:
+        """Put the keyboard on the deal's card."""
+        self._select(deal_id, focus=True)
+
+    def _select(self, deal_id: int, focus: bool) -> None:
         for stage, view in self.columns.items():
-            row = self.board.columns[stage].row_of(deal_id)  # type: ignore[index]
+            row = self.board.columns[stage].row_of(deal_id)
             if row is not None:
-                view.setFocus()
+                if focus:
+                    view.setFocus()
                 view.setCurrentIndex(view.model().index(row, 0))
                 view.scrollTo(view.currentIndex())
                 self._remember(view)
                 return
+
+    def _remember_place(self) -> None:
+        tops = {}
+        for stage, view in self.columns.items():
+            top = view.indexAt(view.viewport().rect().topLeft() + QPoint(1, 1))
+            if top.isValid():
+                tops[stage] = top.data(DEAL_ID_ROLE)
+        focused = any(view.hasFocus() for view in self.columns.values())
+        self._place = (self.current_deal(), focused, tops)
+
+    def _restore_place(self) -> None:
+        """After a read: each column scrolled to the card that was at its top, and the
+        card the founder was on selected again (the keyboard back on it if it was there)."""
+        if self._place is None:
+            return
+        deal_id, focused, tops = self._place
+        self._place = None
+        for stage, top in tops.items():
+            view, row = self.columns[stage], self.board.columns[stage].row_of(top)
+            if row is not None:
+                view.scrollTo(
+                    view.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+        if deal_id is not None:
+            self._select(deal_id, focus=focused)
+
+    def _follow_card(self, deal_id: int) -> None:
+        """A card moved to another column (or back): the selection goes with it."""
+        self._select(deal_id, focus=any(view.hasFocus() for view in self.columns.values()))
 
     def _open(self, index: QModelIndex) -> None:
         deal_id = index.data(DEAL_ID_ROLE)

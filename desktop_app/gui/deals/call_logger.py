@@ -1,35 +1,46 @@
 """The quick call logger: outcome, notes, an objection in the customer's words, content used,
-the next step and a stage change, saved in one transaction by `log_call`."""
+the next step and a stage change, saved in one transaction by `log_call`, one operation.
+
+Its choices (content, the contact's open deals, or contacts to pick from) arrive in one read
+when it opens; the form can be filled meanwhile, and saved once they are there."""
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from typing import Any, cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.calls import CallLog, log_call
-from desktop_app.core.services.content import asset_cards
+from desktop_app.core.services.content import AssetCard
 from desktop_app.core.services.deal_details import (
     ContactChoice,
+    DealChoice,
     contacts_matching,
-    deal_details,
     open_deals_of,
 )
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     OPEN_DEAL_STAGES,
     ActivityKind,
-    AssetStatus,
     CallOutcome,
     DealStage,
     ObjectionCategory,
     label,
 )
+from desktop_app.gui.deals.call_choices import (
+    CONTACTS_LISTED,
+    CallAsked,
+    CallChoices,
+    read_call_choices,
+)
 from desktop_app.gui.deals.open_deal_dialog import OpenDealDialog
 from desktop_app.gui.forms.ui_deals_call_logger import Ui_CallLoggerDialog
-from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 NEXT_STEP_KINDS = (
     ActivityKind.FOLLOW_UP,
@@ -39,18 +50,19 @@ NEXT_STEP_KINDS = (
     ActivityKind.EMAIL,
     ActivityKind.PROPOSAL_SENT,
 )
-#: Content offered to pick: what can be sent or shown today.
-PICKABLE = (AssetStatus.PUBLISHED, AssetStatus.DRAFT)
-CONTACTS_LISTED = 20
+#: What the choices show: content, deals, contacts (a change to them is read again).
+CHOICE_TABLES = ("content_assets", "deals", "contacts")
 
 
-class CallLoggerDialog(QDialog):
-    """Log a call with `contact_id` (or pick the contact here), on `deal_id` if given; an
-    `activity_id` is the agenda item the call answers, marked done by the same save."""
+class CallLoggerDialog(ServiceDialog):
+    """Log a call with `contact_id`, or on `deal_id` (its contact), or with neither: the
+    founder picks the contact here. An `activity_id` is the agenda item the call answers,
+    marked done by the same save. Once saved, `call_id` is the call and `next_step_at`
+    the time of the next step it scheduled, if any."""
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         contact_id: int | None = None,
         deal_id: int | None = None,
         activity_id: int | None = None,
@@ -58,45 +70,47 @@ class CallLoggerDialog(QDialog):
         parent: QWidget | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_CallLoggerDialog()
         self.ui.setupUi(self)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
-        self._book, self._now = book, now
+        self._now = now
         self.contact_id, self.activity_id = contact_id, activity_id
-        self.call_id: int | None = None
-        self.open_deal_dialog: OpenDealDialog | None = None
         self._contact_name = contact_name
-        self.errors = self._field_errors()
+        self._asked_deal = deal_id
+        self._picking = contact_id is None and deal_id is None
+        self.call_id: int | None = None
+        self.next_step_at: datetime | None = None
+        self.open_deal_dialog: OpenDealDialog | None = None
+        self.loaded = False
+        self._watch_fields()
         self._fill_choices()
         self._connect()
         bold = self.ui.headingLabel.font()
         bold.setBold(True)
         self.ui.headingLabel.setFont(bold)
         self.ui.noDealNote.setWordWrap(False)
-        if contact_id is None:
-            self._load_deals(None)
-            self._list_contacts("")
-            self.ui.contactSearch.setFocus()
-        else:
-            self._show_contact(contact_id, contact_name, deal_id)
-            self.ui.outcomeCombo.setFocus()
-        self._show_stage_fields()
+        self._show_heading()
+        self._show_deals([], None)
+        self._show_contact_search(self._picking)
+        self._enable_save()
+        ops.book_changed.connect(self._book_changed)
+        self._read_choices()
 
-    def _field_errors(self) -> FieldErrors:
+    def _watch_fields(self) -> None:
         ui = self.ui
-        return FieldErrors(
+        self.watch_fields(
             {
-                "contact": ui.contactError,
-                "outcome": ui.outcomeError,
-                "objection_category": ui.objectionCategoryError,
-                "objection_words": ui.objectionWordsError,
-                "assets": ui.assetsError,
-                "next_step": ui.nextStepError,
-                "next_step_at": ui.nextStepAtError,
-                "stage": ui.stageError,
-                "lost_reason": ui.lostReasonError,
+                "contact": (ui.contactError, ui.contactSearch),
+                "outcome": (ui.outcomeError, ui.outcomeCombo),
+                "objection_category": (ui.objectionCategoryError, ui.objectionCategoryCombo),
+                "objection_words": (ui.objectionWordsError, ui.objectionWordsEdit),
+                "assets": (ui.assetsError, ui.contentList),
+                "next_step": (ui.nextStepError, ui.nextStepEdit),
+                "next_step_at": (ui.nextStepAtError, ui.nextStepAtEdit),
+                "stage": (ui.stageError, ui.stageCombo),
+                "lost_reason": (ui.lostReasonError, ui.lostReasonEdit),
             },
             ui.formError,
         )
@@ -112,74 +126,153 @@ class CallLoggerDialog(QDialog):
             ui.nextStepKindCombo.addItem(label(kind), str(kind))
         tomorrow = self._now().date() + timedelta(days=1)
         ui.nextStepAtEdit.setDateTime(datetime.combine(tomorrow, time(10)))
-        for asset in asset_cards(self._book):
-            if asset.status in PICKABLE:
-                item = QListWidgetItem(f"{asset.title} ({label(asset.kind)})")
-                item.setData(Qt.ItemDataRole.UserRole, asset.asset_id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                ui.contentList.addItem(item)
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("&Save call")
+        self._save_button().setText("&Save call")
 
     def _connect(self) -> None:
         ui = self.ui
         ui.contactSearch.textEdited.connect(self._list_contacts)
-        ui.contactSearch.returnPressed.connect(self._take_first_contact)
+        ui.contactSearch.installEventFilter(self)
         ui.contactList.currentRowChanged.connect(self._take_listed_contact)
         ui.dealCombo.currentIndexChanged.connect(self._show_stage_fields)
         ui.stageCombo.currentIndexChanged.connect(self._show_lost_reason)
         ui.openDealButton.clicked.connect(self.offer_new_deal)
 
+    def _save_button(self) -> QWidget:
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+
+    def _enable_save(self) -> None:
+        """Saving waits for the choices (whom the call is with may come with them)."""
+        self._save_button().setEnabled(self.loaded)
+
+    # Reading the choices
+
+    def _read_choices(self) -> None:
+        search = self.ui.contactSearch.text() if self._picking else None
+        asked = CallAsked(self.contact_id, self._asked_deal, self._contact_name, search)
+        self.ops.read(
+            (self, "choices"), lambda book: read_call_choices(asked, book), self._take_choices
+        )
+
+    def _show_contact_search(self, picking: bool) -> None:
+        """The contact search when the founder picks whom they called, else the outcome
+        first."""
+        self._picking = picking
+        for widget in (self.ui.contactSearchLabel, self.ui.contactSearch, self.ui.contactList):
+            widget.setVisible(picking)
+        (self.ui.contactSearch if picking else self.ui.outcomeCombo).setFocus()
+
+    def _take_choices(self, choices: CallChoices) -> None:
+        chosen = self.deal_id if self.loaded else self._asked_deal
+        self.loaded = True
+        if not self._picking and choices.contact_id is None:  # a deal without a contact
+            self._show_contact_search(True)
+            self._list_contacts("")
+        self._show_assets(choices.assets)
+        if self._picking and choices.search == self.ui.contactSearch.text():
+            self._show_contacts(choices.contacts)
+        if not self._picking or choices.contact_id == self.contact_id:
+            self.contact_id, self._contact_name = choices.contact_id, choices.contact_name
+            self._show_heading()
+            self._show_deals(choices.deals, chosen)
+        self._enable_save()
+
+    def _book_changed(self, changes: Changes) -> None:
+        """Another window, or the deal opened from here: the choices again (not for the
+        logger's own save, which closes it)."""
+        if self.isVisible() and not self.saving and changes.touches(*CHOICE_TABLES):
+            self._read_choices()
+
+    def _show_assets(self, assets: list[AssetCard]) -> None:
+        """The assets, those ticked before still ticked."""
+        ticked = set(self.chosen_assets())
+        self.ui.contentList.clear()
+        for asset in assets:
+            item = QListWidgetItem(f"{asset.title} ({label(asset.kind)})")
+            item.setData(Qt.ItemDataRole.UserRole, asset.asset_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = asset.asset_id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.ui.contentList.addItem(item)
+
     # The contact and the deal
 
     def _list_contacts(self, text: str) -> None:
-        self.ui.contactList.clear()
-        for choice in contacts_matching(self._book, text, CONTACTS_LISTED):
+        self.ops.read(
+            (self, "contacts"),
+            lambda book: contacts_matching(book, text, CONTACTS_LISTED),
+            self._show_contacts,
+        )
+
+    def _show_contacts(self, choices: list[ContactChoice]) -> None:
+        contacts = self.ui.contactList
+        contacts.blockSignals(True)  # a new list is not a choice
+        contacts.clear()
+        for choice in choices:
             item = QListWidgetItem(self._choice_text(choice))
             item.setData(Qt.ItemDataRole.UserRole, (choice.contact_id, choice.name))
-            self.ui.contactList.addItem(item)
+            contacts.addItem(item)
+        contacts.blockSignals(False)
 
     @staticmethod
     def _choice_text(choice: ContactChoice) -> str:
         company = f" · {choice.company}" if choice.company else ""
         return f"{choice.name}{company} ({label(choice.stage)})"
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter in the contact search takes the first contact listed; it must not
+        reach the dialog, whose default button would save the call at once."""
+        if watched is self.ui.contactSearch and event.type() == QEvent.Type.KeyPress:
+            if cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._take_first_contact()
+                return True
+        return super().eventFilter(watched, event)
+
     def _take_first_contact(self) -> None:
         if self.ui.contactList.count():
             self.ui.contactList.setCurrentRow(0)
+            self._take_listed_contact(0)
             self.ui.outcomeCombo.setFocus()
 
     def _take_listed_contact(self, row: int) -> None:
         item = self.ui.contactList.item(row)
-        if item is not None:
-            contact_id, name = item.data(Qt.ItemDataRole.UserRole)
-            self.contact_id, self._contact_name = contact_id, name
-            self._load_deals(None)
-            self.ui.headingLabel.setText(f"Call with {name}")
+        if item is None:
+            return
+        contact_id, name = item.data(Qt.ItemDataRole.UserRole)
+        if contact_id == self.contact_id:
+            return
+        self.contact_id, self._contact_name = contact_id, name
+        self._show_heading()
+        self._show_deals([], None)
+        self.ops.read(
+            (self, "deals"),
+            lambda book: open_deals_of(book, contact_id),
+            lambda deals: self._take_deals(contact_id, deals),
+        )
 
-    def _show_contact(self, contact_id: int, name: str, deal_id: int | None) -> None:
-        ui = self.ui
-        for widget in (ui.contactSearchLabel, ui.contactSearch, ui.contactList):
-            widget.hide()
-        if not name and deal_id is not None:
-            name = deal_details(self._book, deal_id).contact
-        self._contact_name = name
-        ui.headingLabel.setText(f"Call with {name}" if name else "Log a call")
-        self._load_deals(deal_id)
+    def _take_deals(self, contact_id: int, deals: list[DealChoice]) -> None:
+        if contact_id == self.contact_id:  # the founder may have picked another since
+            self._show_deals(deals, None)
 
-    def _load_deals(self, deal_id: int | None) -> None:
+    def _show_heading(self) -> None:
+        name = self._contact_name
+        self.ui.headingLabel.setText(f"Call with {name}" if name else "Log a call")
+
+    def _show_deals(self, deals: list[DealChoice], chosen: int | None) -> None:
+        """The deals to log on, `chosen` selected (else the newest), then "No deal"."""
         combo = self.ui.dealCombo
+        combo.blockSignals(True)
         combo.clear()
-        deals = open_deals_of(self._book, self.contact_id) if self.contact_id else []
         for deal in deals:
             combo.addItem(f"{deal.title} ({label(deal.stage)})", (deal.deal_id, deal.stage))
         combo.addItem("No deal", None)
-        found = [i for i, d in enumerate(deals) if d.deal_id == deal_id]
+        found = [i for i, deal in enumerate(deals) if deal.deal_id == chosen]
         combo.setCurrentIndex(found[0] if found else 0)
+        combo.blockSignals(False)
         has_deals = bool(deals)
-        self.ui.noDealNote.setVisible(not has_deals and self.contact_id is not None)
-        self.ui.openDealButton.setVisible(not has_deals and self.contact_id is not None)
-        if not has_deals and self._contact_name:
+        offer = not has_deals and self.contact_id is not None and self.loaded
+        self.ui.noDealNote.setVisible(offer)
+        self.ui.openDealButton.setVisible(offer)
+        if offer:
             self.ui.noDealNote.setText(f"{self._contact_name} has no open deal.")
         self._show_stage_fields()
 
@@ -192,13 +285,28 @@ class CallLoggerDialog(QDialog):
         """Open a deal for the contact first; the call is then logged on it."""
         if self.contact_id is None:
             return None
-        dialog = OpenDealDialog(
-            self._book, self.contact_id, self._contact_name, self, now=self._now
-        )
-        dialog.accepted.connect(lambda: self._load_deals(dialog.deal_id))
+        dialog = OpenDealDialog(self.ops, self.contact_id, self._contact_name, self, now=self._now)
+        dialog.accepted.connect(lambda: self._take_opened(dialog.opened))
         self.open_deal_dialog = dialog
         dialog.open()
         return dialog
+
+    def _take_opened(self, deal: dict[str, Any]) -> None:
+        """The deal just opened, as the service wrote it, chosen (listed if not yet)."""
+        combo = self.ui.dealCombo
+        listed = [
+            i for i in range(combo.count()) if (combo.itemData(i) or (None,))[0] == deal["id"]
+        ]
+        index = listed[0] if listed else -1
+        if index < 0:
+            combo.insertItem(
+                0, f"{deal['title']} ({label(deal['stage'])})", (deal["id"], deal["stage"])
+            )
+            index = 0
+        self.ui.noDealNote.hide()
+        self.ui.openDealButton.hide()
+        combo.setCurrentIndex(index)
+        self._show_stage_fields()
 
     def _show_stage_fields(self) -> None:
         """Stages and content need a deal; the stage list leaves out the one it is in."""
@@ -254,28 +362,15 @@ class CallLoggerDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked
         )
 
-    def accept(self) -> None:
-        self.errors.clear()
+    def change(self) -> tuple[str, Callable[[Book], int]]:
         if self.contact_id is None:
-            self.errors.show(TandemError("Choose who you called.", "contact"))
-            self.ui.contactSearch.setFocus()
-            return
-        try:
-            self.call_id = log_call(self._book, self.call(), at=self._now())
-        except TandemError as error:
-            self.errors.show(error, self._focus_targets())
-            return
-        super().accept()
+            raise TandemError("Choose who you called.", "contact")
+        call, at = self.call(), self._now()
+        name = f"call with {self._contact_name}" if self._contact_name else "call"
+        return name, lambda book: log_call(book, call, at=at)
 
-    def _focus_targets(self) -> dict[str, QWidget]:
-        ui = self.ui
-        return {
-            "outcome": ui.outcomeCombo,
-            "objection_category": ui.objectionCategoryCombo,
-            "objection_words": ui.objectionWordsEdit,
-            "assets": ui.contentList,
-            "next_step": ui.nextStepEdit,
-            "next_step_at": ui.nextStepAtEdit,
-            "stage": ui.stageCombo,
-            "lost_reason": ui.lostReasonEdit,
-        }
+    def saved(self, result: int, changes: Changes) -> None:
+        """The call's id, and when its next step is due as the service scheduled it."""
+        self.call_id = result
+        planned = [row for row in changes.added("activities") if row["done_at"] is None]
+        self.next_step_at = planned[0]["due_at"] if planned else None

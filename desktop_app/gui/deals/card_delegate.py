@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from desktop_app.core.services.pipeline import DealCard
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR
 from desktop_app.gui.models.board_model import CARD_ROLE, BoardModel
+from desktop_app.gui.widgets.palette import LATE
 
 STALE_COLOR = QColor("#e8590c")
 ACCENT = QColor("#1864AB")
@@ -100,7 +100,7 @@ class CardDelegate(QStyledItemDelegate):
         days = card.days_in_stage(self._board.today())
         parts = [(f"{days} d in stage", text_color)]
         no_step = card.next_step_on is None
-        parts.append((self._board.next_step_text(card), LATE_COLOR if no_step else text_color))
+        parts.append((self._board.next_step_text(card), LATE if no_step else text_color))
         if card.stale:
             parts.append(("Stale", STALE_COLOR))
         x = box.left()

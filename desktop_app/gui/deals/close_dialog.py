@@ -3,38 +3,42 @@
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deals import move_deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import DealStage
 from desktop_app.gui.forms.ui_deals_close_deal import Ui_CloseDealDialog
-from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 
-class CloseDealDialog(QDialog):
-    """Asks won or lost (and why lost), then moves the deal; stays open on a refusal."""
+class CloseDealDialog(ServiceDialog):
+    """Asks won or lost (and why lost), then moves the deal through the operation layer;
+    stays open on a refusal, the reason beside its field."""
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         deal_id: int,
         title: str,
         stage: str = DealStage.WON,
         parent: QWidget | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_CloseDealDialog()
         self.ui.setupUi(self)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
-        self._book, self._now, self.deal_id = book, now, deal_id
+        self._now, self.deal_id, self.title = now, deal_id, title
         self.ui.headingLabel.setText(f"Close “{title}”")
-        self.errors = FieldErrors(
-            {"lost_reason": self.ui.lostReasonError, "stage": self.ui.formError},
+        self.watch_fields(
+            {
+                "lost_reason": (self.ui.lostReasonError, self.ui.lostReasonEdit),
+                "stage": (self.ui.formError, None),
+            },
             self.ui.formError,
         )
         self.ui.lostRadio.toggled.connect(self._show_reason)
@@ -53,12 +57,11 @@ class CloseDealDialog(QDialog):
         if lost:
             self.ui.lostReasonEdit.setFocus()
 
-    def accept(self) -> None:
-        self.errors.clear()
-        reason = self.ui.lostReasonEdit.text() if self.stage == DealStage.LOST else ""
-        try:
-            move_deal(self._book, self.deal_id, self.stage, reason, at=self._now())
-        except TandemError as error:
-            self.errors.show(error, {"lost_reason": self.ui.lostReasonEdit})
-            return
-        super().accept()
+    def change(self) -> tuple[str, Callable[[Book], None]]:
+        stage, deal_id, at = self.stage, self.deal_id, self._now()
+        reason = self.ui.lostReasonEdit.text() if stage == DealStage.LOST else ""
+        noun = "loss" if stage == DealStage.LOST else "win"
+        return (
+            f"{noun} of “{self.title}”",
+            lambda book: move_deal(book, deal_id, stage, reason, at=at),
+        )

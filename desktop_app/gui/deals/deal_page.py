@@ -1,5 +1,9 @@
 """A deal's page: its details (edited through `change_deal`), its timeline, and the actions
-that move it: log a call, won, lost, reopen."""
+that move it: log a call, won, lost, reopen.
+
+The details and the timeline are read together on a worker; the deal shown stays on the page
+until the one asked for arrives, and the page stays empty (no made-up dates) until the first
+one does. Read again after a change, the page keeps what the founder is typing."""
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -7,6 +11,8 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -22,11 +28,14 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deal_details import DealDetails, deal_details
 from desktop_app.core.services.deals import DealInput, change_deal, reopen_deal
+from desktop_app.core.services.timeline import TimelineEntry, deal_timeline
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
+from desktop_app.gui import workers
 from desktop_app.gui.forms.ui_deals_deal_details import Ui_DealDetailsForm
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
+from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import (
     compact_table,
@@ -36,30 +45,64 @@ from desktop_app.gui.widgets.layout import (
 )
 
 NO_DEAL = "Open a deal from today's agenda or the pipeline board (Enter) to see it here."
+#: What the page shows: the deal, its contact, its stage history, calls, objections, content
+#: used, and the stage probabilities.
+DEAL_PAGE_TABLES = (
+    "deals",
+    "contacts",
+    "deal_stage_events",
+    "activities",
+    "objections",
+    "content_usage",
+    "content_assets",
+    "settings",
+)
+Page = tuple[DealDetails, list[TimelineEntry]]
+
+
+def read_deal_page(deal_id: int, book: Book) -> Page:
+    """On a worker: the deal's details and its timeline (TandemError if it is gone)."""
+    return deal_details(book, deal_id), deal_timeline(book, deal_id)
 
 
 class DealPage(QWidget):
-    """`changed()` after anything on the page changed the book (the workspace refreshes)."""
+    """`opened(deal_id)` once the deal asked for by `show_deal` is on the page; `said` and
+    `problem` carry what the workspace's message line should say."""
 
-    changed = Signal()
+    opened = Signal(int)
+    said = Signal(str)
+    problem = Signal(str)
 
-    def __init__(self, book: Book, now: Callable[[], datetime] = clock.now):
+    def __init__(self, ops: Operations, now: Callable[[], datetime] = clock.now):
         super().__init__()
-        self._book, self._now = book, now
+        self.ops, self._now = ops, now
         self.details: DealDetails | None = None
-        self.timeline = TimelineModel(book, self, now=now)
+        #: The deal the page reads: the one shown, or the one asked for until it arrives.
+        self._wanted: int | None = None
+        self._opening = False
+        self._edited = False
+        self._filling = False
+        self.timeline = TimelineModel(self, now=now)
         self.form = QWidget()
         self.ui = Ui_DealDetailsForm()
         self.ui.setupUi(self.form)
+        ui = self.ui
         self.errors = FieldErrors(
             {
-                "title": self.ui.titleError,
-                "value": self.ui.valueError,
-                "expected_close_on": self.ui.expectedCloseError,
-                "next_step": self.ui.nextStepError,
-                "next_step_on": self.ui.nextStepOnError,
+                "title": ui.titleError,
+                "value": ui.valueError,
+                "expected_close_on": ui.expectedCloseError,
+                "next_step": ui.nextStepError,
+                "next_step_on": ui.nextStepOnError,
             },
-            self.ui.formError,
+            ui.formError,
+            {
+                "title": ui.titleEdit,
+                "value": ui.valueEdit,
+                "expected_close_on": ui.expectedCloseEdit,
+                "next_step": ui.nextStepEdit,
+                "next_step_on": ui.nextStepOnEdit,
+            },
         )
         self.empty = empty_state_label()
         self.empty.setText(NO_DEAL)
@@ -124,41 +167,89 @@ class DealPage(QWidget):
         ui.nextStepOnCheck.toggled.connect(ui.nextStepOnEdit.setEnabled)
         save = QShortcut(QKeySequence.StandardKey.Save, self.form, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for edit in (ui.titleEdit, ui.valueEdit, ui.nextStepEdit):
+            edit.textEdited.connect(self._was_edited)
+        ui.notesEdit.textChanged.connect(self._was_edited)
+        for check in (ui.expectedCloseCheck, ui.nextStepOnCheck):
+            check.toggled.connect(self._was_edited)
+        for day in (ui.expectedCloseEdit, ui.nextStepOnEdit):
+            day.dateChanged.connect(self._was_edited)
+
+    def _was_edited(self) -> None:
+        if not self._filling:
+            self._edited = True
 
     @property
     def deal_id(self) -> int | None:
         return self.details.deal_id if self.details else None
 
-    def show_deal(self, deal_id: int | None) -> None:
-        """Load the deal (or show the empty page); TandemError if it no longer exists."""
-        self.errors.clear()
-        self.details = None if deal_id is None else deal_details(self._book, deal_id)
-        self.timeline.show_deal(deal_id)
-        self.stack.setCurrentIndex(0 if self.details is None else 1)
-        if self.details is not None:
-            self._fill(self.details)
+    # Reading
+
+    def show_deal(self, deal_id: int) -> None:
+        """Read the deal on a worker: `opened` once it is on the page, `problem` if it no
+        longer exists. The deal shown meanwhile stays."""
+        self._wanted, self._opening = deal_id, True
+        self._read()
 
     def reload(self) -> None:
-        if self.deal_id is not None:
-            try:
-                self.show_deal(self.deal_id)
-            except TandemError:
-                self.show_deal(None)
+        """Read the deal again (a change touched what the page shows)."""
+        if self._wanted is not None:
+            self._read()
 
-    def _fill(self, deal: DealDetails) -> None:
+    def _read(self) -> None:
+        deal_id = self._wanted
+        assert deal_id is not None
+        self.ops.read(
+            (self, "deal"),
+            lambda book: read_deal_page(deal_id, book),
+            self._take,
+            lambda error: self._failed(deal_id, error),
+        )
+
+    def _take(self, page: Page) -> None:
+        details, entries = page
+        same = details.deal_id == self.deal_id
+        if not same:
+            self.errors.clear()
+        self.details = details
+        self.timeline.set_entries(entries)
+        self._fill(details, keep_edits=same and self._edited)
+        self.stack.setCurrentIndex(1)
+        if self._opening:
+            self._opening = False
+            self.opened.emit(details.deal_id)
+
+    def _failed(self, deal_id: int, error: BaseException) -> None:
+        if not isinstance(error, TandemError):
+            workers.report_unexpected(error)
+            return
+        self._opening = False
+        if deal_id == self.deal_id:  # the deal shown is gone (deleted, or its opening undone)
+            self.details = None
+            self.timeline.set_entries([])
+            self.stack.setCurrentIndex(0)
+        self._wanted = self.deal_id
+        self.problem.emit(error.message)
+
+    def _fill(self, deal: DealDetails, keep_edits: bool) -> None:
+        """Show the deal; `keep_edits` leaves the fields the founder is changing as typed."""
         ui, today = self.ui, self._now().date()
+        self._filling = True
         self.heading.setText(f"{deal.title} · {formatting.money(deal.value, deal.currency)}")
-        ui.titleEdit.setText(deal.title)
         ui.contactValue.setText(formatting.or_no_data(deal.contact))
-        ui.valueEdit.setText(f"{deal.value:f}")
         ui.stageValue.setText(self._stage_text(deal, today))
-        self._set_date(ui.expectedCloseCheck, ui.expectedCloseEdit, deal.expected_close_on, today)
-        ui.nextStepEdit.setText(deal.next_step)
-        self._set_date(ui.nextStepOnCheck, ui.nextStepOnEdit, deal.next_step_on, today)
-        ui.notesEdit.setPlainText(deal.notes)
         for button in (self.won_button, self.lost_button):
             button.setEnabled(deal.is_open)
         self.reopen_button.setVisible(not deal.is_open)
+        if not keep_edits:
+            ui.titleEdit.setText(deal.title)
+            ui.valueEdit.setText(f"{deal.value:f}")
+            self._set_date(ui.expectedCloseCheck, ui.expectedCloseEdit, deal.expected_close_on)
+            ui.nextStepEdit.setText(deal.next_step)
+            self._set_date(ui.nextStepOnCheck, ui.nextStepOnEdit, deal.next_step_on)
+            ui.notesEdit.setPlainText(deal.notes)
+            self._edited = False
+        self._filling = False
 
     @staticmethod
     def _stage_text(deal: DealDetails, today: date) -> str:
@@ -170,11 +261,13 @@ class DealPage(QWidget):
             text += f" · lost: {deal.lost_reason}"
         return text
 
-    @staticmethod
-    def _set_date(check, edit, value: date | None, today: date) -> None:  # type: ignore[no-untyped-def]
+    def _set_date(self, check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
+        """A date not set shows, greyed, the one a tick would propose: a week from today."""
         check.setChecked(value is not None)
         edit.setEnabled(value is not None)
-        edit.setDate(value or today + timedelta(days=7))
+        edit.setDate(value or self._now().date() + timedelta(days=7))
+
+    # Saving
 
     def given(self) -> DealInput:
         ui = self.ui
@@ -188,33 +281,42 @@ class DealPage(QWidget):
         )
 
     @staticmethod
-    def _date(check, edit) -> date | None:  # type: ignore[no-untyped-def]
+    def _date(check: QCheckBox, edit: QDateEdit) -> date | None:
         return edit.date().toPython() if check.isChecked() else None
 
-    def save(self) -> bool:
-        if self.deal_id is None:
-            return False
+    def save(self) -> None:
+        """Save the details (Ctrl+S): Edit ▸ Undo "edit of “Pilot”"; a refusal shows
+        beside its field."""
+        deal = self.details
+        if deal is None or not self.ui.saveButton.isEnabled():
+            return
         self.errors.clear()
-        try:
-            change_deal(self._book, self.deal_id, self.given(), at=self._now())
-        except TandemError as error:
-            ui = self.ui
-            self.errors.show(
-                error,
-                {"title": ui.titleEdit, "value": ui.valueEdit, "next_step": ui.nextStepEdit},
-            )
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+        given, at = self.given(), self._now()
+        self.ui.saveButton.setEnabled(False)
+        self.ops.change(
+            f"edit of “{deal.title}”",
+            lambda book: change_deal(book, deal.deal_id, given, at=at),
+            done=self._saved,
+            refused=self._refused,
+        )
+
+    def _saved(self, _result: None, _changes: Changes) -> None:
+        self.ui.saveButton.setEnabled(True)
+        self._edited = False
+        self.said.emit("Saved")
+
+    def _refused(self, error: TandemError) -> None:
+        self.ui.saveButton.setEnabled(True)
+        self.errors.show(error)
 
     def reopen(self, stage: str) -> None:
-        if self.deal_id is None:
+        deal = self.details
+        if deal is None:
             return
-        try:
-            reopen_deal(self._book, self.deal_id, stage, at=self._now())
-        except TandemError as error:
-            self.errors.show(error)
-            return
-        self.reload()
-        self.changed.emit()
+        at = self._now()
+        self.ops.change(
+            f"reopening “{deal.title}”",
+            lambda book: reopen_deal(book, deal.deal_id, stage, at=at),
+            done=lambda _result, _changes: self.said.emit(f"Reopened in {label(stage)}"),
+            refused=self.errors.show,
+        )

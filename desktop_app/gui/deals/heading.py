@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR
 from desktop_app.gui.widgets.layout import workspace_heading
+from desktop_app.gui.widgets.palette import ERROR, LATE
 
 QUIET_COLOR = "#868e96"
 
@@ -29,22 +29,29 @@ class DealsHeading(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.message)
 
-    def show_counts(self, stale: int, waiting: int) -> None:
+    def show_stale(self, stale: int) -> None:
         self.stale_button.setText(formatting.plural(stale, "stale deal", "stale deals"))
+        _show_count(self.stale_button, stale)
+
+    def show_waiting(self, waiting: int) -> None:
         self.breaches_button.setText(
             formatting.plural(waiting, "broken follow-up promise", "broken follow-up promises")
         )
-        for button, count in ((self.stale_button, stale), (self.breaches_button, waiting)):
-            color = LATE_COLOR.name() if count else QUIET_COLOR
-            button.setStyleSheet(f"color: {color}; text-decoration: underline;")
+        _show_count(self.breaches_button, waiting)
 
     def say(self, text: str) -> None:
         self.message.setStyleSheet("")
         self.message.setText(text)
 
     def say_problem(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {LATE_COLOR.name()};")
+        self.message.setStyleSheet(f"color: {ERROR.name()};")
         self.message.setText(text)
+
+
+def _show_count(button: QPushButton, count: int) -> None:
+    """A count that is not zero is late work: in the colour of late."""
+    color = LATE.name() if count else QUIET_COLOR
+    button.setStyleSheet(f"color: {color}; text-decoration: underline;")
 
 
 def _count_button(name: str, tip: str) -> QPushButton:

@@ -2,47 +2,51 @@
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deals import open_deal
 from desktop_app.core.store import Book
 from desktop_app.gui.forms.ui_deals_open_deal import Ui_OpenDealDialog
-from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 
-class OpenDealDialog(QDialog):
-    """Title, value and expected close date; `deal_id` is set once the deal is open."""
+class OpenDealDialog(ServiceDialog):
+    """Title, value and expected close date; `deal_id` is set once the deal is open, and
+    `opened` holds the deal's row as the service wrote it (its title and stage)."""
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         contact_id: int,
         contact_name: str,
         parent: QWidget | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_OpenDealDialog()
         self.ui.setupUi(self)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
-        self._book, self._now, self.contact_id = book, now, contact_id
+        self._now, self.contact_id = now, contact_id
         self.deal_id: int | None = None
+        self.opened: dict[str, Any] = {}
         self.ui.headingLabel.setText(f"Open a deal with {contact_name}")
         self.ui.titleEdit.setText(contact_name)
         self.ui.expectedCloseEdit.setDate(now().date() + timedelta(days=30))
         self.ui.expectedCloseCheck.setChecked(True)
         self.ui.expectedCloseCheck.toggled.connect(self.ui.expectedCloseEdit.setEnabled)
-        self.errors = FieldErrors(
+        ui = self.ui
+        self.watch_fields(
             {
-                "title": self.ui.titleError,
-                "value": self.ui.valueError,
-                "expected_close_on": self.ui.expectedCloseError,
+                "title": (ui.titleError, ui.titleEdit),
+                "value": (ui.valueError, ui.valueEdit),
+                "expected_close_on": (ui.expectedCloseError, ui.expectedCloseEdit),
             },
-            self.ui.formError,
+            ui.formError,
         )
         self.ui.valueEdit.setFocus()
 
@@ -51,26 +55,15 @@ class OpenDealDialog(QDialog):
             return None
         return self.ui.expectedCloseEdit.date().toPython()
 
-    def accept(self) -> None:
-        self.errors.clear()
-        value = self.ui.valueEdit.text().strip() or "0"
-        try:
-            self.deal_id = open_deal(
-                self._book,
-                self.contact_id,
-                self.ui.titleEdit.text(),
-                value,
-                self.expected_close(),
-                at=self._now(),
-            )
-        except TandemError as error:
-            self.errors.show(
-                error,
-                {
-                    "title": self.ui.titleEdit,
-                    "value": self.ui.valueEdit,
-                    "expected_close_on": self.ui.expectedCloseEdit,
-                },
-            )
-            return
-        super().accept()
+    def change(self) -> tuple[str, Callable[[Book], int]]:
+        contact_id, at = self.contact_id, self._now()
+        title, value = self.ui.titleEdit.text(), self.ui.valueEdit.text().strip() or "0"
+        closes = self.expected_close()
+        return (
+            f"new deal “{title.strip()}”",
+            lambda book: open_deal(book, contact_id, title, value, closes, at=at),
+        )
+
+    def saved(self, result: int, changes: Changes) -> None:
+        self.deal_id = result
+        self.opened = next((row for row in changes.added("deals") if row["id"] == result), {})

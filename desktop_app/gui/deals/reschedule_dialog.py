@@ -3,24 +3,29 @@
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
+from desktop_app.core.store import Book
 from desktop_app.gui.forms.ui_deals_reschedule import Ui_RescheduleDialog
 from desktop_app.gui.models.agenda_model import AgendaModel
-from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 
-class RescheduleDialog(QDialog):
+class RescheduleDialog(ServiceDialog):
+    """The new time runs through the agenda's operation (Edit ▸ Undo "new time for …")."""
+
     def __init__(
         self,
+        ops: Operations,
         model: AgendaModel,
         row: int,
         parent: QWidget | None = None,
         now: Callable[[], datetime] = clock.now,
     ):
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_RescheduleDialog()
         self.ui.setupUi(self)
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -29,7 +34,7 @@ class RescheduleDialog(QDialog):
         item = model.item(row)
         self.activity_id = item.activity_id
         self.ui.itemLabel.setText(f"Reschedule “{item.subject}”")
-        self.errors = FieldErrors({"due_at": self.ui.dueError}, self.ui.dueError)
+        self.watch_fields({"due_at": (self.ui.dueError, self.ui.dueEdit)}, self.ui.dueError)
         today = now().date()
         self.set_due(datetime.combine(today + timedelta(days=1), time(9)))
         self.ui.laterTodayButton.clicked.connect(
@@ -50,15 +55,8 @@ class RescheduleDialog(QDialog):
     def due(self) -> datetime:
         return self.ui.dueEdit.dateTime().toPython().replace(second=0, microsecond=0)
 
-    def accept(self) -> None:
-        self.errors.clear()
+    def change(self) -> tuple[str, Callable[[Book], None]]:
         row = self._model.row_of(self.activity_id)
         if row is None:
-            self.errors.show(TandemError("That item is no longer on the agenda.", "activity"))
-            return
-        try:
-            self._model.reschedule(row, self.due())
-        except TandemError as error:
-            self.errors.show(error, {"due_at": self.ui.dueEdit})
-            return
-        super().accept()
+            raise TandemError("That item is no longer on the agenda.", "activity")
+        return self._model.reschedule_work(row, self.due())

@@ -1,5 +1,11 @@
 """Deal conversion: today's agenda, the pipeline board and a deal's page, with the call
-logger a keystroke away (Ctrl+L) and stale deals and broken promises counted in plain sight."""
+logger a keystroke away (Ctrl+L) and stale deals and broken promises counted in plain sight.
+
+Every part reads on a worker and keeps up with the book by itself (`Following`): the heading's
+counts and the broken promises while the workspace is in sight, the board and the deal page
+while their tab is; a part out of sight reads when it is next shown. The agenda follows the
+book on its own. Every action is an operation (Edit ▸ Undo names it); the screens follow from
+the change it broadcasts, never from the action itself."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,34 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
 from desktop_app.core.io.ical import export_agenda
-from desktop_app.core.services.deal_details import deal_details
 from desktop_app.core.services.pipeline import count_stale_deals
-from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, DealStage, Mode, label
+from desktop_app.core.vocabulary import DealStage, Mode, label
 from desktop_app.gui.deals.agenda import EMPTY_AGENDA, TodayPage
 from desktop_app.gui.deals.board import PipelineBoard
 from desktop_app.gui.deals.call_logger import CallLoggerDialog
 from desktop_app.gui.deals.close_dialog import CloseDealDialog
-from desktop_app.gui.deals.deal_page import DealPage
+from desktop_app.gui.deals.deal_actions import DealActions, open_in_place
+from desktop_app.gui.deals.deal_page import DEAL_PAGE_TABLES, DealPage
+from desktop_app.gui.deals.following import Following
 from desktop_app.gui.deals.heading import DealsHeading
 from desktop_app.gui.deals.reschedule_dialog import RescheduleDialog
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
-from desktop_app.gui.models.board_model import BoardModel
-from desktop_app.gui.models.breaches_model import BreachesModel
+from desktop_app.gui.models.board_model import BOARD_TABLES, BoardModel
+from desktop_app.gui.models.breaches_model import BREACH_TABLES, BreachesModel
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import workspace_action
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
 
 TODAY, PIPELINE, DEAL = range(3)
+#: What the stale count reads: the open deals, their stage events and done activities, and
+#: the stale days setting.
+STALE_TABLES = ("deals", "deal_stage_events", "activities", "settings")
 Slot = Callable[[], object]
 
 
 @dataclass(frozen=True)
 class CallTarget:
-    """Whom a call is logged with, from what the founder is looking at."""
+    """Whom a call is logged with, from what the founder is looking at (the call logger
+    finds a deal's contact itself)."""
 
     contact_id: int | None = None
     deal_id: int | None = None
@@ -63,43 +73,49 @@ class DealsWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("dealsWorkspace")
         self.ops = ops
-        book = ops.book
-        self._book, self._now = book, now
-        #: Pages whose data may have changed since they were last shown (the board is read
-        #: when it is first shown: on a big book that is a query the Today page can spare).
-        self._stale: set[int] = {PIPELINE}
+        self._now = now
         self.agenda = AgendaModel(ops, Mode.DEALS, self, now=now)
-        self.breaches = BreachesModel(book, self, now=now)
-        self.board = BoardModel(book, self, now=now)
+        self.breaches = BreachesModel(ops, self, now=now)
+        self.board = BoardModel(ops, self, now=now)
         self.call_logger: CallLoggerDialog | None = None
-        self.close_dialog: CloseDealDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
+        self._focus_first_card = False
         self._build()
+        self.deal_actions = DealActions(ops, self, self.board, self.deal_page, self.heading, now)
         self._actions = self._build_actions()
         self._connect()
-        self._show_counts()
+        self._follow()
+        self._read_stale_count()
+        self.breaches.reload()
+
+    def _follow(self) -> None:
+        """Who reads what again after a change; the board (and its campaign filter) when
+        first shown: on a big book that is a read the Today page can spare."""
+        ops, board, page = self.ops, self.pipeline, self.deal_page
+        self._counts = [
+            Following(ops, STALE_TABLES, self._read_stale_count, self.isVisible, self),
+            Following(ops, BREACH_TABLES, self.breaches.reload, self.isVisible, self),
+        ]
+        self._deal_following = Following(ops, DEAL_PAGE_TABLES, page.reload, page.isVisible, self)
+        self._pages: dict[int, list[Following]] = {
+            TODAY: [],
+            PIPELINE: [
+                Following(ops, BOARD_TABLES, self.board.reload, board.isVisible, self, stale=True),
+                Following(
+                    ops, ("campaigns",), board.load_campaigns, board.isVisible, self, stale=True
+                ),
+            ],
+            DEAL: [self._deal_following],
+        }
 
     def shown(self) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Data may have changed elsewhere: reload the page in front and the promises the
-        heading counts; the other pages reload when next shown."""
-        self._stale = {TODAY, PIPELINE, DEAL}
-        self.breaches.reload()
-        self._page_shown(self.tabs.currentIndex())
-        self._show_counts()
+        """Brought to the front: the counts and the page in front read what went stale."""
+        for following in (*self._counts, *self._pages[self.tabs.currentIndex()]):
+            following.shown()
 
     def _page_shown(self, page: int) -> None:
-        if page not in self._stale:
-            return
-        self._stale.discard(page)
-        if page == TODAY:
-            self.agenda.reload()
-        elif page == PIPELINE:
-            self.board.reload()
-        else:
-            self.deal_page.reload()
+        for following in self._pages[page]:
+            following.shown()
 
     def menu_actions(self) -> list[QAction]:
         """Every action of the mode, shortcuts set, for the main window's menu."""
@@ -112,8 +128,8 @@ class DealsWorkspace(QWidget):
         self.agenda_panel = self.today.agenda_panel
         self.agenda_view = self.today.agenda_view
         self.done_button = self.agenda_panel.done_button
-        self.pipeline = PipelineBoard(self._book, self.board)
-        self.deal_page = DealPage(self._book, now=self._now)
+        self.pipeline = PipelineBoard(self.ops, self.board)
+        self.deal_page = DealPage(self.ops, now=self._now)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dealsTabs")
         self.tabs.addTab(self.today, "Today")
@@ -198,11 +214,19 @@ class DealsWorkspace(QWidget):
             lambda contact_id, name: self.log_call_with(CallTarget(contact_id, name=name))
         )
         self.agenda_view.doubleClicked.connect(lambda _index: self.open_current())
+        self.breaches.modelReset.connect(
+            lambda: self.heading.show_waiting(self.breaches.rowCount())
+        )
         self.pipeline.open_requested.connect(self.open_deal)
         self.board.close_requested.connect(lambda deal_id, stage: self.close_deal(stage, deal_id))
-        self.board.moved.connect(self._after_move)
+        self.board.moved.connect(
+            lambda _deal_id, stage: self.heading.say(f"Moved to {label(stage)}")
+        )
         self.board.failed.connect(self.heading.say_problem)
-        self.deal_page.changed.connect(self._after_change)
+        self.board.reloaded.connect(self._focus_first_card_shown)
+        self.deal_page.opened.connect(self._deal_opened)
+        self.deal_page.said.connect(self.heading.say)
+        self.deal_page.problem.connect(self.heading.say_problem)
         self.deal_page.log_button.clicked.connect(self.log_call)
         self.deal_page.won_button.clicked.connect(lambda: self.close_deal(DealStage.WON))
         self.deal_page.lost_button.clicked.connect(lambda: self.close_deal(DealStage.LOST))
@@ -250,18 +274,14 @@ class DealsWorkspace(QWidget):
                 return CallTarget(breach[0], name=breach[1])
             row = self._agenda_row()
             link = self.agenda.link(row) if row is not None else None
-            if link is not None:
-                target = CallTarget(link.contact_id, link.deal_id, link.activity_id)
-                return self._with_deal_contact(target)
-            return CallTarget()
-        return self._with_deal_contact(CallTarget(deal_id=self.current_deal()))
-
-    def _with_deal_contact(self, target: CallTarget) -> CallTarget:
-        if target.deal_id is None:
-            return target
-        deal = deal_details(self._book, target.deal_id)
-        contact = target.contact_id if target.contact_id is not None else deal.contact_id
-        return CallTarget(contact, target.deal_id, target.activity_id, deal.contact)
+            if link is None:
+                return CallTarget()
+            name = self.agenda.item(row).contact if link.contact_id is not None else ""
+            return CallTarget(link.contact_id, link.deal_id, link.activity_id, name)
+        deal = self.deal_page.details
+        if page == DEAL and deal is not None:
+            return CallTarget(deal.contact_id, deal.deal_id, name=deal.contact)
+        return CallTarget(deal_id=self.current_deal())
 
     # Acting
 
@@ -271,7 +291,7 @@ class DealsWorkspace(QWidget):
 
     def log_call_with(self, target: CallTarget) -> CallLoggerDialog:
         dialog = CallLoggerDialog(
-            self._book,
+            self.ops,
             target.contact_id,
             target.deal_id,
             target.activity_id,
@@ -280,25 +300,25 @@ class DealsWorkspace(QWidget):
             now=self._now,
         )
         dialog.accepted.connect(lambda: self._after_call(dialog))
+        open_in_place(dialog, self.call_logger)
         self.call_logger = dialog
-        dialog.open()
         return dialog
 
     def _after_call(self, dialog: CallLoggerDialog) -> None:
-        self.refresh()
-        self.heading.say(
-            "Call logged" + (" with its next step" if dialog.ui.nextStepEdit.text() else "")
-        )
+        """Said from what the service scheduled, not from what the form asked."""
+        when = dialog.next_step_at
+        step = f" · next step {formatting.due(when, self._now().date())}" if when else ""
+        self.heading.say(f"Call logged{step}")
 
     def reschedule(self) -> RescheduleDialog | None:
         row = self._agenda_row()
         if self.tabs.currentIndex() != TODAY or row is None:
             self.heading.say_problem("Select an agenda item to reschedule.")
             return None
-        dialog = RescheduleDialog(self.agenda, row, self, now=self._now)
+        dialog = RescheduleDialog(self.ops, self.agenda, row, self, now=self._now)
         dialog.accepted.connect(lambda: self.heading.say("Rescheduled"))
+        open_in_place(dialog, self.reschedule_dialog)
         self.reschedule_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_current(self) -> None:
@@ -309,12 +329,12 @@ class DealsWorkspace(QWidget):
         self.open_deal(deal_id)
 
     def open_deal(self, deal_id: int) -> None:
-        try:
-            self.deal_page.show_deal(deal_id)
-        except TandemError as error:
-            self.heading.say_problem(error.message)
-            self.refresh()
-            return
+        """The page comes to the front once the deal has arrived (`_deal_opened`), fresh:
+        it need not read again when shown."""
+        self._deal_following.stale = False
+        self.deal_page.show_deal(deal_id)
+
+    def _deal_opened(self, _deal_id: int) -> None:
         self.tabs.setCurrentIndex(DEAL)
         self.deal_page.log_button.setFocus()
 
@@ -323,44 +343,19 @@ class DealsWorkspace(QWidget):
         if deal_id is None:
             self.heading.say_problem("Select a deal on the board or open one first.")
             return
-        stage = deal_details(self._book, deal_id).stage
-        if stage not in OPEN_DEAL_STAGES:
-            self.heading.say_problem("This deal is closed: reopen it before moving it.")
-            return
-        position = OPEN_DEAL_STAGES.index(DealStage(stage)) + step
-        if not 0 <= position < len(OPEN_DEAL_STAGES):
-            self.heading.say_problem("Use won or lost to close the deal.")
-            return
-        self.board.move(deal_id, str(OPEN_DEAL_STAGES[position]))
+        self.deal_actions.move(deal_id, step)
 
-    def close_deal(self, stage: str, deal_id: int | None = None) -> CloseDealDialog | None:
+    def close_deal(self, stage: str, deal_id: int | None = None) -> None:
+        """Ask won or lost in the close dialog (`close_dialog`) for the deal in view."""
         deal_id = deal_id if deal_id is not None else self.current_deal()
         if deal_id is None:
             self.heading.say_problem("Select a deal on the board or open one first.")
-            return None
-        deal = deal_details(self._book, deal_id)
-        if not deal.is_open:
-            self.heading.say_problem("This deal is already closed.")
-            return None
-        dialog = CloseDealDialog(self._book, deal_id, deal.title, stage, self, now=self._now)
-        dialog.accepted.connect(lambda: self._after_close(dialog))
-        self.close_dialog = dialog
-        dialog.open()
-        return dialog
+            return
+        self.deal_actions.close(deal_id, stage)
 
-    def _after_close(self, dialog: CloseDealDialog) -> None:
-        self.refresh()
-        self.heading.say(f"Closed as {label(dialog.stage).lower()}")
-
-    def _after_move(self, _deal_id: int, stage: str) -> None:
-        self.refresh()
-        self.heading.say(f"Moved to {label(stage)}")
-
-    def _after_change(self) -> None:
-        self.agenda.reload()
-        self.board.reload()
-        self._show_counts()
-        self.heading.say("Saved")
+    @property
+    def close_dialog(self) -> CloseDealDialog | None:
+        return self.deal_actions.close_dialog
 
     def export_calendar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -371,23 +366,35 @@ class DealsWorkspace(QWidget):
         )
         if not path:
             return
-        try:
-            written = export_agenda(self._book, Path(path), since=self._now())
-        except TandemError as error:
-            self.heading.say_problem(error.message)
-            return
+        target, since = Path(path), self._now()
+        self.ops.read(
+            (self, "export"),
+            lambda book: export_agenda(book, target, since=since),
+            lambda written: self._exported(written, target),
+            self.deal_actions.read_failed,
+        )
+
+    def _exported(self, written: int, target: Path) -> None:
         events = formatting.plural(written, "call or meeting", "calls and meetings")
-        self.heading.say(f"{events} written to {Path(path).name}")
+        self.heading.say(f"{events} written to {target.name}")
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(PIPELINE)
         self.pipeline.focus_search()
 
     def show_stale(self) -> None:
+        """The board with only the stale deals; the keyboard on the first once they show."""
         self.tabs.setCurrentIndex(PIPELINE)
+        self._focus_first_card = True
         self.pipeline.show_stale_only()
+        self._focus_first_card_shown()
+
+    def _focus_first_card_shown(self) -> None:
+        if not self._focus_first_card or not self.pipeline.stale_only.isChecked():
+            return
         first = next((v for v in self.pipeline.columns.values() if v.model().rowCount()), None)
         if first is not None:
+            self._focus_first_card = False
             first.setFocus()
 
     def show_breaches(self) -> None:
@@ -396,6 +403,8 @@ class DealsWorkspace(QWidget):
 
     # Telling
 
-    def _show_counts(self) -> None:
-        stale = count_stale_deals(self._book, at=self._now())
-        self.heading.show_counts(stale, self.breaches.rowCount())
+    def _read_stale_count(self) -> None:
+        at = self._now()
+        self.ops.read(
+            (self, "stale"), lambda book: count_stale_deals(book, at=at), self.heading.show_stale
+        )

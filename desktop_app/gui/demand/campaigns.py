@@ -1,10 +1,13 @@
 """Campaigns: the list with each campaign's results, its editor, and its spend entries.
 
-The results are read on a worker (they count over every contact of the book)."""
+The results are read on a worker (they count over every contact of the book), and again
+after each change to what they count: at once while the list is on screen, else when it is
+next shown."""
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -20,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
 from desktop_app.core.services.campaigns import (
     CampaignInfo,
     CampaignInput,
@@ -32,25 +34,30 @@ from desktop_app.core.services.campaigns import (
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Channel
 from desktop_app.gui.demand.choices import fill_words, select_data
-from desktop_app.gui.demand.validated_dialog import ValidatedDialog
+from desktop_app.gui.demand.following import Following
 from desktop_app.gui.forms.ui_demand_campaign import Ui_CampaignDialog
 from desktop_app.gui.forms.ui_demand_spend import Ui_SpendDialog
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.campaigns_model import (
     CAMPAIGN_ID_ROLE,
+    CAMPAIGN_TABLES,
     NAME,
     CampaignRow,
     CampaignsModel,
+    Spend,
     SpendModel,
     read_campaign_rows,
+    read_spend,
 )
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
     empty_state_label,
     section_heading,
 )
-from desktop_app.gui.workers import run_task
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 EMPTY_CAMPAIGNS = (
     "No campaigns yet. A campaign (a newsletter, an ad, an event) collects its spend and the "
@@ -69,16 +76,15 @@ def show_date(edit: QDateEdit, value: date | None) -> None:
     edit.setDate(edit.minimumDate() if value is None else QDate(value))
 
 
-class CampaignDialog(ValidatedDialog):
+class CampaignDialog(ServiceDialog):
     """A new campaign (`campaign` None) or changes to one; `campaign_id` once saved."""
 
     def __init__(
-        self, book: Book, campaign: CampaignInfo | None = None, parent: QWidget | None = None
+        self, ops: Operations, campaign: CampaignInfo | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_CampaignDialog()
         self.ui.setupUi(self)
-        self._book = book
         self._campaign = campaign
         self.campaign_id = campaign.campaign_id if campaign else None
         fill_words(self.ui.channelCombo, Channel)
@@ -122,22 +128,36 @@ class CampaignDialog(ValidatedDialog):
             notes=ui.notesEdit.toPlainText().strip(),
         )
 
-    def save(self) -> None:
+    def change(self) -> tuple[str, Callable[[Book], int | None]]:
+        given, campaign_id = self.campaign_input(), self.campaign_id
+        if campaign_id is None:
+            return f"new campaign {given.name.strip()}", lambda book: create_campaign(book, given)
+        assert self._campaign is not None
+        return (
+            f"changes to campaign {self._campaign.name}",
+            lambda book: change_campaign(book, campaign_id, given),
+        )
+
+    def saved(self, result: int | None, changes: Changes) -> None:
         if self.campaign_id is None:
-            self.campaign_id = create_campaign(self._book, self.campaign_input())
-        else:
-            change_campaign(self._book, self.campaign_id, self.campaign_input())
+            self.campaign_id = result
 
 
-class SpendDialog(ValidatedDialog):
+class SpendDialog(ServiceDialog):
+    """Money spent on one campaign (`campaign_id`, which the list keeps selected)."""
+
     def __init__(
-        self, book: Book, campaign_id: int, campaign_name: str, parent: QWidget | None = None
+        self,
+        ops: Operations,
+        campaign_id: int,
+        campaign_name: str,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_SpendDialog()
         self.ui.setupUi(self)
-        self._book = book
-        self._campaign_id = campaign_id
+        self.campaign_id = campaign_id
+        self._campaign_name = campaign_name
         self.ui.campaignLabel.setText(f"Money spent on <b>{campaign_name}</b>.")
         self.ui.spentOnEdit.setDate(QDate(clock.now().date()))
         ui = self.ui
@@ -152,30 +172,40 @@ class SpendDialog(ValidatedDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.amountEdit.setFocus()
 
-    def save(self) -> None:
-        ui = self.ui
-        add_spend(
-            self._book,
-            self._campaign_id,
+    def change(self) -> tuple[str, Callable[[Book], int]]:
+        ui, campaign_id = self.ui, self.campaign_id
+        spent_on, amount, note = (
             ui.spentOnEdit.date().toPython(),
             ui.amountEdit.text(),
             ui.noteEdit.text(),
+        )
+        return (
+            f"spend on {self._campaign_name}",
+            lambda book: add_spend(book, campaign_id, spent_on, amount, note),
         )
 
 
 class CampaignsPanel(QWidget):
     """The campaigns with their results above, the selected campaign's spend below."""
 
-    #: Something was saved: campaigns, spend (other sections may show it).
-    changed = Signal()
-
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._book = book
+        self.ops = ops
         self.model = CampaignsModel(self)
-        self.spend = SpendModel(book, self)
-        self.dialog: ValidatedDialog | None = None
+        self.spend = SpendModel(self)
+        self.dialog: ServiceDialog | None = None
+        #: A campaign to select once the rows being read arrive (one just saved).
+        self._select_after: int | None = None
         self._build()
+        self.errors = FieldErrors({}, self.error)
+        self.following = Following(
+            ops,
+            lambda changes: changes.touches(*CAMPAIGN_TABLES),
+            self.reload,
+            self.isVisible,
+            self,
+            stale=True,
+        )
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_spend())
         self.view.activated.connect(lambda _index: self.edit_campaign())
         self.new_button.clicked.connect(self.new_campaign)
@@ -185,6 +215,9 @@ class CampaignsPanel(QWidget):
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.spend_view)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected_spend)
+
+    def catch_up(self) -> None:
+        self.following.catch_up()
 
     def _build(self) -> None:
         self.view = QTableView()
@@ -207,7 +240,7 @@ class CampaignsPanel(QWidget):
         self.stack.addWidget(empty_page(self.empty))
         self.new_button = QPushButton("&New campaign…")
         self.new_button.setToolTip("Add a campaign (Ctrl+Shift+C)")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("E&dit…")
         self.edit_button.setToolTip("Change the selected campaign (Enter)")
         self.spend_button = QPushButton("Add &spend…")
         self.spend_button.setToolTip("Record money spent on the selected campaign (Ctrl+Shift+A)")
@@ -241,8 +274,6 @@ class CampaignsPanel(QWidget):
         self.remove_spend_button = QPushButton("&Remove spend")
         self.remove_spend_button.setToolTip("Remove the selected spend entry (Delete)")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C92A2A;")
-        self.error.hide()
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -257,74 +288,89 @@ class CampaignsPanel(QWidget):
 
     # Loading
 
-    def reload(self, select_id: int | None = None) -> None:
-        """Read the campaigns and results on a worker; keep (or move to) a selection."""
-        keep = select_id if select_id is not None else self.selected_id()
-        run_task(
-            lambda _progress: read_campaign_rows(self._book),
-            lambda rows: self._show_rows(rows, keep),
-        )
+    def reload(self) -> None:
+        """Read the campaigns and results on a worker; the rows shown stay until then, and
+        the selected campaign stays selected."""
+        self.ops.read((self, "rows"), read_campaign_rows, self._show_rows)
 
-    def _show_rows(self, rows: list[CampaignRow], select_id: int | None) -> None:
+    def _show_rows(self, rows: list[CampaignRow]) -> None:
+        keep = self._select_after if self._select_after is not None else self.selected_id()
+        self._select_after = None
         self.model.show_rows(rows)
         self.stack.setCurrentIndex(0 if rows else 1)
         for button in (self.edit_button, self.spend_button):
             button.setEnabled(bool(rows))
-        row = self.model.row_of(select_id) if select_id is not None else None
+        row = self.model.row_of(keep) if keep is not None else None
         if row is None and rows:
             row = 0
         if row is not None:
+            self.view.selectRow(row)  # its spend is read as the current row changes
+        else:
+            self._show_spend()
+
+    def select_when_listed(self, campaign_id: int) -> None:
+        """Select the campaign now if it is listed, else once the rows being read arrive."""
+        row = self.model.row_of(campaign_id)
+        if row is not None:
             self.view.selectRow(row)
-        self._show_spend()
+        else:
+            self._select_after = campaign_id
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(CAMPAIGN_ID_ROLE) if index.isValid() else None
 
     def _show_spend(self) -> None:
+        """The heading at once; the entries once read (the old ones stay until then)."""
         campaign_id = self.selected_id()
-        self.spend.show_campaign(campaign_id)
         row = self.model.row_of(campaign_id) if campaign_id is not None else None
         name = self.model.campaign(row).info.name if row is not None else ""
         self.spend_heading.setText(f"Spend on {name}" if name else "Spend")
+        self.ops.read((self, "spend"), lambda book: read_spend(book, campaign_id), self._take_spend)
+
+    def _take_spend(self, spend: Spend) -> None:
+        self.spend.show_entries(spend)
         self.remove_spend_button.setEnabled(self.spend.rowCount() > 0)
 
     # Acting
 
-    def new_campaign(self) -> None:
-        self._open(CampaignDialog(self._book, None, self))
-
-    def edit_campaign(self) -> None:
-        row = self.model.row_of(self.selected_id()) if self.selected_id() is not None else None
-        if row is not None:
-            self._open(CampaignDialog(self._book, self.model.campaign(row).info, self))
-
-    def add_spend(self) -> None:
+    def _selected(self) -> CampaignRow | None:
         campaign_id = self.selected_id()
         row = self.model.row_of(campaign_id) if campaign_id is not None else None
-        if campaign_id is None or row is None:
-            return
-        name = self.model.campaign(row).info.name
-        self._open(SpendDialog(self._book, campaign_id, name, self))
+        return self.model.campaign(row) if row is not None else None
 
-    def _open(self, dialog: ValidatedDialog) -> None:
+    def new_campaign(self) -> None:
+        self._open(CampaignDialog(self.ops, None, self))
+
+    def edit_campaign(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self._open(CampaignDialog(self.ops, selected.info, self))
+
+    def add_spend(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            info = selected.info
+            self._open(SpendDialog(self.ops, info.campaign_id, info.name, self))
+
+    def _open(self, dialog: CampaignDialog | SpendDialog) -> None:
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._saved(dialog))
         dialog.open()
 
-    def _saved(self, dialog: ValidatedDialog) -> None:
-        self.reload(getattr(dialog, "campaign_id", None))
-        self.changed.emit()
+    def _saved(self, dialog: CampaignDialog | SpendDialog) -> None:
+        if dialog.campaign_id is not None:
+            self.select_when_listed(dialog.campaign_id)
 
     def remove_selected_spend(self) -> None:
         selected = self.spend_view.selectionModel().selectedRows()
-        if not selected:
+        campaign = self._selected()
+        if not selected or campaign is None:
             return
-        self.error.hide()
-        try:
-            remove_spend(self._book, self.spend.entry(selected[0].row()).spend_id)
-        except TandemError as error:
-            self.error.setText(error.message)
-            self.error.show()
-        self.reload()
-        self.changed.emit()
+        self.errors.clear()
+        spend_id = self.spend.entry(selected[0].row()).spend_id
+        self.ops.change(
+            f"removal of spend on {campaign.info.name}",
+            lambda book: remove_spend(book, spend_id),
+            refused=self.errors.show,
+        )

@@ -2,27 +2,26 @@
 so it stays instant however many leads the book holds; the search and the tag wait for a
 pause in typing before asking. Several rows can be selected, for an outreach batch."""
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.services.campaigns import list_campaigns
-from desktop_app.core.services.inbox import InboxFilter, count_inbox
-from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import INBOX_STAGES, Channel, Lifecycle
-from desktop_app.gui.demand.choices import fill_campaigns, fill_words
+from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
+from desktop_app.core.services.inbox import InboxFilter, InboxRow
+from desktop_app.gui.demand.following import Following
+from desktop_app.gui.demand.inbox_filters import InboxFilters
+from desktop_app.gui.demand.inbox_place import Place, put_back, where_we_are
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.inbox_model import (
@@ -32,21 +31,16 @@ from desktop_app.gui.models.inbox_model import (
     DEFAULT_SORT_ORDER,
     InboxModel,
 )
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.layout import (
-    buddy,
     compact_table,
     empty_page,
     empty_state_label,
     section_heading,
 )
+from desktop_app.gui.widgets.palette import ERROR
 
 SEARCH_DELAY_MS = 250
-ALL_INBOX_STAGES = tuple(str(stage) for stage in INBOX_STAGES)
-STAGE_CHOICES = (
-    ("All in inbox", ALL_INBOX_STAGES),
-    ("Lead", (str(Lifecycle.LEAD),)),
-    ("MQL", (str(Lifecycle.MQL),)),
-)
 COLUMN_WIDTHS = {
     "Name": 150,
     "E-mail": 190,
@@ -62,17 +56,34 @@ NO_MATCH = "No lead matches this filter."
 
 class InboxPanel(QWidget):
     """The inbox's filters, table, empty states and the buttons that act on leads; the
-    workspace connects the buttons to its actions."""
+    workspace connects the buttons to its actions.
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    The rows follow the book: a change to what they show reads them again (at once while the
+    inbox is on screen, else when it is next shown) keeping the selected leads, the one the
+    keyboard is on, how many rows are loaded and the scroll position."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._book = book
-        self.model = InboxModel(book, self)
+        self.ops = ops
+        self.model = InboxModel(ops, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._place = Place()
+        self._when_loaded: Callable[[], None] | None = None
+        self.rows_following = Following(
+            ops, self.model.shows, lambda: self.model.reload(keep_place=True), self.isVisible, self
+        )
+        self.campaigns_following = Following(
+            ops,
+            lambda changes: changes.touches("campaigns"),
+            self.reload_campaigns,
+            self.isVisible,
+            self,
+        )
         self._build()
         self._connect()
+        self.reload_campaigns()
         self.show_state()
 
     # Building
@@ -88,8 +99,12 @@ class InboxPanel(QWidget):
         title_row.addWidget(self.count_label)
         title_row.addStretch(1)
         layout.addLayout(title_row)
-        layout.addLayout(self._build_filters())
-        layout.addLayout(self._build_more_filters())
+        self.filters = InboxFilters()
+        for row in self.filters.rows():
+            layout.addLayout(row)
+        self.search, self.stage_filter = self.filters.search, self.filters.stage
+        self.source_filter, self.campaign_filter = self.filters.source, self.filters.campaign
+        self.tag_filter, self.score_filter = self.filters.tag, self.filters.score
         layout.addWidget(self._build_table(), 1)
         self.notice = QLabel()
         self.notice.setObjectName("inboxNotice")
@@ -97,51 +112,6 @@ class InboxPanel(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
         layout.addLayout(self._build_buttons())
-
-    def _build_filters(self) -> QHBoxLayout:
-        self.search = QLineEdit()
-        self.search.setObjectName("inboxSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("Search name, e-mail or company")
-        self.search.setToolTip("Search the inbox by name, e-mail or company (Ctrl+F)")
-        self.stage_filter = QComboBox()
-        self.stage_filter.setToolTip("Leads, MQLs or both (Alt+T)")
-        for text, stages in STAGE_CHOICES:
-            self.stage_filter.addItem(text, stages)
-        self.source_filter = QComboBox()
-        self.source_filter.setToolTip("The channel that brought the lead (Alt+O)")
-        fill_words(self.source_filter, Channel, ("All sources", None))
-        row = QHBoxLayout()
-        row.addWidget(self.search, 1)
-        row.addWidget(buddy("S&tage:", self.stage_filter))
-        row.addWidget(self.stage_filter)
-        row.addWidget(buddy("S&ource:", self.source_filter))
-        row.addWidget(self.source_filter)
-        return row
-
-    def _build_more_filters(self) -> QHBoxLayout:
-        self.campaign_filter = QComboBox()
-        self.campaign_filter.setToolTip("The campaign that brought the lead (Alt+A)")
-        self.campaign_filter.setMinimumContentsLength(16)
-        self.tag_filter = QLineEdit()
-        self.tag_filter.setClearButtonEnabled(True)
-        self.tag_filter.setPlaceholderText("Any tag")
-        self.tag_filter.setToolTip("Only leads with this tag (Alt+G)")
-        self.tag_filter.setMaximumWidth(160)
-        self.score_filter = QSpinBox()
-        self.score_filter.setRange(0, 100)
-        self.score_filter.setSpecialValueText("Any score")
-        self.score_filter.setPrefix("≥ ")
-        self.score_filter.setToolTip("Only leads scoring at least this much (Alt+N)")
-        row = QHBoxLayout()
-        row.addWidget(buddy("C&ampaign:", self.campaign_filter))
-        row.addWidget(self.campaign_filter, 1)
-        row.addWidget(buddy("Ta&g:", self.tag_filter))
-        row.addWidget(self.tag_filter)
-        row.addWidget(buddy("Mi&n. score:", self.score_filter))
-        row.addWidget(self.score_filter)
-        self.reload_campaigns()
-        return row
 
     def _build_table(self) -> QWidget:
         self.view = QTableView()
@@ -203,8 +173,10 @@ class InboxPanel(QWidget):
         for combo in (self.stage_filter, self.source_filter, self.campaign_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.score_filter.valueChanged.connect(self.apply_filter)
-        self.clear_filter_button.clicked.connect(self.clear_filter)
+        self.clear_filter_button.clicked.connect(lambda _checked=False: self.clear_filter())
+        self.model.modelAboutToBeReset.connect(self._remember_place)
         self.model.modelReset.connect(self.show_state)
+        self.model.loaded.connect(self._loaded)
         self.view.selectionModel().selectionChanged.connect(self._enable_buttons)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -212,56 +184,39 @@ class InboxPanel(QWidget):
     # Filtering
 
     def filter_widgets(self) -> tuple[QWidget, ...]:
-        return (
-            self.search,
-            self.stage_filter,
-            self.source_filter,
-            self.campaign_filter,
-            self.tag_filter,
-            self.score_filter,
-        )
+        return self.filters.widgets()
+
+    def catch_up(self) -> None:
+        """The inbox is being shown: read what changed while it was hidden."""
+        self.rows_following.catch_up()
+        self.campaigns_following.catch_up()
 
     def reload_campaigns(self) -> None:
-        """The campaign filter's choices, keeping the chosen one while it exists."""
-        chosen = self.campaign_filter.currentData()
-        self.campaign_filter.blockSignals(True)
-        fill_campaigns(self.campaign_filter, list_campaigns(self._book), "All campaigns")
-        self.campaign_filter.setCurrentIndex(max(self.campaign_filter.findData(chosen), 0))
-        self.campaign_filter.blockSignals(False)
-        if self.campaign_filter.currentData() != chosen:
+        """Read the campaign filter's choices; the old ones stay until they arrive."""
+        self.ops.read((self, "campaigns"), list_campaigns, self._fill_campaigns)
+
+    def _fill_campaigns(self, campaigns: list[CampaignInfo]) -> None:
+        """Keep the chosen campaign while it exists; else show every campaign's leads."""
+        if self.filters.fill_campaigns(campaigns):
             self.apply_filter()
 
-    def clear_filter(self) -> None:
-        """Back to every lead in the inbox: no search, no tag, every stage, source, campaign."""
-        for widget in self.filter_widgets():
-            widget.blockSignals(True)
-        self.search.clear()
-        self.tag_filter.clear()
-        self.stage_filter.setCurrentIndex(0)
-        self.source_filter.setCurrentIndex(0)
-        self.campaign_filter.setCurrentIndex(0)
-        self.score_filter.setValue(0)
-        for widget in self.filter_widgets():
-            widget.blockSignals(False)
+    def clear_filter(self, search: str = "") -> None:
+        """Back to every lead in the inbox (no tag, every stage, source and campaign), or
+        with `search` to the leads it finds."""
+        self.filters.reset(search)
         self.apply_filter()
         self.view.setFocus()
 
-    def current_filter(self) -> InboxFilter:
-        return InboxFilter(
-            stages=self.stage_filter.currentData(),
-            source=self.source_filter.currentData(),
-            campaign_id=self.campaign_filter.currentData(),
-            min_score=self.score_filter.value() or None,
-            tag=self.tag_filter.text().strip() or None,
-            search=self.search.text().strip(),
-        )
-
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.filters.current())
 
     def search_now(self) -> None:
+        """Enter in the search: filter now, then move to the first match once it is listed."""
         self.apply_filter()
+        self.once_loaded(self._first_match)
+
+    def _first_match(self) -> None:
         if self.model.rowCount():
             self.view.setFocus()
             self.select_row(0)
@@ -284,14 +239,40 @@ class InboxPanel(QWidget):
         selected = self.selected_ids()
         return selected[0] if selected else None
 
+    def current_lead(self) -> InboxRow | None:
+        """The lead the keyboard is on, as the inbox lists it."""
+        contact_id = self.current_id()
+        row = self.model.row_of(contact_id) if contact_id is not None else None
+        return self.model.lead(row) if row is not None else None
+
     def select_contact(self, contact_id: int) -> bool:
         """Select the lead among the loaded rows; False when it is not among them."""
-        for row in range(self.model.rowCount()):
-            if self.model.contact_id(row) == contact_id:
-                self.select_row(row)
-                self.view.setFocus()
-                return True
-        return False
+        row = self.model.row_of(contact_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        self.view.setFocus()
+        return True
+
+    def select_lead(self, contact_id: int, otherwise: Callable[[], None] | None = None) -> None:
+        """Select the lead once the rows being read (if any) are listed; `otherwise` runs
+        when it is not among them (filtered out, say). A hidden inbox behind the book reads
+        first."""
+        self.rows_following.catch_up()
+
+        def select() -> None:
+            if not self.select_contact(contact_id) and otherwise is not None:
+                otherwise()
+
+        self.once_loaded(select)
+
+    def once_loaded(self, action: Callable[[], None]) -> None:
+        """Run `action` now, or once the rows being read have arrived (the newest asked
+        for: an older read is never shown)."""
+        if self.model.loading:
+            self._when_loaded = action
+        else:
+            action()
 
     def select_row(self, row: int) -> None:
         """Select just that row, whatever keys are held (a shortcut's Ctrl+Shift would make
@@ -304,51 +285,37 @@ class InboxPanel(QWidget):
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
 
-    def reload_keeping_selection(self) -> None:
-        """Reload as the data changed elsewhere (back from the other mode, a lead added): as
-        many rows as were loaded are loaded again, and the leads that were selected, and the
-        one the keyboard was on, stay so wherever they are still listed."""
-        chosen, current = set(self.selected_ids()), self.current_id()
-        loaded, scrolled = self.model.rowCount(), self.view.verticalScrollBar().value()
-        self.model.reload()
-        while self.model.rowCount() < loaded and self.model.canFetchMore():
-            self.model.fetchMore()
-        selection = QItemSelection()
-        last_column = self.model.columnCount() - 1
-        for row in range(self.model.rowCount()):
-            contact_id = self.model.contact_id(row)
-            if contact_id in chosen:
-                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
-            if contact_id == current:
-                self.view.selectionModel().setCurrentIndex(
-                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
-        self.view.selectionModel().select(
-            selection,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.verticalScrollBar().setValue(scrolled)
+    def _remember_place(self) -> None:
+        """Before new rows replace the old: where the founder is."""
+        self._place = where_we_are(self.view, self.selected_ids(), self.current_id())
 
-    def reload_keeping_place(self) -> None:
-        """Reload after an action; the selection moves to the lead now in the same row."""
-        selected = self.view.selectionModel().selectedRows()
-        row = selected[0].row() if selected else self.view.currentIndex().row()
-        self.model.reload()
-        if self.model.rowCount() and row >= 0:
-            self.select_row(min(row, self.model.rowCount() - 1))
+    def _loaded(self, kept: bool) -> None:
+        """New rows arrived: after a change of the book the founder is where they were; then
+        what waited for these rows (a lead to select) runs."""
+        if kept:
+            put_back(self.view, self._place)
+        action, self._when_loaded = self._when_loaded, None
+        if action is not None:
+            action()
 
     # Showing
 
     def say(self, text: str, error: bool = False) -> None:
+        """A line under the table: what an action did, or (in the error red) why not."""
         self.notice.setText(text)
-        self.notice.setStyleSheet("color: #C92A2A;" if error else "")
+        self.notice.setStyleSheet(f"color: {ERROR.name()};" if error else "")
         self.notice.setVisible(bool(text))
 
     def show_state(self) -> None:
-        matching = self.model.total()
-        filtered = self.model.where != InboxFilter()
-        in_inbox = count_inbox(self._book, InboxFilter()) if filtered else matching
+        """The count and the table or its empty state, for the rows shown; nothing is said
+        before the first rows arrive."""
+        if not self.model.read_once:
+            self.count_label.clear()
+            self.stack.setCurrentWidget(self.view)
+            self._enable_buttons()
+            return
+        matching, in_inbox = self.model.total(), self.model.in_inbox()
+        filtered = self.model.shown_where != InboxFilter()
         if filtered and in_inbox:
             self.count_label.setText(
                 f"{formatting.plural(matching, 'lead matches', 'leads match')} · "

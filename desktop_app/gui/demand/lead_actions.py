@@ -1,34 +1,56 @@
 """Working one lead: score it against the lead standard (a checklist), or disqualify it."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from collections.abc import Callable
 
-from desktop_app.core.services.contact_briefs import ContactBrief
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
+
+from desktop_app.core.services.inbox import InboxRow
 from desktop_app.core.services.lead_standard import Standard, read_standard
 from desktop_app.core.services.qualification import disqualify, met_criteria, score_lead
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Lifecycle
-from desktop_app.gui.demand.validated_dialog import ValidatedDialog
 from desktop_app.gui.forms.ui_demand_disqualify import Ui_DisqualifyDialog
 from desktop_app.gui.forms.ui_demand_score import Ui_ScoreDialog
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 CRITERION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Checklist = tuple[Standard, set[int]]
 
 
-class ScoreDialog(ValidatedDialog):
+def read_checklist(contact_id: int, book: Book) -> Checklist:
+    """On a worker: the standard's criteria, and those the lead was last scored as meeting."""
+    return read_standard(book), met_criteria(book, contact_id)
+
+
+class ScoreDialog(ServiceDialog):
     """Tick the criteria the lead meets (arrows and Space); the score follows as you tick.
-    OK records it, and a lead reaching the threshold becomes an MQL (its event)."""
+    OK records it, and a lead reaching the threshold becomes an MQL (its event). The
+    checklist is read on a worker: OK waits for it."""
 
-    def __init__(self, book: Book, lead: ContactBrief, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ops: Operations, lead: InboxRow, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.ui = Ui_ScoreDialog()
         self.ui.setupUi(self)
-        self._book = book
         self.lead = lead
-        self.standard: Standard = read_standard(book)
+        self.standard: Standard | None = None
         self.score: int | None = None
+        #: Whether the score made the lead an MQL (its event is among the changes).
+        self.became_mql = False
         self.ui.leadLabel.setText(f"Tick what <b>{lead.name}</b> meets (Space ticks).")
-        met = met_criteria(book, lead.contact_id)
+        self.watch_fields(
+            {"criteria": (self.ui.criteriaError, self.ui.criteriaList)}, self.ui.criteriaError
+        )
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.ui.criteriaList.setFocus()
+        contact_id = lead.contact_id
+        ops.read((self, "checklist"), lambda book: read_checklist(contact_id, book), self._fill)
+
+    def _fill(self, checklist: Checklist) -> None:
+        self.standard, met = checklist
         for criterion in self.standard.criteria:
             item = QListWidgetItem(f"{criterion.name}  ·  weight {criterion.weight}")
             item.setToolTip(criterion.description or criterion.name)
@@ -39,13 +61,8 @@ class ScoreDialog(ValidatedDialog):
             self.ui.criteriaList.addItem(item)
         self.ui.criteriaList.setCurrentRow(0)
         self.ui.criteriaList.itemChanged.connect(self._show_score)
-        self.watch_fields(
-            {"criteria": (self.ui.criteriaError, self.ui.criteriaList)}, self.ui.criteriaError
-        )
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self._show_score()
-        self.ui.criteriaList.setFocus()
 
     def ticked(self) -> set[int]:
         items = (self.ui.criteriaList.item(row) for row in range(self.ui.criteriaList.count()))
@@ -56,6 +73,7 @@ class ScoreDialog(ValidatedDialog):
         }
 
     def _show_score(self) -> None:
+        assert self.standard is not None
         score = self.standard.score(self.ticked())
         threshold = self.standard.mql_threshold
         if self.lead.stage != Lifecycle.LEAD:
@@ -66,16 +84,26 @@ class ScoreDialog(ValidatedDialog):
             verdict = f"{threshold - score} short of an MQL"
         self.ui.scoreLabel.setText(f"<b>{score}</b> / 100 · threshold {threshold} · {verdict}")
 
-    def save(self) -> None:
-        self.score = score_lead(self._book, self.lead.contact_id, self.ticked())
+    def accept(self) -> None:
+        if self.standard is not None:  # the checklist has arrived
+            super().accept()
+
+    def change(self) -> tuple[str, Callable[[Book], int]]:
+        contact_id, met = self.lead.contact_id, self.ticked()
+        return f"score of {self.lead.name}", lambda book: score_lead(book, contact_id, met)
+
+    def saved(self, result: int, changes: Changes) -> None:
+        self.score = result
+        self.became_mql = any(
+            event["stage"] == Lifecycle.MQL for event in changes.added("lifecycle_events")
+        )
 
 
-class DisqualifyDialog(ValidatedDialog):
-    def __init__(self, book: Book, lead: ContactBrief, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class DisqualifyDialog(ServiceDialog):
+    def __init__(self, ops: Operations, lead: InboxRow, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.ui = Ui_DisqualifyDialog()
         self.ui.setupUi(self)
-        self._book = book
         self.lead = lead
         self.ui.leadLabel.setText(f"Why is <b>{lead.name}</b> not a fit? The reason is kept.")
         self.watch_fields(
@@ -84,5 +112,9 @@ class DisqualifyDialog(ValidatedDialog):
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
 
-    def save(self) -> None:
-        disqualify(self._book, self.lead.contact_id, self.ui.reasonEdit.text())
+    def change(self) -> tuple[str, Callable[[Book], None]]:
+        contact_id, reason = self.lead.contact_id, self.ui.reasonEdit.text()
+        return (
+            f"disqualifying {self.lead.name}",
+            lambda book: disqualify(book, contact_id, reason),
+        )

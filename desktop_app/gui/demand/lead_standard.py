@@ -1,15 +1,16 @@
 """The lead standard editor: criteria and weights, the MQL threshold, the quarterly review.
 
-Each change is saved as it is made (one service call each); the threshold when the editor
-closes.
+Each change is saved as it is made (one operation each, undone one by one); the threshold
+when the editor closes.
 """
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
 from desktop_app.core.services.lead_standard import (
     Criterion,
     Standard,
@@ -21,12 +22,16 @@ from desktop_app.core.services.lead_standard import (
     retire_criterion,
 )
 from desktop_app.core.store import Book
-from desktop_app.gui.demand.validated_dialog import ValidatedDialog
 from desktop_app.gui.forms.ui_demand_criterion import Ui_CriterionDialog
 from desktop_app.gui.forms.ui_demand_lead_standard import Ui_LeadStandardDialog
 from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the editor and the reminder show: the threshold, review date and the criteria.
+STANDARD_TABLES = ("lead_standard", "lead_criteria")
 
 
 def review_reminder(standard: Standard) -> str:
@@ -41,14 +46,13 @@ def review_reminder(standard: Standard) -> str:
     )
 
 
-class CriterionDialog(ValidatedDialog):
+class CriterionDialog(ServiceDialog):
     def __init__(
-        self, book: Book, criterion: Criterion | None = None, parent: QWidget | None = None
+        self, ops: Operations, criterion: Criterion | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ui = Ui_CriterionDialog()
         self.ui.setupUi(self)
-        self._book = book
         self._criterion = criterion
         if criterion is not None:
             self.ui.nameEdit.setText(criterion.name)
@@ -62,23 +66,39 @@ class CriterionDialog(ValidatedDialog):
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
 
-    def save(self) -> None:
+    def change(self) -> tuple[str, Callable[[Book], object]]:
         name, weight = self.ui.nameEdit.text(), self.ui.weightSpin.value()
         description = self.ui.descriptionEdit.text()
         if self._criterion is None:
-            add_criterion(self._book, name, weight, description)
-        else:
-            change_criterion(self._book, self._criterion.criterion_id, name, weight, description)
+            return (
+                f"new criterion “{name.strip()}”",
+                lambda book: add_criterion(book, name, weight, description),
+            )
+        criterion_id = self._criterion.criterion_id
+        return (
+            f"changes to criterion “{self._criterion.name}”",
+            lambda book: change_criterion(book, criterion_id, name, weight, description),
+        )
 
 
 class LeadStandardDialog(QDialog):
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    """Several actions, each saved as it is made (one operation each); the threshold when
+    the editor closes. The standard is read on a worker, and again after each change to it
+    while the editor is open."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_LeadStandardDialog()
         self.ui.setupUi(self)
-        self._book = book
+        self.ops = ops
+        self.standard: Standard | None = None
         self.criterion_dialog: CriterionDialog | None = None
         ui = self.ui
+        self.errors = FieldErrors(
+            {"criterion": ui.criteriaError, "threshold": ui.thresholdError},
+            ui.criteriaError,
+            {"criterion": ui.criteriaList, "threshold": ui.thresholdSpin},
+        )
         ui.addButton.clicked.connect(lambda: self._edit(None))
         ui.editButton.clicked.connect(self._edit_selected)
         ui.retireButton.clicked.connect(self._retire_selected)
@@ -88,17 +108,25 @@ class LeadStandardDialog(QDialog):
         retire.setContext(Qt.ShortcutContext.WidgetShortcut)
         retire.activated.connect(self._retire_selected)
         ui.buttonBox.rejected.connect(self.reject)
+        ops.book_changed.connect(self._book_changed)
         self.reload()
-        ui.thresholdSpin.setValue(self.standard.mql_threshold)
         ui.criteriaList.setFocus()
 
+    def _book_changed(self, changes: Changes) -> None:
+        if self.isVisible() and changes.touches(*STANDARD_TABLES):
+            self.reload()
+
     def reload(self) -> None:
-        self.standard = read_standard(self._book)
+        self.ops.read((self, "standard"), read_standard, self._show)
+
+    def _show(self, standard: Standard) -> None:
+        first = self.standard is None
+        self.standard = standard
         ui = self.ui
         row = max(ui.criteriaList.currentRow(), 0)
         ui.criteriaList.clear()
-        total = self.standard.total_weight
-        for criterion in self.standard.criteria:
+        total = standard.total_weight
+        for criterion in standard.criteria:
             share = round(100 * criterion.weight / total) if total else 0
             item = QListWidgetItem(
                 f"{criterion.name}  ·  weight {criterion.weight} ({share} points)"
@@ -107,9 +135,10 @@ class LeadStandardDialog(QDialog):
             item.setData(CRITERION_ROLE, criterion)
             ui.criteriaList.addItem(item)
         ui.criteriaList.setCurrentRow(min(row, ui.criteriaList.count() - 1))
-        reviewed = self.standard.last_reviewed_on
-        ui.reviewedLabel.setText(f"Last reviewed: {formatting.day(reviewed)}")
-        reminder = review_reminder(self.standard)
+        if first:
+            ui.thresholdSpin.setValue(standard.mql_threshold)
+        ui.reviewedLabel.setText(f"Last reviewed: {formatting.day(standard.last_reviewed_on)}")
+        reminder = review_reminder(standard)
         ui.reminderLabel.setText(reminder)
         ui.reminderLabel.setVisible(bool(reminder))
 
@@ -122,30 +151,32 @@ class LeadStandardDialog(QDialog):
             self._edit(self.selected())
 
     def _edit(self, criterion: Criterion | None) -> None:
-        self.ui.criteriaError.hide()
-        self.criterion_dialog = CriterionDialog(self._book, criterion, self)
-        self.criterion_dialog.accepted.connect(self.reload)
+        self.errors.clear()
+        self.criterion_dialog = CriterionDialog(self.ops, criterion, self)
         self.criterion_dialog.open()
 
     def _retire_selected(self) -> None:
         criterion = self.selected()
         if criterion is None:
             return
-        try:
-            retire_criterion(self._book, criterion.criterion_id)
-        except TandemError as error:
-            self.ui.criteriaError.setText(error.message)
-            self.ui.criteriaError.show()
-            return
-        self.ui.criteriaError.hide()
-        self.reload()
+        self.errors.clear()
+        criterion_id = criterion.criterion_id
+        self.ops.change(
+            f"retiring criterion “{criterion.name}”",
+            lambda book: retire_criterion(book, criterion_id),
+            refused=self.errors.show,
+        )
 
     def _mark_reviewed(self) -> None:
-        mark_reviewed(self._book)
-        self.reload()
+        self.errors.clear()
+        self.ops.change("review of the lead standard", mark_reviewed, refused=self.errors.show)
 
     def done(self, result: int) -> None:
         """Closing keeps the threshold shown (the spin box cannot hold an invalid one)."""
-        if self.ui.thresholdSpin.value() != self.standard.mql_threshold:
-            change_threshold(self._book, self.ui.thresholdSpin.value())
+        threshold = self.ui.thresholdSpin.value()
+        if self.standard is not None and threshold != self.standard.mql_threshold:
+            self.ops.change(
+                f"change of the MQL threshold to {threshold}",
+                lambda book: change_threshold(book, threshold),
+            )
         super().done(result)

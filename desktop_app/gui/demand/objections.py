@@ -20,11 +20,17 @@ from desktop_app.core.services.objections import (
     content_idea_from_gap,
     objections_by_frequency,
 )
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
+from desktop_app.gui.demand.following import Following
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.objections_model import CATEGORY, HEARD, ObjectionsModel
+from desktop_app.gui.models.objections_model import (
+    CATEGORY,
+    HEARD,
+    OBJECTION_TABLES,
+    ObjectionsModel,
+)
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.layout import (
     buddy,
     compact_table,
@@ -32,7 +38,7 @@ from desktop_app.gui.widgets.layout import (
     empty_state_label,
     section_heading,
 )
-from desktop_app.gui.workers import run_task
+from desktop_app.gui.widgets.palette import ERROR
 
 WINDOWS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 365 days"))
 NO_OBJECTIONS = (
@@ -52,7 +58,7 @@ def group_html(group: ObjectionGroup) -> str:
     working = "".join(f"<li>{_escape(title)} (not published)</li>" for title in group.other_answers)
     answers = published + working or "<li>Nothing yet.</li>"
     gap = (
-        "<p style='color:#C92A2A'><b>Content gap:</b> heard on calls, and no published "
+        f"<p style='color:{ERROR.name()}'><b>Content gap:</b> heard on calls, and no published "
         "content answers it. Ctrl+Shift+G makes an idea card carrying these quotes.</p>"
         if group.is_gap
         else ""
@@ -69,12 +75,20 @@ class ObjectionsPanel(QWidget):
     #: A content idea was created (the content board shows it): its asset id.
     idea_created = Signal(int)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._book = book
+        self.ops = ops
         self.model = ObjectionsModel(self)
         self._build()
-        self.window_choice.currentIndexChanged.connect(lambda _i: self.reload())
+        self.following = Following(
+            ops,
+            lambda changes: changes.touches(*OBJECTION_TABLES),
+            self.reload,
+            self.isVisible,
+            self,
+            stale=True,
+        )
+        self.window_choice.currentIndexChanged.connect(lambda _i: self.following.read())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.create_button.clicked.connect(self.create_content)
         self.view.activated.connect(lambda _index: self.create_content())
@@ -136,9 +150,15 @@ class ObjectionsPanel(QWidget):
     def days(self) -> int:
         return int(self.window_choice.currentData())
 
+    def catch_up(self) -> None:
+        self.following.catch_up()
+
     def reload(self) -> None:
+        """Read the window's objections on a worker; the list shown stays until then."""
         days = self.days()
-        run_task(lambda _progress: objections_by_frequency(self._book, days), self._show)
+        self.ops.read(
+            (self, "groups"), lambda book: objections_by_frequency(book, days), self._show
+        )
 
     def _show(self, groups: list[ObjectionGroup]) -> None:
         keep = self.selected()
@@ -168,14 +188,21 @@ class ObjectionsPanel(QWidget):
         self.create_button.setEnabled(group is not None)
 
     def create_content(self) -> None:
+        """An idea card answering the selected objection; the list follows from the change."""
         group = self.selected()
         if group is None:
             return
-        asset_id = content_idea_from_gap(self._book, group)
+        title = f"Answering the {label(group.category).lower()} objection"
+        self.ops.change(
+            f"content idea “{title}”",
+            lambda book: content_idea_from_gap(book, group),
+            done=lambda asset_id, _changes: self._created(group, asset_id),
+        )
+
+    def _created(self, group: ObjectionGroup, asset_id: int) -> None:
         self.created.setText(
             f"An idea card answering the {label(group.category).lower()} objection is on the "
             "content board, with the quotes in its notes."
         )
         self.created.show()
         self.idea_created.emit(asset_id)
-        self.reload()

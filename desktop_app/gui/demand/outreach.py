@@ -1,5 +1,6 @@
 """The outreach batch: the selected leads each get an outreach task, due in one slot."""
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime
@@ -8,9 +9,10 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.core import clock
 from desktop_app.core.services.outreach import DEFAULT_SUBJECT, schedule_outreach_batch
 from desktop_app.core.store import Book
-from desktop_app.gui.demand.validated_dialog import ValidatedDialog
 from desktop_app.gui.forms.ui_demand_outreach import Ui_OutreachDialog
 from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 
 def slots(now: datetime) -> list[tuple[str, datetime]]:
@@ -30,14 +32,18 @@ def slots(now: datetime) -> list[tuple[str, datetime]]:
     return choices
 
 
-class OutreachDialog(ValidatedDialog):
-    def __init__(self, book: Book, contact_ids: list[int], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class OutreachDialog(ServiceDialog):
+    """Accepted with `created` (the tasks' ids) and `due` (their time, as stored)."""
+
+    def __init__(
+        self, ops: Operations, contact_ids: list[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, parent)
         self.ui = Ui_OutreachDialog()
         self.ui.setupUi(self)
-        self._book = book
         self._contact_ids = contact_ids
         self.created: list[int] = []
+        self.due: datetime | None = None
         if len(contact_ids) == 1:
             who = "the selected lead"
         else:
@@ -64,8 +70,15 @@ class OutreachDialog(ValidatedDialog):
         if due is not None:
             self.ui.dueEdit.setDateTime(QDateTime(due))
 
-    def save(self) -> None:
+    def change(self) -> tuple[str, Callable[[Book], list[int]]]:
         due = self.ui.dueEdit.dateTime().toPython()
-        self.created = schedule_outreach_batch(
-            self._book, self._contact_ids, due, self.ui.subjectEdit.text()
+        leads, subject = list(self._contact_ids), self.ui.subjectEdit.text()
+        return (
+            f"outreach batch of {formatting.plural(len(leads), 'lead', 'leads')}",
+            lambda book: schedule_outreach_batch(book, leads, due, subject),
         )
+
+    def saved(self, result: list[int], changes: Changes) -> None:
+        self.created = result
+        tasks = [row for row in changes.added("activities") if row["id"] in set(result)]
+        self.due = tasks[0]["due_at"] if tasks else None

@@ -4,16 +4,19 @@ validates the standard by who actually closes, so it asks to be checked against 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.core.services.lead_standard import read_standard
-from desktop_app.core.store import Book
-from desktop_app.gui.demand.lead_standard import review_reminder
+from desktop_app.core.services.lead_standard import Standard, read_standard
+from desktop_app.gui.demand.following import Following
+from desktop_app.gui.demand.lead_standard import STANDARD_TABLES, review_reminder
+from desktop_app.gui.operations import Operations
 
 
 class StandardReminder(QWidget):
-    """Hidden while the standard was reviewed within the quarter."""
+    """Hidden while the standard was reviewed within the quarter. It hides itself, so
+    whether it is on screen is its parent's (the leads page) business."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="standardReminderBar")
+        self.ops = ops
         self.text = QLabel(objectName="standardReminder", wordWrap=True)
         self.text.setStyleSheet("color: #9C3608;")
         self.review_button = QPushButton("Review the lead standard…")
@@ -26,8 +29,24 @@ class StandardReminder(QWidget):
         bar.setContentsMargins(8, 4, 8, 4)
         bar.addWidget(self.text, 1)
         bar.addWidget(self.review_button)
+        self.hide()
+        self.following = Following(
+            ops,
+            lambda changes: changes.touches(*STANDARD_TABLES),
+            self.reload,
+            self._page_on_screen,
+            self,
+        )
+        self.reload()
 
-    def show_for(self, book: Book) -> None:
-        reminder = review_reminder(read_standard(book))
+    def _page_on_screen(self) -> bool:
+        page = self.parentWidget()
+        return page is not None and page.isVisible()
+
+    def reload(self) -> None:
+        self.ops.read((self, "standard"), read_standard, self._show)
+
+    def _show(self, standard: Standard) -> None:
+        reminder = review_reminder(standard)
         self.text.setText(reminder)
         self.setVisible(bool(reminder))

@@ -2,12 +2,14 @@
 pipeline board, and objections → content, one section at a time.
 
 Every action of the mode is a QAction (`menu_actions`) whose shortcut works anywhere in the
-workspace; the main window lists them in its "Demand creation" menu. A section is read when
-it is shown: `refresh()` reloads the one in front and marks the others to reload on showing.
+workspace; the main window lists them in its "Demand creation" menu. Every action is an
+operation (undone from Edit ▸ Undo), and every read runs on a worker. Each part of a section
+follows the book's changes itself (`Following`): it reads again at once while on screen,
+else when its section or the workspace is next shown; so no action reloads anything here.
 """
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
-from desktop_app.core.services.contact_briefs import contact_brief
+from desktop_app.core.services.contact_briefs import ContactBrief, contact_brief
+from desktop_app.core.services.inbox import InboxRow
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
-from desktop_app.core.services.settings import read_settings
+from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui.demand.campaigns import CampaignsPanel
 from desktop_app.gui.demand.content_board import ContentBoard
@@ -37,7 +38,7 @@ from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.demand.standard_reminder import StandardReminder
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
-from desktop_app.gui.operations import Operations
+from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.actions import separator, workspace_action
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
 from desktop_app.gui.widgets.layout import workspace_heading
@@ -65,25 +66,22 @@ class DemandWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("demandWorkspace")
         self.ops = ops
-        self._book = ops.book
         self.dialog: QDialog | None = None
-        self._stale: set[int] = set()
         self._build()
         self._actions = self._make_actions()
         self._connect()
-        self.reminder_bar.show_for(self._book)
 
     # Building
 
     def _build(self) -> None:
-        self.inbox_panel = InboxPanel(self._book)
+        self.inbox_panel = InboxPanel(self.ops)
         self.agenda = AgendaModel(self.ops, Mode.DEMAND, self)
         self.agenda_panel = AgendaPanel(
             self.agenda, "Marketing agenda", EMPTY_AGENDA, "task", linked=False
         )
-        self.campaigns = CampaignsPanel(self._book)
-        self.content = ContentBoard(self._book)
-        self.objections = ObjectionsPanel(self._book)
+        self.campaigns = CampaignsPanel(self.ops)
+        self.content = ContentBoard(self.ops)
+        self.objections = ObjectionsPanel(self.ops)
         self.sections = QTabWidget()
         self.sections.setObjectName("demandSections")
         self.sections.setDocumentMode(True)
@@ -110,10 +108,10 @@ class DemandWorkspace(QWidget):
         widgets = [*self.inbox_panel.filter_widgets(), self.inbox_view, self.agenda_view]
         for first, second in zip(widgets, widgets[1:], strict=False):
             self.setTabOrder(first, second)
-        self._stale = {CAMPAIGNS, CONTENT, OBJECTIONS}
 
     def _build_leads(self) -> QWidget:
-        self.reminder_bar = StandardReminder()
+        page = QWidget()
+        self.reminder_bar = StandardReminder(self.ops, page)
         self.reminder, self.review_button = self.reminder_bar.text, self.reminder_bar.review_button
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -121,7 +119,6 @@ class DemandWorkspace(QWidget):
         splitter.addWidget(self.agenda_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1000, 420])  # kept in proportion as the window is sized
-        page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.reminder_bar)
@@ -209,21 +206,17 @@ class DemandWorkspace(QWidget):
             button.setToolTip(self._actions[key].toolTip())
         self.inbox_view.activated.connect(lambda _index: self.score_lead())
         self.review_button.clicked.connect(self.edit_lead_standard)
-        self.sections.currentChanged.connect(self._section_shown)
-        self.campaigns.changed.connect(lambda: self._changed(CAMPAIGNS))
-        self.content.changed.connect(lambda: self._changed(CONTENT))
-        self.objections.idea_created.connect(self._idea_created)
+        self.sections.currentChanged.connect(self._catch_up)
+        self.objections.idea_created.connect(self.content.select_when_listed)
 
     # Sections
 
     def shown(self) -> None:
-        self.refresh()
+        """Brought to the front: the section in front reads what changed while hidden."""
+        self._catch_up(self.sections.currentIndex())
 
-    def refresh(self) -> None:
-        """Data may have changed elsewhere: reload the section in front, the others later."""
-        self._stale = set(range(len(SECTIONS)))
-        self.reminder_bar.show_for(self._book)
-        self._section_shown(self.sections.currentIndex())
+    def _sections(self) -> tuple[InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel]:
+        return (self.inbox_panel, self.campaigns, self.content, self.objections)
 
     def show_section(self, index: int) -> None:
         self.sections.setCurrentIndex(index)
@@ -235,28 +228,11 @@ class DemandWorkspace(QWidget):
     def _step_section(self, step: int) -> None:
         self.show_section((self.sections.currentIndex() + step) % len(SECTIONS))
 
-    def _section_shown(self, index: int) -> None:
-        if index not in self._stale:
-            return
-        self._stale.discard(index)
+    def _catch_up(self, index: int) -> None:
+        """A section is shown: its parts read what changed while it was hidden."""
+        self._sections()[index].catch_up()
         if index == LEADS:
-            self.inbox_panel.reload_campaigns()
-            self.inbox_panel.reload_keeping_selection()
-            self.agenda.reload()
-        elif index == CAMPAIGNS:
-            self.campaigns.reload()
-        elif index == CONTENT:
-            self.content.reload()
-        else:
-            self.objections.reload()
-
-    def _changed(self, source: int) -> None:
-        """A section saved something: the others that show it reload when next shown."""
-        self._stale |= set(range(len(SECTIONS))) - {source, self.sections.currentIndex()}
-
-    def _idea_created(self, asset_id: int) -> None:
-        self._changed(OBJECTIONS)
-        self.content.reload(asset_id)
+            self.reminder_bar.following.catch_up()
 
     # Leads
 
@@ -265,43 +241,46 @@ class DemandWorkspace(QWidget):
         self.inbox_panel.focus_search()
 
     def quick_add(self) -> None:
-        dialog = QuickAddDialog(self._book, self)
+        dialog = QuickAddDialog(self.ops, self)
         dialog.accepted.connect(lambda: self._lead_added(dialog))
+        dialog.existing_chosen.connect(self.show_contact)
         self._open(dialog)
 
     def _lead_added(self, dialog: QuickAddDialog) -> None:
-        if dialog.contact_id is None and dialog.existing_id is not None:
-            self.show_contact(dialog.existing_id)
-            return
-        self._changed(LEADS)
-        self.inbox_panel.reload_keeping_selection()
+        """Select the new lead (clearing a filter that hides it) and say so."""
         assert dialog.contact_id is not None
-        if not self.inbox_panel.select_contact(dialog.contact_id):
-            self.inbox_panel.clear_filter()
-            self.inbox_panel.select_contact(dialog.contact_id)
-        self.inbox_panel.say(f"Added {dialog.ui.nameEdit.text().strip()} as a lead.")
+        contact_id, panel = dialog.contact_id, self.inbox_panel
+
+        def unfiltered() -> None:
+            panel.clear_filter()
+            panel.select_lead(contact_id)
+
+        panel.select_lead(contact_id, otherwise=unfiltered)
+        panel.say(f"Added {dialog.added_name} as a lead.")
 
     def show_contact(self, contact_id: int) -> None:
         """Bring a contact forward: selected in the inbox when it is there, else say where."""
         self.show_section(LEADS)
-        brief = contact_brief(self._book, contact_id)
+        self.ops.read(
+            (self, "contact"), lambda book: contact_brief(book, contact_id), self._show_brief
+        )
+
+    def _show_brief(self, brief: ContactBrief) -> None:
         if not brief.in_inbox:
             self.inbox_panel.say(
                 f"{brief.name} ({brief.email}) is at stage {label(brief.stage)}, past the inbox: "
                 "find them in deal conversion mode."
             )
             return
-        self.inbox_panel.clear_filter()
-        self.search.setText(brief.email or brief.name)
-        self.inbox_panel.apply_filter()
-        self.inbox_panel.select_contact(contact_id)
+        self.inbox_panel.clear_filter(search=brief.email or brief.name)
+        self.inbox_panel.select_lead(brief.contact_id)
         self.inbox_panel.say(f"{brief.name} was already in the inbox.")
 
-    def _lead(self) -> int | None:
+    def _lead(self) -> InboxRow | None:
         """The lead to act on, after bringing the inbox forward; None says why not."""
         if self.sections.currentIndex() != LEADS:
             self.show_section(LEADS)
-        lead = self.inbox_panel.current_id()
+        lead = self.inbox_panel.current_lead()
         if lead is None:
             self.inbox_panel.say(SELECT_A_LEAD, error=True)
         return lead
@@ -309,76 +288,81 @@ class DemandWorkspace(QWidget):
     def score_lead(self) -> None:
         lead = self._lead()
         if lead is not None:
-            dialog = ScoreDialog(self._book, contact_brief(self._book, lead), self)
+            dialog = ScoreDialog(self.ops, lead, self)
             dialog.accepted.connect(lambda: self._scored(dialog))
             self._open(dialog)
 
     def _scored(self, dialog: ScoreDialog) -> None:
-        before = dialog.lead
-        now = contact_brief(self._book, before.contact_id)
-        became = " and is now an MQL" if now.stage != before.stage else ""
-        self.inbox_panel.reload_keeping_place()
-        self.inbox_panel.say(f"{now.name} scored {dialog.score}{became}.")
+        became = " and is now an MQL" if dialog.became_mql else ""
+        self.inbox_panel.say(f"{dialog.lead.name} scored {dialog.score}{became}.")
 
     def qualify_lead(self) -> None:
         lead = self._lead()
         if lead is not None:
-            self._act(lambda: qualify(self._book, lead), "{name} is now an MQL.", lead)
+            contact_id = lead.contact_id
+            self._act(
+                f"qualifying {lead.name}",
+                lambda book: qualify(book, contact_id),
+                lambda _result, _changes: f"{lead.name} is now an MQL.",
+            )
 
     def disqualify_lead(self) -> None:
         lead = self._lead()
         if lead is not None:
-            dialog = DisqualifyDialog(self._book, contact_brief(self._book, lead), self)
-            dialog.accepted.connect(self.inbox_panel.reload_keeping_place)
-            self._open(dialog)
+            self._open(DisqualifyDialog(self.ops, lead, self))
 
     def hand_off_lead(self) -> None:
         lead = self._lead()
         if lead is None:
             return
-        due = clock.now() + timedelta(hours=read_settings(self._book).follow_up_hours)
+        contact_id = lead.contact_id
+
+        def handed_off(call_id: object, changes: Changes) -> str:
+            """The first call's due time as the service set it (the follow-up promise)."""
+            (call,) = [row for row in changes.added("activities") if row["id"] == call_id]
+            due: datetime = call["due_at"]
+            return (
+                f"Handed {lead.name} to sales: the first call is on the deal conversion "
+                f"agenda, due {formatting.day(due)} at {due:%H:%M}."
+            )
+
         self._act(
-            lambda: hand_off_to_sales(self._book, lead),
-            "Handed {name} to sales: the first call is on the deal conversion agenda, due "
-            f"{formatting.day(due)} at {due:%H:%M}.",
-            lead,
+            f"hand-off of {lead.name}", lambda book: hand_off_to_sales(book, contact_id), handed_off
         )
 
-    def _act(self, action: Callable[[], object], done: str, lead: int) -> None:
-        name = contact_brief(self._book, lead).name
-        try:
-            action()
-        except TandemError as error:
-            self.inbox_panel.say(error.message, error=True)
-            return
-        self.inbox_panel.reload_keeping_place()
-        self.inbox_panel.say(done.format(name=name))
+    def _act(
+        self,
+        name: str,
+        work: Callable[[Book], object],
+        said: Callable[[object, Changes], str],
+    ) -> None:
+        """Run a one-key action on the lead; say what it did (from the service's result and
+        what it changed), or why the book refused."""
+        self.inbox_panel.say("")
+        self.ops.change(
+            name,
+            work,
+            done=lambda result, changes: self.inbox_panel.say(said(result, changes)),
+            refused=lambda error: self.inbox_panel.say(error.message, error=True),
+        )
 
     def outreach_batch(self) -> None:
         self._lead()
         leads = self.inbox_panel.selected_ids()
         if not leads:
             return
-        dialog = OutreachDialog(self._book, leads, self)
+        dialog = OutreachDialog(self.ops, leads, self)
         dialog.accepted.connect(lambda: self._outreach_scheduled(dialog))
         self._open(dialog)
 
     def _outreach_scheduled(self, dialog: OutreachDialog) -> None:
-        self.agenda.reload()
         count = formatting.plural(len(dialog.created), "outreach task", "outreach tasks")
-        due = dialog.ui.dueEdit.dateTime().toPython()
-        self.inbox_panel.say(
-            f"{count} on the marketing agenda, due {formatting.day(due)} at {due:%H:%M}."
-        )
+        due = dialog.due
+        when = f", due {formatting.day(due)} at {due:%H:%M}" if due is not None else ""
+        self.inbox_panel.say(f"{count} on the marketing agenda{when}.")
 
     def edit_lead_standard(self) -> None:
-        dialog = LeadStandardDialog(self._book, self)
-        dialog.finished.connect(lambda _result: self._standard_edited())
-        self._open(dialog)
-
-    def _standard_edited(self) -> None:
-        self.reminder_bar.show_for(self._book)
-        self.inbox_panel.reload_keeping_place()
+        self._open(LeadStandardDialog(self.ops, self))
 
     # Campaigns, content, objections
 

@@ -184,13 +184,15 @@ class BoardModel(QObject):
     until the first `reload()` (the board reads its deals when it is first shown).
 
     `reloading` comes before the columns take a read's cards and `reloaded` after (the board
-    keeps the founder's place across them); `moved(deal_id, stage)` follows a move the book
-    took, `failed(message)` a move it refused (the card is back where it was), and
+    keeps the founder's place across them); `placed(deal_id)` when a move put a card in
+    another column (or back); `moved(deal_id, stage)` follows a move the book took,
+    `failed(message)` a move it refused (the card is back where it was), and
     `close_requested(deal_id, stage)` a drop on won or lost.
     """
 
     reloading = Signal()
     reloaded = Signal()
+    placed = Signal(int)
     moved = Signal(int, str)
     failed = Signal(str)
     close_requested = Signal(int, str)
@@ -231,7 +233,9 @@ class BoardModel(QObject):
         for card in read.cards:
             stage = self._moving.get(card.deal_id, card.stage)
             by_stage.setdefault(stage, []).append(self._moved_card(card, stage))
-        self._stage_of = {card.deal_id: stage for stage, cards in by_stage.items() for card in cards}
+        self._stage_of = {
+            card.deal_id: stage for stage, cards in by_stage.items() for card in cards
+        }
         for stage, column in self.columns.items():
             column.set_cards(by_stage[stage])
         self.reloaded.emit()
@@ -275,7 +279,7 @@ class BoardModel(QObject):
             f"move of “{card.title if card else title}” to {label(stage)}",
             lambda book: move_deal(book, deal_id, stage, at=at),
             done=lambda _result, _changes: self._moved(deal_id, stage),
-            refused=lambda error: self._refused(deal_id, place, error),
+            refused=lambda error: self._refused(deal_id, stage, place, error),
         )
         return True
 
@@ -288,19 +292,27 @@ class BoardModel(QObject):
         self.columns[stage].put(self._moved_card(card, stage))
         self._stage_of[deal_id] = self._moving[deal_id] = stage
         self.reloaded.emit()
+        self.placed.emit(deal_id)
         return Place(old, row, card)
 
+    def _settled(self, deal_id: int, stage: str) -> bool:
+        """The move to `stage` is no longer out; False if a later move of the deal is."""
+        if self._moving.get(deal_id) != stage:
+            return False
+        del self._moving[deal_id]
+        return True
+
     def _moved(self, deal_id: int, stage: str) -> None:
-        self._moving.pop(deal_id, None)
+        self._settled(deal_id, stage)
         self.moved.emit(deal_id, stage)
 
-    def _refused(self, deal_id: int, place: Place | None, error: TandemError) -> None:
-        stage = self._moving.pop(deal_id, None)
-        taken = self.columns[stage].take(deal_id) if stage is not None else None
-        if place is not None and taken is not None:
-            self.columns[place.stage].put(place.card, place.row)
-            self._stage_of[deal_id] = place.stage
-            self.reloaded.emit()
+    def _refused(self, deal_id: int, stage: str, place: Place | None, error: TandemError) -> None:
+        if self._settled(deal_id, stage) and place is not None:
+            if self.columns[stage].take(deal_id) is not None:
+                self.columns[place.stage].put(place.card, place.row)
+                self._stage_of[deal_id] = place.stage
+                self.reloaded.emit()
+                self.placed.emit(deal_id)
         self.failed.emit(error.message)
 
     # Words shared by the columns and the delegate

@@ -1,4 +1,7 @@
-"""Broken follow-up promises: qualified leads nobody has contacted within the promise."""
+"""Broken follow-up promises: qualified leads nobody has contacted within the promise.
+
+One of the slowest reads of deal conversion (every MQL and SQL against its activities), so it
+runs on a worker; the rows shown stay until the new ones arrive."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -8,11 +11,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop_app.core import clock
 from desktop_app.core.services.pipeline import Breach, follow_up_breaches
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.palette import LATE
 
+#: What the list shows: leads, when they qualified, whether anyone called, the promise.
+BREACH_TABLES = ("contacts", "lifecycle_events", "activities", "settings")
 HEADERS = ("Lead", "Stage", "Qualified", "Waited")
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -27,23 +32,35 @@ def waited_text(hours: float) -> str:
 
 
 class BreachesModel(QAbstractTableModel):
-    """The longest waiting first, as `follow_up_breaches` orders them."""
+    """The longest waiting first, as `follow_up_breaches` orders them; empty until the
+    first `reload()`."""
 
     def __init__(
-        self, book: Book, parent: QObject | None = None, now: Callable[[], datetime] = clock.now
+        self,
+        ops: Operations,
+        parent: QObject | None = None,
+        now: Callable[[], datetime] = clock.now,
     ):
         super().__init__(parent)
-        self._book, self._now = book, now
+        self._ops, self._now = ops, now
         self._rows: list[Breach] = []
-        self.reload()
 
     def reload(self) -> None:
+        """Read the list again on a worker (the rows shown stay until it arrives)."""
+        at = self._now()
+        self._ops.read((self, "rows"), lambda book: follow_up_breaches(book, at=at), self._take)
+
+    def _take(self, rows: list[Breach]) -> None:
         self.beginResetModel()
-        self._rows = follow_up_breaches(self._book, at=self._now())
+        self._rows = rows
         self.endResetModel()
 
     def breach(self, row: int) -> Breach:
         return self._rows[row]
+
+    def row_of(self, contact_id: int) -> int | None:
+        found = [row for row, breach in enumerate(self._rows) if breach.contact_id == contact_id]
+        return found[0] if found else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -60,7 +77,7 @@ class BreachesModel(QAbstractTableModel):
         if role == CONTACT_ID_ROLE:
             return breach.contact_id
         if column == 3 and role == Qt.ItemDataRole.ForegroundRole:
-            return LATE_COLOR
+            return LATE
         if column == 3 and role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:

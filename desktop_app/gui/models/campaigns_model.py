@@ -1,6 +1,6 @@
 """Campaigns beside their results (spend, leads, MQLs, deals, won value, CPL, CAC, ROI), and
-a campaign's spend entries. Both lists are short, so each is loaded whole; the figures are
-read on a worker by `read_campaign_rows` and handed to `CampaignsModel.show_rows`."""
+a campaign's spend entries. Both lists are short, so each is loaded whole, on a worker
+(`read_campaign_rows`, `read_spend`), and handed to its model."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +28,9 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
+#: What the results count: campaigns, their spend, the leads and deals they brought, and
+#: the currency they are shown in.
+CAMPAIGN_TABLES = ("campaigns", "campaign_spend", "contacts", "deals", "settings")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,22 @@ def read_campaign_rows(book: Book) -> list[CampaignRow]:
         for info in list_campaigns(book)
         if info.campaign_id in results
     ]
+
+
+@dataclass(frozen=True)
+class Spend:
+    """A campaign's spend entries (none for no campaign) and the book's currency."""
+
+    campaign_id: int | None
+    entries: list[SpendEntry]
+    currency: str
+
+
+def read_spend(book: Book, campaign_id: int | None) -> Spend:
+    """On a worker: the entries of the campaign selected."""
+    currency = read_settings(book).currency
+    entries = [] if campaign_id is None else spend_entries(book, campaign_id)
+    return Spend(campaign_id, entries, currency)
 
 
 def percent(value: float | None) -> str:
@@ -165,18 +184,16 @@ SPEND_HEADERS = ("Date", "Amount", "Note")
 class SpendModel(QAbstractTableModel):
     """The spend entries of one campaign, oldest first."""
 
-    def __init__(self, book: Book, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._book = book
         self._entries: list[SpendEntry] = []
         self._currency = "EUR"
         self.campaign_id: int | None = None
 
-    def show_campaign(self, campaign_id: int | None) -> None:
+    def show_entries(self, spend: Spend) -> None:
         self.beginResetModel()
-        self.campaign_id = campaign_id
-        self._currency = read_settings(self._book).currency
-        self._entries = [] if campaign_id is None else spend_entries(self._book, campaign_id)
+        self.campaign_id, self._entries = spend.campaign_id, list(spend.entries)
+        self._currency = spend.currency
         self.endResetModel()
 
     def entry(self, row: int) -> SpendEntry:

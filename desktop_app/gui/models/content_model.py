@@ -1,9 +1,9 @@
 """The content pipeline board as one list model per column (idea, draft, published, retired).
 
 A card is dragged between columns as its asset id (MIME type `ASSET_MIME`); a column's
-`dropMimeData` moves the asset through the content service, so a test drives the drop
-through the model exactly as the view does. The board reads every card once
-(`asset_cards`) and hands each column its share.
+`dropMimeData` asks for the move (`move_asked`), which the board runs as an operation, so a
+test drives the drop through the model exactly as the view does. The board reads every card
+once, on a worker (`asset_cards`), and hands each column its share.
 """
 
 import json
@@ -18,13 +18,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_app.core.errors import TandemError
-from desktop_app.core.services.content import AssetCard, move_asset
-from desktop_app.core.store import Book
+from desktop_app.core.services.content import AssetCard
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.models.card_column import CardColumnModel, Index
 
 ASSET_MIME = "application/x-tandem-asset-ids"
+#: What a card shows: the assets, the objections they answer, the deals that used them.
+CONTENT_TABLES = ("content_assets", "asset_objection_categories", "content_usage", "deals")
 ASSET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -40,18 +40,15 @@ def usage_text(card: AssetCard) -> str:
 
 
 class ContentColumnModel(CardColumnModel):
-    """The cards of one status; dropping cards here moves them to it."""
+    """The cards of one status; dropping cards here asks to move them to it."""
 
     MIME = ASSET_MIME
 
-    #: Asset ids moved here, then the status: the board reloads every column.
-    moved = Signal(list, str)
-    #: A move the service refused (the asset is gone): the message for the founder.
-    refused = Signal(str)
+    #: Asset ids dropped here, then this column's status: the board moves them.
+    move_asked = Signal(list, str)
 
-    def __init__(self, book: Book, status: str, parent: QObject | None = None) -> None:
+    def __init__(self, status: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._book = book
         self.status = status
 
     def show_cards(self, cards: list[AssetCard]) -> None:
@@ -67,14 +64,11 @@ class ContentColumnModel(CardColumnModel):
         return ids.index(asset_id) if asset_id in ids else None
 
     def move_here(self, asset_ids: list[int]) -> bool:
-        """Move the assets to this column's status; False (and `refused`) when one cannot."""
-        try:
-            for asset_id in asset_ids:
-                move_asset(self._book, asset_id, self.status)
-        except TandemError as error:
-            self.refused.emit(error.message)
+        """Ask for the assets to move to this column's status (the board runs the move;
+        the columns follow from the change). False when there is nothing to move."""
+        if not asset_ids:
             return False
-        self.moved.emit(asset_ids, self.status)
+        self.move_asked.emit(asset_ids, self.status)
         return True
 
     # QAbstractItemModel

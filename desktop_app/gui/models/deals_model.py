@@ -1,7 +1,8 @@
 """Open deals and the open pipeline's totals per stage.
 
-Open deals are a few hundred at most (the service caps the list), so they are loaded whole and
-sorted in Python; the totals are aggregated by the database in `pipeline_totals`.
+Open deals are a few hundred at most (the service caps the list), so they are read whole, on a
+worker, and sorted in Python; the totals are aggregated by the database in `pipeline_totals`.
+Both read again when the book changes what they show, keeping their rows until then.
 """
 
 from collections.abc import Callable
@@ -20,12 +21,17 @@ from desktop_app.core.services.settings import read_settings
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.palette import LATE
 
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 #: How many open deals the table lists, the soonest next step first.
 DEALS_SHOWN = 500
+#: What the deals table shows: the deals and their contacts' names.
+DEALS_TABLES = ("deals", "contacts")
+#: What the totals show: the deals, weighted by the stage probabilities of the settings.
+TOTALS_TABLES = ("deals", "settings")
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -80,16 +86,17 @@ class DealsModel(QAbstractTableModel):
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         parent: QObject | None = None,
         today: Callable[[], date] = lambda: clock.now().date(),
     ):
         super().__init__(parent)
-        self._book = book
+        self._ops = ops
         self._today = today
         self._stage: str | None = None
         self._sort: tuple[int, Qt.SortOrder] = (NEXT_STEP_DATE, Qt.SortOrder.AscendingOrder)
         self._rows: list[DealRow] = []
+        ops.book_changed.connect(self._book_changed)
         self.reload()
 
     @property
@@ -102,10 +109,21 @@ class DealsModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
+        """Read the deals again on a worker; the rows shown stay until they arrive."""
+        stage = self._stage
+        self._ops.read(
+            (self, "rows"), lambda book: open_deals(book, stage, limit=DEALS_SHOWN), self._take
+        )
+
+    def _take(self, rows: list[DealRow]) -> None:
         self.beginResetModel()
-        self._rows = open_deals(self._book, self._stage, limit=DEALS_SHOWN)
+        self._rows = rows
         self._sort_rows()
         self.endResetModel()
+
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*DEALS_TABLES):
+            self.reload()
 
     def deal(self, row: int) -> DealRow:
         return self._rows[row]
@@ -145,7 +163,7 @@ class DealsModel(QAbstractTableModel):
             return None
         assert deal.next_step_on is not None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return LATE_COLOR
+            return LATE
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         if role == Qt.ItemDataRole.DecorationRole:
@@ -193,21 +211,34 @@ class DealsModel(QAbstractTableModel):
 TOTAL_HEADERS = ("Stage", "Deals", "Value", "Weighted")
 
 
+def _read_totals(book: Book) -> tuple[str, list[StageTotal]]:
+    """On a worker: the book's currency and the totals."""
+    return read_settings(book).currency, pipeline_totals(book)
+
+
 class PipelineTotalsModel(QAbstractTableModel):
     """One row per open stage (count, value, weighted value) and a bold total row."""
 
-    def __init__(self, book: Book, parent: QObject | None = None):
+    def __init__(self, ops: Operations, parent: QObject | None = None):
         super().__init__(parent)
-        self._book = book
+        self._ops = ops
         self._totals: list[StageTotal] = []
         self._currency = "EUR"
+        ops.book_changed.connect(self._book_changed)
         self.reload()
 
     def reload(self) -> None:
+        """Read the totals again on a worker; the ones shown stay until they arrive."""
+        self._ops.read((self, "totals"), _read_totals, self._take)
+
+    def _take(self, read: tuple[str, list[StageTotal]]) -> None:
         self.beginResetModel()
-        self._currency = read_settings(self._book).currency
-        self._totals = pipeline_totals(self._book)
+        self._currency, self._totals = read
         self.endResetModel()
+
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*TOTALS_TABLES):
+            self.reload()
 
     def open_deals(self) -> int:
         return sum(total.deals for total in self._totals)

@@ -1,8 +1,10 @@
 """The lead inbox as a table that stays instant at 100,000 contacts.
 
-It holds only the pages a view has asked for: the total comes from `count_inbox`, rows arrive
-200 at a time through `canFetchMore`/`fetchMore` (as qutebrowser's history completion does), and
-sorting and filtering are done by the database (as Anki's browser does), never by a proxy.
+It holds only the pages a view has asked for: the count and the first page come in one read,
+and further pages 200 at a time through `canFetchMore`/`fetchMore` (as qutebrowser's history
+completion does), each read on a worker through the operation layer. Sorting and filtering
+are done by the database (as Anki's browser does), never by a proxy. The rows shown stay
+until the new ones arrive, and a read that a newer filter or sort replaced is never shown.
 """
 
 from collections.abc import Callable
@@ -15,16 +17,21 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from desktop_app.core.services.inbox import InboxFilter, InboxRow, count_inbox, inbox_page
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
+from desktop_app.gui import workers
 from desktop_app.gui.models import formatting
+from desktop_app.gui.operations import Changes, Operations
 
 PAGE_SIZE = 200
 #: Role giving the contact id of a row, for actions on the selected lead.
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the rows show besides campaign names: the contacts and their companies.
+INBOX_TABLES = ("contacts", "companies")
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -60,53 +67,147 @@ DEFAULT_SORT_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.sort_key == "cr
 DEFAULT_SORT_ORDER = Qt.SortOrder.DescendingOrder
 
 
-class InboxModel(QAbstractTableModel):
-    """Contacts at stage lead or MQL matching a filter, loaded a page at a time."""
+@dataclass(frozen=True)
+class InboxRead:
+    """What one read brings: how many leads match, how many the inbox holds, the rows."""
 
-    def __init__(self, book: Book, parent: QObject | None = None, page_size: int = PAGE_SIZE):
+    where: InboxFilter
+    total: int
+    in_inbox: int
+    rows: list[InboxRow]
+
+
+def read_inbox(
+    book: Book, where: InboxFilter, sort: str, descending: bool, limit: int
+) -> InboxRead:
+    """On a worker: the count, the inbox's size when filtered, and the first `limit` rows."""
+    total = count_inbox(book, where)
+    in_inbox = count_inbox(book, InboxFilter()) if where != InboxFilter() else total
+    rows = inbox_page(book, where, sort, descending, 0, limit) if total else []
+    return InboxRead(where, total, in_inbox, rows)
+
+
+def campaign_names(changes: Changes) -> set[str]:
+    """The names, before and after, of the campaigns a change touched."""
+    if changes.journal is None:
+        return set()
+    return {
+        image["name"]
+        for change in changes.journal.changes
+        if change.table == "campaigns"
+        for image in (change.before, change.after)
+        if image is not None
+    }
+
+
+class InboxModel(QAbstractTableModel):
+    """Contacts at stage lead or MQL matching a filter, loaded a page at a time.
+
+    `loaded(kept)` follows each read of the first rows once they replaced the old ones;
+    `kept` is True for a `reload(keep_place=True)` (the screen puts the selection back)."""
+
+    loaded = Signal(bool)
+
+    def __init__(self, ops: Operations, parent: QObject | None = None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
-        self._book = book
+        self._ops = ops
         self._page_size = page_size
-        self._where = InboxFilter()
+        self._where = self._shown_where = InboxFilter()
         self._sort_key = COLUMNS[DEFAULT_SORT_COLUMN].sort_key
         self._descending = DEFAULT_SORT_ORDER == Qt.SortOrder.DescendingOrder
         self._rows: list[InboxRow] = []
         self._loaded_ids: set[int] = set()
         self._next_offset = 0
         self._total = 0
+        self._in_inbox = 0
+        #: Bumped by each read of the first rows: a page asked for before is not appended.
+        self._generation = 0
+        self._loading = False
+        self._fetching = False
+        #: Whether any read arrived: until then the screen knows nothing to say.
+        self.read_once = False
         self.reload()
 
     # What a screen asks for
 
     @property
     def where(self) -> InboxFilter:
+        """The filter asked for last (its rows may still be on their way)."""
         return self._where
+
+    @property
+    def shown_where(self) -> InboxFilter:
+        """The filter of the rows shown."""
+        return self._shown_where
+
+    @property
+    def loading(self) -> bool:
+        """A read of the first rows is out (the rows shown are the previous ones)."""
+        return self._loading
 
     def total(self) -> int:
         """How many leads match the filter in the book, loaded or not."""
         return self._total
 
+    def in_inbox(self) -> int:
+        """How many leads the inbox holds, whatever the filter."""
+        return self._in_inbox
+
     def contact_id(self, row: int) -> int:
         return self._rows[row].contact_id
+
+    def lead(self, row: int) -> InboxRow:
+        return self._rows[row]
+
+    def row_of(self, contact_id: int) -> int | None:
+        """The row of a loaded lead; None when it is not among the rows loaded."""
+        found = (row for row, lead in enumerate(self._rows) if lead.contact_id == contact_id)
+        return next(found, None)
 
     def set_filter(self, where: InboxFilter) -> None:
         if where != self._where:
             self._where = where
             self.reload()
 
-    def reload(self) -> None:
-        """Count again and load the first page, for a new filter or sort or changed data."""
+    def shows(self, changes: Changes) -> bool:
+        """Whether a change alters what the inbox lists: its contacts, their companies, or
+        the name of a campaign that a loaded row shows (a new campaign lists no lead)."""
+        if changes.touches(*INBOX_TABLES):
+            return True
+        if "campaigns" not in changes.tables:
+            return False
+        if changes.journal is None:
+            return True
+        names = campaign_names(changes)
+        return any(row.campaign in names for row in self._rows)
+
+    def reload(self, keep_place: bool = False) -> None:
+        """Count again and read the first page, for a new filter or sort; with `keep_place`
+        (the book changed) as many pages as are loaded now, so the founder keeps their place.
+        The rows shown stay until the new ones arrive."""
+        self._generation += 1
+        self._loading, self._fetching = True, False
+        self._ops.forget_reads((self, "page"))
+        where, sort, descending = self._where, self._sort_key, self._descending
+        pages = -(-len(self._rows) // self._page_size) if keep_place else 1
+        limit = max(pages, 1) * self._page_size
+        self._ops.read(
+            (self, "rows"),
+            lambda book: read_inbox(book, where, sort, descending, limit),
+            lambda read: self._take(read, keep_place),
+            self._failed,
+        )
+
+    def _take(self, read: InboxRead, keep_place: bool) -> None:
         self.beginResetModel()
-        self._total = count_inbox(self._book, self._where)
-        self._rows = self._page(0) if self._total else []
+        self._shown_where, self._rows = read.where, read.rows
+        self._total, self._in_inbox = read.total, read.in_inbox
         self._loaded_ids = {row.contact_id for row in self._rows}
         self._next_offset = len(self._rows)
+        self._loading = False
+        self.read_once = True
         self.endResetModel()
-
-    def _page(self, offset: int) -> list[InboxRow]:
-        return inbox_page(
-            self._book, self._where, self._sort_key, self._descending, offset, self._page_size
-        )
+        self.loaded.emit(keep_place)
 
     # QAbstractItemModel
 
@@ -117,14 +218,36 @@ class InboxModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._next_offset < self._total
+        """More leads match than are loaded, and no read is out that would bring them."""
+        if parent.isValid() or self._loading or self._fetching:
+            return False
+        return self._next_offset < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        """Append the next page. Leads added since the count can shift rows between pages;
-        a lead already shown is skipped rather than listed twice."""
+        """Ask for the next page; it is appended when it arrives (one page read at a time)."""
         if not self.canFetchMore(parent):
             return
-        fetched = self._page(self._next_offset)
+        self._fetching = True
+        generation, offset, limit = self._generation, self._next_offset, self._page_size
+        where, sort, descending = self._where, self._sort_key, self._descending
+        self._ops.read(
+            (self, "page"),
+            lambda book: inbox_page(book, where, sort, descending, offset, limit),
+            lambda fetched: self._append(fetched, generation),
+            self._failed,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        """A read that went wrong is a bug (the error dialog); the next one may still come."""
+        self._loading = self._fetching = False
+        workers.report_unexpected(error)
+
+    def _append(self, fetched: list[InboxRow], generation: int) -> None:
+        """Leads added since the count can shift rows between pages; a lead already shown
+        is skipped rather than listed twice."""
+        if generation != self._generation:
+            return
+        self._fetching = False
         if not fetched:
             self._total = self._next_offset  # the book has fewer leads than when counted
             return

@@ -9,12 +9,14 @@ from PySide6.QtGui import QFont
 from desktop_app.core.services.objections import ObjectionGroup
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR
+from desktop_app.gui.widgets.palette import ERROR
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Objection", "Heard", "Answered by")
 CATEGORY, HEARD, ANSWERED = range(len(HEADERS))
 GAP_TEXT = "Content gap"
+#: What the list shows: the objections heard and the content that answers each.
+OBJECTION_TABLES = ("objections", "content_assets", "asset_objection_categories")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,7 +55,7 @@ class ObjectionsModel(QAbstractTableModel):
             return align | Qt.AlignmentFlag.AlignVCenter
         if group.is_gap and column == ANSWERED:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return LATE_COLOR
+                return ERROR
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -1,4 +1,5 @@
-"""A deal's timeline, newest first: stage changes, calls and meetings, objections, content."""
+"""A deal's timeline, newest first: stage changes, calls and meetings, objections, content.
+The deal page reads it (with the deal's details, on a worker) and hands it over."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -8,8 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from desktop_app.core import clock
-from desktop_app.core.services.timeline import TimelineEntry, deal_timeline
-from desktop_app.core.store import Book
+from desktop_app.core.services.timeline import TimelineEntry
 from desktop_app.gui.models import formatting
 
 HEADERS = ("When", "What", "Details")
@@ -28,27 +28,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TimelineModel(QAbstractTableModel):
-    """The timeline of one deal (none until `show_deal`)."""
+    """The timeline of one deal (empty until `set_entries`)."""
 
-    def __init__(
-        self,
-        book: Book,
-        parent: QObject | None = None,
-        now: Callable[[], datetime] = clock.now,
-    ):
+    def __init__(self, parent: QObject | None = None, now: Callable[[], datetime] = clock.now):
         super().__init__(parent)
-        self._book = book
         self._now = now
-        self._deal_id: int | None = None
         self._entries: list[TimelineEntry] = []
 
-    def show_deal(self, deal_id: int | None) -> None:
-        self._deal_id = deal_id
-        self.reload()
-
-    def reload(self) -> None:
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
         self.beginResetModel()
-        self._entries = [] if self._deal_id is None else deal_timeline(self._book, self._deal_id)
+        self._entries = entries
         self.endResetModel()
 
     def entry(self, row: int) -> TimelineEntry:
