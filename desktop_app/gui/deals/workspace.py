@@ -31,7 +31,6 @@ from desktop_app.gui.deals.call_logger import CallLoggerDialog
 from desktop_app.gui.deals.close_dialog import CloseDealDialog
 from desktop_app.gui.deals.deal_actions import DealActions, open_in_place
 from desktop_app.gui.deals.deal_page import DEAL_PAGE_TABLES, DealPage
-from desktop_app.gui.deals.following import Following
 from desktop_app.gui.deals.heading import DealsHeading
 from desktop_app.gui.deals.reschedule_dialog import RescheduleDialog
 from desktop_app.gui.models import formatting
@@ -40,6 +39,7 @@ from desktop_app.gui.models.board_model import BOARD_TABLES, BoardModel
 from desktop_app.gui.models.breaches_model import BREACH_TABLES, BreachesModel
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import workspace_action
+from desktop_app.gui.widgets.following import Following
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
 
@@ -111,11 +111,11 @@ class DealsWorkspace(QWidget):
     def shown(self) -> None:
         """Brought to the front: the counts and the page in front read what went stale."""
         for following in (*self._counts, *self._pages[self.tabs.currentIndex()]):
-            following.shown()
+            following.catch_up()
 
     def _page_shown(self, page: int) -> None:
         for following in self._pages[page]:
-            following.shown()
+            following.catch_up()
 
     def menu_actions(self) -> list[QAction]:
         """Every action of the mode, shortcuts set, for the main window's menu."""

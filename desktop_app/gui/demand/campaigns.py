@@ -34,7 +34,6 @@ from desktop_app.core.services.campaigns import (
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Channel
 from desktop_app.gui.demand.choices import fill_words, select_data
-from desktop_app.gui.demand.following import Following
 from desktop_app.gui.forms.ui_demand_campaign import Ui_CampaignDialog
 from desktop_app.gui.forms.ui_demand_spend import Ui_SpendDialog
 from desktop_app.gui.io.export_shown import export_shown
@@ -51,6 +50,7 @@ from desktop_app.gui.models.campaigns_model import (
 )
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,

@@ -34,7 +34,6 @@ from desktop_app.core.services.content import (
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import AssetKind, AssetStatus, ObjectionCategory, label
 from desktop_app.gui.demand.choices import fill_campaigns, fill_words, select_data
-from desktop_app.gui.demand.following import Following
 from desktop_app.gui.forms.ui_demand_asset import Ui_AssetDialog
 from desktop_app.gui.models.content_model import (
     CONTENT_TABLES,
@@ -43,6 +42,7 @@ from desktop_app.gui.models.content_model import (
 )
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import section_heading
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.inbox import InboxFilter, InboxRow
-from desktop_app.gui.demand.following import Following
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.demand.inbox_place import Place, put_back, where_we_are
 from desktop_app.gui.io.export_shown import export_shown
@@ -32,6 +31,7 @@ from desktop_app.gui.models.inbox_model import (
     InboxModel,
 )
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,

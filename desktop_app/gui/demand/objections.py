@@ -21,7 +21,6 @@ from desktop_app.core.services.objections import (
     objections_by_frequency,
 )
 from desktop_app.core.vocabulary import label
-from desktop_app.gui.demand.following import Following
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.objections_model import (
@@ -31,6 +30,7 @@ from desktop_app.gui.models.objections_model import (
     ObjectionsModel,
 )
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import (
     buddy,
     compact_table,

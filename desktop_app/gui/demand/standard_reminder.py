@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.core.services.lead_standard import Standard, read_standard
-from desktop_app.gui.demand.following import Following
 from desktop_app.gui.demand.lead_standard import STANDARD_TABLES, review_reminder
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.following import Following
 
 
 class StandardReminder(QWidget):
