@@ -42,9 +42,11 @@ class Journal:
     """Every row one action changed, in the order it first touched them."""
 
     changes: tuple[RowChange, ...] = ()
+    #: The tables written, also when the rows were not kept (`recording(rows=False)`).
+    written: frozenset[str] = frozenset()
 
     def tables(self) -> frozenset[str]:
-        return frozenset(change.table for change in self.changes)
+        return self.written | {change.table for change in self.changes}
 
     def ids(self, table: str) -> frozenset[Any]:
         """The changed rows' ids (the first column of their key) in `table`."""
@@ -68,18 +70,25 @@ class Journal:
             merged[(change.table, change.key)] = RowChange(
                 change.table, change.key, before, change.after
             )
-        return Journal(tuple(merged.values()))
+        return Journal(tuple(merged.values()), self.written | later.written)
 
 
-_recording: ContextVar[list[Journal] | None] = ContextVar("tandem_recording", default=None)
+@dataclass
+class _Recording:
+    journals: list[Journal]
+    rows: bool
+
+
+_recording: ContextVar[_Recording | None] = ContextVar("tandem_recording", default=None)
 
 
 @contextmanager
-def recording() -> Iterator[list[Journal]]:
+def recording(rows: bool = True) -> Iterator[list[Journal]]:
     """Inside, each write transaction committed on this thread leaves its `Journal` in the
-    list (a transaction that fails leaves none)."""
+    list (a transaction that fails leaves none). With `rows=False` a journal names only the
+    tables written: nothing is read to keep the rows, and bulk writes are allowed."""
     journals: list[Journal] = []
-    token = _recording.set(journals)
+    token = _recording.set(_Recording(journals, rows))
     try:
         yield journals
     finally:
@@ -106,7 +115,7 @@ _WATCH = "tandem_watch"
 class _Watch:
     session: Session
     origin: str
-    journals: list[Journal] | None
+    recording: _Recording | None
     tables: set[str] = field(default_factory=set)
     before: dict[tuple[str, Key], Image | None] = field(default_factory=dict)
     journal: Journal | None = None
@@ -121,7 +130,7 @@ class _Watch:
 
     @property
     def keeps_rows(self) -> bool:
-        return self.journals is not None
+        return self.recording is not None and self.recording.rows
 
     def remember(self, table: Table, key: Key, before: Image | None) -> None:
         self.tables.add(table.name)
@@ -207,23 +216,18 @@ class _Watch:
         if not self.tables:
             return
         connection = self._connection()
+        rows = ()
         if self.keeps_rows:
-            self.journal = Journal(
-                tuple(
-                    RowChange(
-                        name,
-                        key,
-                        before,
-                        read_row(connection, Base.metadata.tables[name], key),
-                    )
-                    for (name, key), before in self.before.items()
-                )
+            rows = tuple(
+                RowChange(name, key, before, read_row(connection, Base.metadata.tables[name], key))
+                for (name, key), before in self.before.items()
             )
+        self.journal = Journal(rows, frozenset(self.tables))
         change_log.write(connection, self.origin, self.tables, clock.now())
 
     def _after_commit(self, _session: Session) -> None:
-        if self.journals is not None and self.journal is not None:
-            self.journals.append(self.journal)
+        if self.recording is not None and self.journal is not None:
+            self.recording.journals.append(self.journal)
 
 
 def read_row(connection: Connection, table: Table, key: Key) -> Image | None:

@@ -1,18 +1,22 @@
 """The first start: a book with no contacts offers the sample business or an empty start.
 
 Nothing is stored about the choice: an empty book asks again next time, which is right,
-because it is still empty.
+because it is still empty. Whether it is empty is read on the worker that opens the book
+(`app.open_on_worker`); the choice is asked before the window takes the book, so the sample
+is written on a task of its own, with its progress and Esc to stop it, not through the
+window's operations (which do not exist yet, and which record each action for Edit ▸ Undo:
+the sample is no action to take back, and its bulk writes cannot be recorded).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
 from desktop_app.gui.forms.ui_first_start import Ui_FirstStartDialog
-from desktop_app.gui.widgets.mode_banner import repolish
+from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.workers import Progress, Task, report_unexpected
 
 if TYPE_CHECKING:
@@ -20,17 +24,6 @@ if TYPE_CHECKING:
 
 #: Contacts in the sample business (the command line's `tandem demo` default).
 SAMPLE_CONTACTS = 2000
-
-
-def offer_first_start(book: Book, parent: QWidget | None = None) -> None:
-    """Ask what to do with an empty book; a book with contacts opens straight away.
-
-    The window's start-up asks `book_is_empty` on its worker and calls `ask_first_start`.
-    """
-    from desktop_app.core.services.inbox import book_is_empty
-
-    if book_is_empty(book):
-        ask_first_start(book, parent)
 
 
 def ask_first_start(book: Book, parent: QWidget | None = None) -> None:
@@ -52,6 +45,11 @@ class FirstStartDialog(QDialog):
         self._sample_contacts = sample_contacts
         self._task: Task | None = None
         self.sample_written = False
+        #: The generator's refusal, in the one error red, under the status line.
+        self.errorLabel = QLabel(self, objectName="errorLabel")
+        layout = self.ui.dialogLayout
+        layout.insertWidget(layout.indexOf(self.ui.statusLabel) + 1, self.errorLabel)
+        self.errors = FieldErrors({}, self.errorLabel)
         self.ui.bookLabel.setText(
             f"The sample business is written into this book, {book.name}. "
             "To keep your own business apart, start it in a new book later."
@@ -106,7 +104,7 @@ class FirstStartDialog(QDialog):
     def _sample_failed(self, error: BaseException) -> None:
         self._show_choice()
         if isinstance(error, TandemError):
-            self._show_status(error.message, error=True)
+            self.errors.show_message(error.message)
         else:
             report_unexpected(error)
 
@@ -126,8 +124,7 @@ class FirstStartDialog(QDialog):
         self.ui.statusLabel.hide()
         self.ui.sampleButton.setFocus()
 
-    def _show_status(self, text: str, error: bool = False) -> None:
+    def _show_status(self, text: str) -> None:
+        self.errors.clear()
         self.ui.statusLabel.setText(text)
-        self.ui.statusLabel.setProperty("error", error)
-        repolish(self.ui.statusLabel)
         self.ui.statusLabel.show()

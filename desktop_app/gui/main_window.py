@@ -467,11 +467,6 @@ class MainWindow(QMainWindow):
             raise RuntimeError("The window has no book yet: attach() it first.")
         return self.ops
 
-    def _attached_book(self) -> Book:
-        if self._book is None:
-            raise RuntimeError("The window has no book yet: attach() it first.")
-        return self._book
-
     def _book_path(self) -> Path | None:
         return self._book.path if self._book is not None else self._address.path
 

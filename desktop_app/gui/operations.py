@@ -68,35 +68,50 @@ class Changes:
 
 
 class Step(Protocol):
-    """One entry of the undo history: how to take an action back, and do it again."""
+    """One entry of the undo history: how to take an action back, and do it again. Both
+    run on the writer thread and return the step for the way back, and what they changed
+    (which `book_changed` then tells every screen)."""
 
     label: str
 
-    def undo(self, book: Book) -> Step:
-        """Take the action back (on a worker); returns the step that does it again."""
-        ...
+    def undo(self, book: Book) -> tuple[Step, Changes]: ...
 
-    def redo(self, book: Book) -> Step:
-        """Do the action again (on a worker); returns the step that takes it back."""
-        ...
+    def redo(self, book: Book) -> tuple[Step, Changes]: ...
 
 
 @dataclass(frozen=True)
 class JournalStep:
-    """An action undone and redone row by row (`core.undo`)."""
+    """An action undone and redone row by row (`core.undo`); the rows undo and redo write
+    are recorded too, so the screens are told exactly which."""
 
     label: str
     journal: Journal
 
-    def undo(self, book: Book) -> Step:
+    def undo(self, book: Book) -> tuple[Step, Changes]:
         from desktop_app.core.undo import undo
 
-        return JournalStep(self.label, undo(book, self.journal, self.label))
+        again, changes = recorded(lambda b: undo(b, self.journal, self.label), book)
+        return JournalStep(self.label, again), changes
 
-    def redo(self, book: Book) -> Step:
+    def redo(self, book: Book) -> tuple[Step, Changes]:
         from desktop_app.core.undo import redo
 
-        return JournalStep(self.label, redo(book, self.journal, self.label))
+        again, changes = recorded(lambda b: redo(b, self.journal, self.label), book)
+        return JournalStep(self.label, again), changes
+
+
+def recorded(work: Callable[[Book], T], book: Book, rows: bool = True) -> tuple[T, Changes]:
+    """Run `work(book)` and say what its transactions changed: each row as it was before and
+    after (for undo), or with `rows=False` only the tables (for what is not undone, and is
+    not worth holding row by row)."""
+    from desktop_app.core.journal import Journal, recording
+
+    with recording(rows=rows) as journals:
+        result = work(book)
+    journal = Journal()
+    for one in journals:
+        journal = journal.then(one)
+    return result, Changes.of(journal)
 
 
 class Operations(QObject):
@@ -149,21 +164,13 @@ class Operations(QObject):
         the result and the changes. A TandemError goes to `refused` (beside the field it
         names); anything else is a bug and goes to the error dialog."""
 
-        def run(_progress: workers.Progress) -> tuple[T, Journal]:
-            from desktop_app.core.journal import Journal, recording
+        def run(_progress: workers.Progress) -> tuple[T, Changes]:
+            return recorded(work, self.book, rows=undoable)
 
-            with recording() as journals:
-                result = work(self.book)
-            journal = Journal()
-            for one in journals:
-                journal = journal.then(one)
-            return result, journal
-
-        def succeeded(outcome: tuple[T, Journal]) -> None:
-            result, journal = outcome
-            changes = Changes.of(journal)
-            if undoable and changes:
-                self._push(self._undo, JournalStep(label, journal))
+        def succeeded(outcome: tuple[T, Changes]) -> None:
+            result, changes = outcome
+            if undoable and changes.journal is not None and changes.journal.changes:
+                self._push(self._undo, JournalStep(label, changes.journal))
                 self._redo.clear()
                 self.history_changed.emit()
             if changes:
@@ -243,21 +250,13 @@ class Operations(QObject):
         step = source.pop()
         self.history_changed.emit()
 
-        def run(_progress: workers.Progress) -> tuple[Step, Journal]:
-            from desktop_app.core.journal import Journal, recording
+        def run(_progress: workers.Progress) -> tuple[Step, Changes]:
+            return step.undo(self.book) if undoing else step.redo(self.book)
 
-            with recording() as journals:
-                again = step.undo(self.book) if undoing else step.redo(self.book)
-            journal = Journal()
-            for one in journals:
-                journal = journal.then(one)
-            return again, journal
-
-        def succeeded(outcome: tuple[Step, Journal]) -> None:
-            again, journal = outcome
+        def succeeded(outcome: tuple[Step, Changes]) -> None:
+            again, changes = outcome
             self._push(target, again)
             self.history_changed.emit()
-            changes = Changes.of(journal)
             if changes:
                 self.book_changed.emit(changes)
             if done is not None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
+from desktop_app.gui import workers
 from desktop_app.gui.io.file_actions import EXPORT_LISTS
 from desktop_app.gui.main_window import MainWindow
 
@@ -96,3 +97,19 @@ def test_an_unwritable_place_is_said(
     save_as(tmp_path / "no such folder" / "deals.csv")
     window.io_actions.exportActions["deals"].trigger()
     assert window.statusBar().currentMessage().startswith("Cannot write")
+
+
+def test_an_export_runs_on_a_worker_while_the_window_goes_on(
+    window: MainWindow,
+    tmp_path: Path,
+    save_as: Callable[[Path | None], None],
+    held_workers: workers.HeldPool,
+) -> None:
+    path = tmp_path / "companies.csv"
+    save_as(path)
+    window.io_actions.exportActions["companies"].trigger()
+    assert window.statusBar().currentMessage() == "Exporting…"
+    assert not path.exists()
+    held_workers.run_held()
+    assert window.statusBar().currentMessage() == f"Exported 1 companies to {path}."
+    assert path.exists()

@@ -2,20 +2,26 @@
 
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.inbox import book_is_empty
-from desktop_app.core.store import Book
+from desktop_app.core.store import Book, open_book
 from desktop_app.gui import workers
-from desktop_app.gui.first_start import FirstStartDialog, offer_first_start
+from desktop_app.gui.app import Windows
+from desktop_app.gui.first_start import FirstStartDialog
+from desktop_app.gui.widgets.palette import ERROR
 from desktop_app.gui.workers import Progress
+
+Factories = dict[str, Callable[[Book, QWidget], QWidget]]
 
 
 @pytest.fixture
@@ -60,8 +66,10 @@ def test_a_refusal_from_the_generator_is_shown_in_the_dialog(
     fake_generator(monkeypatch, refuse)
     qtbot.mouseClick(dialog.ui.sampleButton, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.ui.statusLabel.text() == "This book already holds contacts."
-    assert dialog.ui.statusLabel.property("error") is True
+    assert dialog.errorLabel.text() == "This book already holds contacts."
+    assert dialog.errorLabel.isVisible() and not dialog.ui.statusLabel.isVisible()
+    assert dialog.errorLabel.property("role") == "error"
+    assert ERROR.name() in dialog.errorLabel.styleSheet()
     assert dialog.ui.sampleButton.isEnabled() and dialog.ui.emptyButton.isEnabled()
 
 
@@ -91,16 +99,27 @@ def test_escape_while_writing_stops_and_offers_the_choice_again(
     assert not dialog.ui.progressBar.isVisible()
 
 
+def open_window_on(path: Path) -> None:
+    """Open `path` as `tandem` does, look, and close the window again."""
+    windows = Windows()
+    assert windows.open(path=path)
+    assert windows.current is not None
+    windows.current.close()
+
+
 def test_a_book_with_contacts_opens_without_asking(
-    monkeypatch: pytest.MonkeyPatch, book: Book
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, stand_ins: Factories
 ) -> None:
+    path = tmp_path / "shop.sqlite"
+    book = open_book(path)
     add_lead(book, NewContact(name="Grace Hopper"))
+    book.close()
     monkeypatch.setattr(FirstStartDialog, "exec", pytest.fail)
-    offer_first_start(book)
+    open_window_on(path)
 
 
 def test_an_empty_book_asks_every_time_it_opens(
-    monkeypatch: pytest.MonkeyPatch, book: Book
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, stand_ins: Factories
 ) -> None:
     answered: list[FirstStartDialog] = []
 
@@ -110,6 +129,7 @@ def test_an_empty_book_asks_every_time_it_opens(
         return shown.result()
 
     monkeypatch.setattr(FirstStartDialog, "exec", start_empty)
-    offer_first_start(book)
-    offer_first_start(book)
+    path = tmp_path / "new.sqlite"
+    open_window_on(path)
+    open_window_on(path)
     assert len(answered) == 2

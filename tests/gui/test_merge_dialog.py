@@ -1,4 +1,5 @@
-"""File → Merge contacts…: the same person entered twice becomes one, history and all."""
+"""File → Merge contacts…: the same person entered twice becomes one, history and all — and
+Edit ▸ Undo makes them two again, exactly."""
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -11,9 +12,13 @@ from sqlalchemy import select
 
 from desktop_app.core.models import Company, Contact, LifecycleEvent
 from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.merge import merge_contacts
 from desktop_app.core.store import Book
+from desktop_app.gui import workers
 from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog, MergeContactsDialog
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.operations import Operations
+from tests.book_state import book_as_compared
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
 
@@ -80,15 +85,77 @@ def test_merge_two_contacts_through_the_dialog(
     assert dialog.resultLabel.text().startswith("Merged. Moved to the kept contact:")
     assert "lifecycle events" in dialog.resultLabel.text()
     assert window.statusBar().currentMessage() == dialog.resultLabel.text()
-    assert window.ui.workspaceStack.currentWidget().refreshed == 1  # type: ignore[attr-defined]
+    assert window.ui.actionUndo.text() == "&Undo merge of Ana S. into Ana Souza"
+    assert dialog.mergePicker.list.count() == 0  # the list followed: Ana S. is gone
+
+
+def test_undo_of_a_merge_gives_both_back_exactly(
+    qtbot: QtBot,
+    window: MainWindow,
+    book: Book,
+    twins: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept, other = twins
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    before = book_as_compared(book)
+    window.io_actions.mergeAction.trigger()
+    dialog = window.io_actions.dialog
+    assert isinstance(dialog, MergeContactsDialog)
+    qtbot.keyClicks(dialog.keepPicker.searchEdit, "acme.example")
+    qtbot.keyClicks(dialog.mergePicker.searchEdit, "home.example")
+    qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+    after = book_as_compared(book)
+    assert after != before
+
+    window.ui.actionUndo.trigger()
+
+    assert book_as_compared(book) == before
+    assert sorted(events_of(book, other)) == ["lead", "mql"]
+    assert window.statusBar().currentMessage() == "Undid merge of Ana S. into Ana Souza."
+    assert dialog.mergePicker.list.count() == 1  # the undo reached the dialog's lists
+    assert dialog.mergePicker.chosen().contact_id == other  # type: ignore[union-attr]
+    assert dialog.movingLabel.text() == "Will move to Ana Souza: 2 lifecycle events."
+
+    window.ui.actionRedo.trigger()
+
+    assert book_as_compared(book) == after
+    assert dialog.mergePicker.list.count() == 0
+
+
+def test_an_outdated_search_is_never_shown(
+    qtbot: QtBot, ops: Operations, twins: tuple[int, int], held_workers: workers.HeldPool
+) -> None:
+    kept, other = twins
+    dialog = MergeContactsDialog(ops)
+    qtbot.addWidget(dialog)
+    picker = dialog.keepPicker
+    held_workers.run_held()
+    assert picker.list.count() == 3
+    filled: list[int] = []
+    picker.list.model().rowsInserted.connect(lambda *_: filled.append(picker.list.count()))
+
+    qtbot.keyClicks(picker.searchEdit, "ben")  # "b", "be", "ben": three searches out
+    picker.searchEdit.clear()  # and back to everyone
+    qtbot.keyClicks(picker.searchEdit, "home")
+    assert len(held_workers.held) == 8
+    held_workers.held.reverse()  # the newest answer arrives first, the oldest last
+    held_workers.run_held()
+
+    assert [picker.chosen_at(row).contact_id for row in range(picker.list.count())] == [other]
+    assert filled == [1], "only the newest search was painted"
 
 
 def test_merge_asks_first_and_swaps(
-    qtbot: QtBot, book: Book, twins: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    ops: Operations,
+    book: Book,
+    twins: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     kept, other = twins
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.No)
-    dialog = MergeContactsDialog(book)
+    dialog = MergeContactsDialog(ops)
     qtbot.addWidget(dialog)
     dialog.keepPicker.choose(kept)
     dialog.mergePicker.choose(kept)
@@ -140,3 +207,27 @@ def test_merge_two_companies_through_the_dialog(
     assert dialog.resultLabel.text() == "Merged. Moved to the kept company: 1 contacts."
     assert window.statusBar().currentMessage() == dialog.resultLabel.text()
     assert dialog.keepPicker.list.item(0).text() == "Acme (2 contacts)"
+
+
+def test_a_refused_merge_says_why_in_the_error_red(
+    qtbot: QtBot,
+    ops: Operations,
+    book: Book,
+    twins: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept, other = twins
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    dialog = MergeContactsDialog(ops)
+    qtbot.addWidget(dialog)
+    dialog.keepPicker.choose(kept)
+    dialog.mergePicker.choose(other)
+    merge_contacts(book, kept, other)  # another window merged them meanwhile
+
+    qtbot.mouseClick(dialog.mergeButton, Qt.MouseButton.LeftButton)
+
+    assert dialog.errorLabel.text() == "One of the two contacts no longer exists."
+    assert not dialog.errorLabel.isHidden()
+    assert dialog.errorLabel.property("role") == "error"
+    assert dialog.resultLabel.text() == ""
+    assert ops.undo_label is None

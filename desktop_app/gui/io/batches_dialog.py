@@ -1,12 +1,15 @@
 """File → Import history…: the book's imports, newest first, each of which can be undone.
 
-Undo asks first, runs in a worker, and when the core refuses (later work depends on the batch)
-the refusal is shown as it is worded: it tells the founder what to undo first.
+The list is read through the operation layer, and read again whenever the book's imports
+change (an import, its undo from Edit ▸ Undo, another window). Undo asks first, then runs
+through the layer like any action — so Edit ▸ Undo can take it back in turn, and every
+screen hears of it; when the core refuses (later work depends on the batch) the refusal is
+shown as it is worded: it tells the founder what to undo first.
 """
 
 from __future__ import annotations
 
-from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import import BatchRow, UndoResult, import_batches, undo_import
-from desktop_app.core.store import Book
-from desktop_app.gui import workers
+from desktop_app.gui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from desktop_app.gui.operations import Changes, Operations
 
 COLUMNS = ("File", "What", "When", "New", "Updated", "Skipped", "Failed", "Undone")
 
@@ -49,11 +54,11 @@ class BatchesDialog(QDialog):
 
     undone = Signal(object)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import history")
         self.resize(760, 420)
-        self._book = book
+        self._ops = ops
         self.batches: list[BatchRow] = []
         self.table = QTableWidget(0, len(COLUMNS), objectName="batchesTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -62,6 +67,8 @@ class BatchesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.messageLabel = QLabel(objectName="messageLabel", wordWrap=True)
+        self.errorLabel = QLabel(objectName="errorLabel")
+        self.errors = FieldErrors({}, self.errorLabel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.undoButton = QPushButton("Undo…", objectName="undoButton")
         buttons.addButton(self.undoButton, QDialogButtonBox.ButtonRole.ActionRole)
@@ -69,15 +76,23 @@ class BatchesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.messageLabel)
+        layout.addWidget(self.errorLabel)
         layout.addWidget(buttons)
         self.undoButton.clicked.connect(self.undo_selected)
         self.table.itemSelectionChanged.connect(self._update_undo_button)
+        ops.book_changed.connect(self._book_changed)
         self.load()
 
     def load(self) -> None:
-        workers.run_task(lambda _report: import_batches(self._book), on_result=self._show)
+        self._ops.read(self, import_batches, self._show)
+
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches("import_batches"):
+            self.load()
 
     def _show(self, batches: list[BatchRow]) -> None:
+        """The batches read, the one selected before still selected."""
+        selected = self._selected()
         self.batches = batches
         self.table.setRowCount(len(batches))
         for row, batch in enumerate(batches):
@@ -86,11 +101,15 @@ class BatchesDialog(QDialog):
         if not batches:
             self.messageLabel.setText("No file was imported into this book yet.")
         self.table.resizeColumnsToContents()
+        if selected is not None and selected.batch_id in self._ids():
+            self.select_batch(selected.batch_id)
         self._update_undo_button()
 
+    def _ids(self) -> list[int]:
+        return [batch.batch_id for batch in self.batches]
+
     def select_batch(self, batch_id: int) -> None:
-        ids = [batch.batch_id for batch in self.batches]
-        self.table.selectRow(ids.index(batch_id))
+        self.table.selectRow(self._ids().index(batch_id))
 
     def _selected(self) -> BatchRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -114,23 +133,27 @@ class BatchesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.undoButton.setEnabled(False)
-        workers.run_task(
-            partial(lambda batch_id, _report: undo_import(self._book, batch_id), batch.batch_id),
-            on_result=self._was_undone,
-            on_error=self._refused,
+        self.errors.clear()
+        batch_id = batch.batch_id
+        self._ops.change(
+            f"removal of the import of {batch.file_name}",
+            lambda book: undo_import(book, batch_id),
+            done=self._was_undone,
+            refused=self._refused,
         )
 
-    def _was_undone(self, result: UndoResult) -> None:
+    def _was_undone(self, result: UndoResult, _changes: Changes) -> None:
         self.messageLabel.setText(
             f"Undid the import of {result.file_name}: {result.removed:,} rows removed, "
             f"{result.restored:,} restored."
         )
         self.undone.emit(result)
-        self.load()
 
-    def _refused(self, error: BaseException) -> None:
-        if not isinstance(error, TandemError):
-            workers.report_unexpected(error)
-            return
-        self.messageLabel.setText(error.message)
+    def _refused(self, error: TandemError) -> None:
+        self.messageLabel.clear()
+        self.errors.show_message(error.message)
         self._update_undo_button()
+
+    def done(self, result: int) -> None:
+        self._ops.forget_reads(self)  # a list still out is not shown
+        super().done(result)

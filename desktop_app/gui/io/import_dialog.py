@@ -1,15 +1,18 @@
 """File → Import…: a founder's file read, matched, previewed, then committed whole as a batch.
 
-Every step that reads the file or the book runs in a worker: reading, planning with the
-preview (again at each change of mapping or option), and the commit, which shows a progress
-bar and can be cancelled (the transaction is rolled back: nothing remains). Only the newest
-plan is shown; a plan that comes back after another change was asked is dropped.
+Every step that reads the file or the book runs in a worker: reading the file and planning
+with the preview (again at each change of mapping or option) are reads of the operation
+layer under one key, so only the newest answer is shown and an older one is dropped. The
+commit runs on its own task after the book's other writes, with a progress bar, and can be
+cancelled (the transaction is rolled back: nothing remains). Once committed, the import goes
+on Edit ▸ Undo as a step of its own (`import_step`), and the layer tells every screen.
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -37,17 +40,15 @@ from desktop_app.core.io.csv_import import (
     ImportPreview,
     ImportResult,
     SourceFile,
-    commit_import,
     match_columns,
-    plan_import,
-    preview_import,
     read_source_file,
 )
-from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import label
 from desktop_app.gui import workers
 from desktop_app.gui.io.cli_hints import without_cli_hints
 from desktop_app.gui.io.import_preview import ImportPreviewBox
+from desktop_app.gui.io.import_step import ImportStep, import_changes, import_label
+from desktop_app.gui.io.import_work import Planned, commit, plan_and_preview
 from desktop_app.gui.io.mapping_table import MappingTable
 from desktop_app.gui.io.value_choices import (
     CHANNELS,
@@ -55,9 +56,11 @@ from desktop_app.gui.io.value_choices import (
     UNKNOWN_STAGE,
     ValueChoicesTable,
     stages_of,
-    unknown_source_values,
-    unknown_stage_values,
 )
+from desktop_app.gui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from desktop_app.gui.operations import Operations
 
 KINDS = tuple(str(kind) for kind in ImportKind)
 DUPLICATE_CHOICES = (
@@ -68,30 +71,6 @@ DUPLICATE_CHOICES = (
 MISSING_DATE_CHOICES = (("error", "Fail the row"), ("now", "Date it today"))
 UNMATCHED_CHOICES = (("skip", "Leave them out"), ("notes", "Keep them in the notes"))
 FILE_FILTER = "Spreadsheet files (*.csv *.tsv *.txt);;All files (*)"
-#: The plan, its preview (None while a date question waits), the stage and source values it
-#: cannot read.
-Planned = tuple[ImportPlan, ImportPreview | None, tuple[str, ...], tuple[str, ...]]
-
-
-def _plan_and_preview(
-    book: Book, source: SourceFile, options: ImportOptions, _p: object
-) -> Planned:
-    plan = plan_import(source, options)
-    preview = None if plan.date_question else preview_import(book, plan)
-    return plan, preview, unknown_stage_values(plan), unknown_source_values(plan)
-
-
-def _commit(
-    book: Book, plan: ImportPlan, keep_going: bool, report: workers.Progress
-) -> ImportResult:
-    """The commit, its progress reported to the task, which raises there once cancelled."""
-
-    def progress(done: int, total: int) -> bool:
-        report(done / total if total else 1.0)
-        return True
-
-    report(0.0)  # a cancel asked before the work began stops it here
-    return commit_import(book, plan, keep_going=keep_going, progress=progress)
 
 
 def _combo(name: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
@@ -106,18 +85,19 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import a file")
         self.resize(1100, 680)
-        self._book = book
+        self._ops = ops
+        #: Reading the file and planning it: each answer replaces the one asked before.
+        self._reading = (self, "file")
         self._source: SourceFile | None = None
         self._plan: ImportPlan | None = None
         self.preview: ImportPreview | None = None
         self._dates: str | None = None
         #: How many times the founder was asked about the dates of this file (at most once).
         self.date_questions_asked = 0
-        self._generation = 0
         self._commit_task: workers.Task | None = None
         self.result_of_import: ImportResult | None = None
         self._build()
@@ -130,9 +110,8 @@ class ImportDialog(QDialog):
         self.kindCombo = QComboBox(objectName="kindCombo")
         self.kindCombo.addItems(list(KINDS))
         self.descriptionLabel = QLabel(objectName="descriptionLabel")
-        self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
-        self.errorLabel.setStyleSheet("color: #b3261e;")
-        self.errorLabel.hide()
+        self.errorLabel = QLabel(objectName="errorLabel")
+        self.errors = FieldErrors({}, self.errorLabel)
         file_row = QHBoxLayout()
         file_row.addWidget(self.fileEdit, 1)
         file_row.addWidget(self.chooseButton)
@@ -253,16 +232,14 @@ class ImportDialog(QDialog):
         self.date_questions_asked = 0
         self.descriptionLabel.clear()
         self._show_busy(f"Reading {path.name}…")
-        self._generation += 1
-        workers.run_task(
-            partial(lambda p, _report: read_source_file(p), path),
-            on_result=partial(self._source_read, self._generation),
-            on_error=partial(self._failed, self._generation),
+        self._ops.read(
+            self._reading,
+            lambda _book: read_source_file(path),
+            self._source_read,
+            self._failed,
         )
 
-    def _source_read(self, generation: int, source: SourceFile) -> None:
-        if generation != self._generation:
-            return
+    def _source_read(self, source: SourceFile) -> None:
         self._source = source
         self.descriptionLabel.setText(source.description)
         self._show_mapping()
@@ -299,20 +276,18 @@ class ImportDialog(QDialog):
         """Plan and preview again with the dialog's choices; only the newest answer shows."""
         if self._source is None:
             return
-        self._generation += 1
         self._show_busy("Checking the rows…")
-        workers.run_task(
-            partial(_plan_and_preview, self._book, self._source, self.options()),
-            on_result=partial(self._planned, self._generation),
-            on_error=partial(self._failed, self._generation),
+        self._ops.read(
+            self._reading,
+            partial(plan_and_preview, self._source, self.options()),
+            self._planned,
+            self._failed,
         )
 
-    def _planned(self, generation: int, planned: Planned) -> None:
-        if generation != self._generation:
-            return
+    def _planned(self, planned: Planned) -> None:
         self._plan, self.preview, stages, sources = planned
         self._show_unknown_values(stages, sources)
-        self.errorLabel.hide()
+        self.errors.clear()
         question = self._plan.date_question
         if question is not None:
             self.date_questions_asked += 1
@@ -340,14 +315,11 @@ class ImportDialog(QDialog):
         self.previewBox.say(text)
         self._update_import_button()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, TandemError):
             workers.report_unexpected(error)
             return
-        self.errorLabel.setText(without_cli_hints(error.message))
-        self.errorLabel.show()
+        self.errors.show_message(without_cli_hints(error.message))
         self.previewBox.say("Nothing to preview.")
 
     # Committing
@@ -365,12 +337,12 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         """Commit the plan shown, in a worker, with a progress bar; Close becomes Cancel."""
         assert self._plan is not None
-        task = workers.Task(
-            partial(_commit, self._book, self._plan, self.keepGoingCheck.isChecked())
-        )
+        plan, keep_going, book = self._plan, self.keepGoingCheck.isChecked(), self._ops.book
+        # After the book's other writes, on the writer's thread, as the layer's own writes run.
+        task = workers.Task(partial(commit, book, plan, keep_going), serial=True)
         task.progressed.connect(lambda fraction: self.progressBar.setValue(int(fraction * 1000)))
-        task.succeeded.connect(self._imported)
-        task.failed.connect(partial(self._failed, self._generation))
+        task.succeeded.connect(partial(self._imported, plan, keep_going))
+        task.failed.connect(self._failed)
         task.cancelled.connect(self._import_cancelled)
         task.finished.connect(self._commit_ended)
         self._commit_task = task
@@ -396,14 +368,18 @@ class ImportDialog(QDialog):
         self.closeButton.setText("Cancel" if committing else "Close")
         self._update_import_button()
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, plan: ImportPlan, keep_going: bool, result: ImportResult) -> None:
+        """Put the import on Edit ▸ Undo (the layer tells the screens), say so, close."""
         self.result_of_import = result
+        if result.batch_id is not None:
+            name, batch_id = import_label(plan.source.name), result.batch_id
+            step = ImportStep(name, plan, keep_going, batch_id)
+            self._ops.remember(step, import_changes(plan.kind))
         self.imported.emit(result)
         self.accept()
 
     def _import_cancelled(self) -> None:
-        self.errorLabel.setText("The import was cancelled; nothing was written.")
-        self.errorLabel.show()
+        self.errors.show_message("The import was cancelled; nothing was written.")
 
     def _commit_ended(self) -> None:
         self._commit_task = None
@@ -415,3 +391,7 @@ class ImportDialog(QDialog):
             self._commit_task.cancel()
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        self._ops.forget_reads(self._reading)  # an answer still out is not shown
+        super().done(result)

@@ -1,20 +1,18 @@
 """An import on Edit ▸ Undo: taken back as its batch, done again as a new one.
 
 An import writes thousands of rows in bulk, which the row journal cannot record (it refuses
-a bulk INSERT) and need not: the import keeps its own record, the batch, and
-`undo_import` takes it back exactly. So the import's step on the operation layer's history is
-its own: undo is `undo_import(book, batch_id)`, redo commits the same plan again (against the
-book as it is then) as a new batch, which the next undo takes back.
+a bulk INSERT) and need not: the import keeps its own record, the batch, and `undo_import`
+takes it back exactly. So the import's step on the operation layer's history is its own:
+undo is `undo_import(book, batch_id)`, redo commits the same plan again (against the book as
+it is then) as a new batch, which the next undo takes back.
 
-The layer records what a step's undo and redo change, and broadcasts that. Undoing the batch
-is recorded as any action is. Committing the plan again cannot be, so the redo commits with
-the recording set aside, then names the rows the new batch wrote to the recording
-(`note_row`), which is what the layer then tells every screen.
+Neither is recorded row by row (its redo inserts in bulk, and recording its undo row by row
+costs twenty times the undo itself: some twenty seconds for 20,000 contacts); each says
+what its kind of import writes, as the first commit did, and the layer tells the screens.
 """
 
 from __future__ import annotations
 
-import contextvars
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -24,7 +22,6 @@ if TYPE_CHECKING:
     from desktop_app.core.io.csv_import import ImportPlan
     from desktop_app.core.store import Book
     from desktop_app.gui.operations import Step
-
 #: What an import's rows link to, created on the way (companies and campaigns by name,
 #: contacts with their first lifecycle event).
 _LINKED = ("contacts", "companies", "campaigns", "lifecycle_events")
@@ -40,7 +37,7 @@ BOOKKEEPING = ("import_batches", "imported_rows", "external_ids")
 
 
 def import_changes(kind: str) -> Changes:
-    """What an import of `kind` changed, as the screens are told once it is committed."""
+    """What an import of `kind` changes, and so its undo and redo: the screens are told."""
     return Changes(frozenset((*KIND_TABLES[kind], *BOOKKEEPING)))
 
 
@@ -59,48 +56,23 @@ class ImportStep:
     keep_going: bool
     batch_id: int
 
-    def undo(self, book: Book) -> Step:
+    def undo(self, book: Book) -> tuple[Step, Changes]:
         from desktop_app.core.io.csv_import import undo_import
 
         undo_import(book, self.batch_id)
-        return self
+        return self, import_changes(self.plan.kind)
 
-    def redo(self, book: Book) -> Step:
+    def redo(self, book: Book) -> tuple[Step, Changes]:
         """Commit the plan again as a new batch; refused (TandemError) like the first
         commit when its rows now fail, or when nothing of it is left to write."""
         from desktop_app.core.errors import TandemError
         from desktop_app.core.io.csv_import import commit_import
 
-        # A new, empty context: no recording in it, so the bulk writes are allowed.
-        result = contextvars.Context().run(commit_import, book, self.plan, self.keep_going)
+        result = commit_import(book, self.plan, self.keep_going)
         if result.batch_id is None:
             raise TandemError(
                 f"Nothing of {self.plan.source.name} is left to import again: every row is "
                 "in the book already or left out.",
                 "batch",
             )
-        _name_rows(book, result.batch_id)
-        return replace(self, batch_id=result.batch_id)
-
-
-def _name_rows(book: Book, batch_id: int) -> None:
-    """Tell the recording under way which rows the batch created or updated (and the batch
-    itself), in a transaction that writes nothing else."""
-    from sqlalchemy import select
-
-    from desktop_app.core.journal import note_row, read_row
-    from desktop_app.core.models import Base, ImportedRow
-
-    tables = Base.metadata.tables
-    with book.transaction() as session:
-        connection = session.connection()
-        note_row(session, tables["import_batches"], (batch_id,), None)
-        written = session.execute(
-            select(ImportedRow.table_name, ImportedRow.row_id, ImportedRow.action).where(
-                ImportedRow.batch_id == batch_id
-            )
-        ).all()
-        for table_name, row_id, action in written:
-            table = tables[table_name]
-            before = None if action == "created" else read_row(connection, table, (row_id,))
-            note_row(session, table, (row_id,), before)
+        return replace(self, batch_id=result.batch_id), import_changes(self.plan.kind)

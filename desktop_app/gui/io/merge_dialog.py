@@ -2,16 +2,18 @@
 
 The founder finds each by name (or e-mail, or domain), chooses which one stays, reads what will
 happen, and confirms; `merge_contacts` / `merge_companies` move everything of the other to the
-kept one in one transaction. Searches and the merge run in workers. One dialog serves both: a
-`MergeKind` says what is searched, how a row reads, and which core function merges.
+kept one in one transaction. The searches and the "what will move" preview are reads of the
+operation layer (an older answer, asked before the founder typed on, is never shown); the
+merge is an action of the layer, so Edit ▸ Undo takes it back and every screen hears of it,
+the lists here too. One dialog serves both: a `MergeKind` says what is searched, how a row
+reads, and which core function merges.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,13 +36,17 @@ from desktop_app.core.services.company_lookup import CompanyChoice, companies_ma
 from desktop_app.core.services.deal_details import ContactChoice, contacts_matching
 from desktop_app.core.services.merge import (
     Merged,
+    links_to,
     merge_companies,
     merge_contacts,
     moving_with_company,
     moving_with_contact,
 )
-from desktop_app.core.store import Book
-from desktop_app.gui import workers
+from desktop_app.gui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Book
+    from desktop_app.gui.operations import Changes, Operations
 
 LISTED = 50
 
@@ -98,6 +104,10 @@ class MergeKind:
     summary: Callable[[str, str], str]
     merge: Callable[[Book, int, int], Merged]
     moving: Callable[[Book, int], dict[str, int]]
+    #: The table of the rows merged.
+    table: str
+    #: The tables a listed row's text is read from: a change to them lists again.
+    listed: tuple[str, ...]
 
 
 CONTACTS = MergeKind(
@@ -110,6 +120,8 @@ CONTACTS = MergeKind(
     _contacts_summary,
     merge_contacts,
     moving_with_contact,
+    "contacts",
+    ("contacts", "companies"),
 )
 COMPANIES = MergeKind(
     "company",
@@ -121,6 +133,8 @@ COMPANIES = MergeKind(
     _companies_summary,
     merge_companies,
     moving_with_company,
+    "companies",
+    ("companies", "contacts"),
 )
 
 
@@ -131,14 +145,14 @@ class Picker(QGroupBox):
 
     def __init__(
         self,
-        book: Book,
+        ops: Operations,
         title: str,
         name: str,
         kind: MergeKind = CONTACTS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent, objectName=name)
-        self._book, self._kind = book, kind
+        self._ops, self._kind = ops, kind
         #: A row id to select once the search under way has listed it (after a swap).
         self._wanted: int | None = None
         self.searchEdit = QLineEdit(placeholderText=kind.placeholder, clearButtonEnabled=True)
@@ -148,34 +162,43 @@ class Picker(QGroupBox):
         layout.addWidget(self.list, 1)
         self.searchEdit.textChanged.connect(self.search)
         self.list.currentItemChanged.connect(self.chosen_changed)
+        ops.book_changed.connect(self._book_changed)
         self.search("")
 
     def search(self, text: str) -> None:
-        workers.run_task(
-            partial(lambda wanted, _report: self._kind.matching(self._book, wanted, LISTED), text),
-            on_result=partial(self._show, text),
-        )
+        """List what holds `text`; a search asked later replaces this one, even if this one
+        comes back last."""
+        matching = self._kind.matching
+        self._ops.read(self, lambda book: matching(book, text, LISTED), self._show)
 
-    def _show(self, text: str, choices: list[Any]) -> None:
-        if text != self.searchEdit.text():
-            return  # the founder typed on: a newer search is coming
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*self._kind.listed):
+            self.search(self.searchEdit.text())
+
+    def _show(self, choices: list[Any]) -> None:
+        """List `choices`; the row chosen before (or wanted) stays chosen if it is listed."""
+        wanted = self._wanted if self._wanted is not None else self.chosen_id()
+        self._wanted = None
         self.list.clear()
         for choice in choices:
             item = QListWidgetItem(self._kind.text_of(choice))
             item.setData(Qt.ItemDataRole.UserRole, choice)
             self.list.addItem(item)
-        if len(choices) == 1:
+        if wanted is not None:
+            self._select(wanted)
+        if len(choices) == 1 and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        if self._wanted is not None:
-            self.choose(self._wanted)
 
     def choose(self, row_id: int) -> None:
-        """Select `row_id`, now if it is listed, else when the search lists it."""
-        self._wanted = row_id
+        """Select `row_id`, now if it is listed, else when the search under way lists it."""
+        self._wanted = None if self._select(row_id) else row_id
+
+    def _select(self, row_id: int) -> bool:
         for row in range(self.list.count()):
             if self._kind.id_of(self.chosen_at(row)) == row_id:
                 self.list.setCurrentRow(row)
-                self._wanted = None
+                return True
+        return False
 
     def chosen_at(self, row: int) -> Any:
         return self.list.item(row).data(Qt.ItemDataRole.UserRole)
@@ -194,18 +217,23 @@ class MergeDialog(QDialog):
 
     merged = Signal(object)
 
-    def __init__(self, book: Book, kind: MergeKind, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, kind: MergeKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(f"Merge {kind.plural}")
         self.resize(760, 460)
-        self._book = book
-        self.keepPicker = Picker(book, f"Keep this {kind.noun}", "keepPicker", kind)
-        self.mergePicker = Picker(book, "Merge this one into it", "mergePicker", kind)
+        self._ops = ops
+        #: The tables whose rows point at a merged row: what the preview counts.
+        self._moving_tables = tuple({table.name for table, _column in links_to(kind.table)})
+        self._preview = (self, "moving")
+        self.keepPicker = Picker(ops, f"Keep this {kind.noun}", "keepPicker", kind)
+        self.mergePicker = Picker(ops, "Merge this one into it", "mergePicker", kind)
         self.swapButton = QPushButton("⇄ Swap", objectName="swapButton")
         self.summaryLabel = QLabel(objectName="summaryLabel", wordWrap=True)
         self.movingLabel = QLabel(objectName="movingLabel", wordWrap=True)
         self.resultLabel = QLabel(objectName="resultLabel", wordWrap=True)
+        self.errorLabel = QLabel(objectName="errorLabel")
+        self.errors = FieldErrors({}, self.errorLabel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.mergeButton = QPushButton("Merge…", objectName="mergeButton")
         buttons.addButton(self.mergeButton, QDialogButtonBox.ButtonRole.ActionRole)
@@ -216,14 +244,14 @@ class MergeDialog(QDialog):
         pickers.addWidget(self.mergePicker, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers, 1)
-        layout.addWidget(self.summaryLabel)
-        layout.addWidget(self.movingLabel)
-        layout.addWidget(self.resultLabel)
+        for label in (self.summaryLabel, self.movingLabel, self.resultLabel, self.errorLabel):
+            layout.addWidget(label)
         layout.addWidget(buttons)
         for picker in (self.keepPicker, self.mergePicker):
             picker.chosen_changed.connect(self._show_summary)
         self.swapButton.clicked.connect(self.swap)
         self.mergeButton.clicked.connect(self.merge)
+        ops.book_changed.connect(self._book_changed)
         self._show_summary()
 
     def _pair(self) -> tuple[Any, Any] | None:
@@ -235,28 +263,30 @@ class MergeDialog(QDialog):
         return keep, gone
 
     def _show_summary(self) -> None:
+        """What the merge does, and — read on a worker — what it will move."""
         pair = self._pair()
         self.mergeButton.setEnabled(pair is not None)
         self.movingLabel.setText("")
         if pair is None:
+            self._ops.forget_reads(self._preview)  # a count still out is of another pair
             self.summaryLabel.setText(
                 f"Choose two different {self.kind.plural}: the one to keep on the left."
             )
             return
         keep, gone = pair
         self.summaryLabel.setText(self.kind.summary(keep.name, gone.name))
-        gone_id = self.kind.id_of(gone)
-        workers.run_task(
-            lambda _report: self.kind.moving(self._book, gone_id),
-            on_result=partial(self._show_moving, self.kind.id_of(keep), gone_id, keep.name),
+        moving, gone_id, keep_name = self.kind.moving, self.kind.id_of(gone), keep.name
+        self._ops.read(
+            self._preview,
+            lambda book: moving(book, gone_id),
+            lambda counts: self.movingLabel.setText(moving_text(counts, keep_name)),
         )
 
-    def _show_moving(self, keep_id: int, gone_id: int, keep: str, counts: dict[str, int]) -> None:
-        pair = self._pair()
-        chosen = None if pair is None else tuple(self.kind.id_of(choice) for choice in pair)
-        if chosen != (keep_id, gone_id):
-            return  # another pair was chosen meanwhile
-        self.movingLabel.setText(moving_text(counts, keep))
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.kind.listed):
+            return  # the pickers list again, and the preview follows what they choose
+        if changes.touches(*self._moving_tables):
+            self._show_summary()
 
     def swap(self) -> None:
         keep, gone = self.keepPicker.chosen(), self.mergePicker.chosen()
@@ -266,6 +296,7 @@ class MergeDialog(QDialog):
                 picker.choose(self.kind.id_of(choice))
 
     def merge(self) -> None:
+        """Ask, then merge through the operation layer: Edit ▸ Undo can take it back."""
         pair = self._pair()
         if pair is None:
             return
@@ -273,37 +304,45 @@ class MergeDialog(QDialog):
         answer = QMessageBox.question(
             self,
             f"Merge {self.kind.plural}",
-            f"Merge {gone.name} into {keep.name}? This cannot be undone.",
+            f"Merge {gone.name} into {keep.name}? Edit ▸ Undo takes it back.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.mergeButton.setEnabled(False)
-        keep_id, gone_id = self.kind.id_of(keep), self.kind.id_of(gone)
-        workers.run_task(
-            lambda _report: self.kind.merge(self._book, keep_id, gone_id),
-            on_result=self._was_merged,
-            on_error=self._refused,
+        self.resultLabel.clear()
+        self.errors.clear()
+        merge, keep_id, gone_id = self.kind.merge, self.kind.id_of(keep), self.kind.id_of(gone)
+        self._ops.change(
+            merge_label(gone.name, keep.name),
+            lambda book: merge(book, keep_id, gone_id),
+            done=self._was_merged,
+            refused=self._refused,
         )
 
-    def _was_merged(self, merged: Merged) -> None:
-        self.merged.emit(merged)
-        for picker in (self.keepPicker, self.mergePicker):
-            picker.search(picker.searchEdit.text())
+    def _was_merged(self, merged: Merged, _changes: Changes) -> None:
         self.resultLabel.setText(moved_text(merged, self.kind.noun))
+        self.merged.emit(merged)
 
-    def _refused(self, error: BaseException) -> None:
-        if not isinstance(error, TandemError):
-            workers.report_unexpected(error)
-            return
-        self.resultLabel.setText(error.message)
+    def _refused(self, error: TandemError) -> None:
+        self.errors.show_message(error.message)
         self._show_summary()
+
+    def done(self, result: int) -> None:
+        for key in (self._preview, self.keepPicker, self.mergePicker):
+            self._ops.forget_reads(key)  # answers still out are not shown
+        super().done(result)
+
+
+def merge_label(gone: str, keep: str) -> str:
+    """The merge's name on Edit ▸ Undo: "Undo merge of G. Lindgren into Greta Lindgren"."""
+    return f"merge of {gone} into {keep}"
 
 
 class MergeContactsDialog(MergeDialog):
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
-        super().__init__(book, CONTACTS, parent)
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(ops, CONTACTS, parent)
 
 
 class MergeCompaniesDialog(MergeDialog):
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
-        super().__init__(book, COMPANIES, parent)
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(ops, COMPANIES, parent)
