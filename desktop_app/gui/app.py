@@ -29,7 +29,7 @@ from desktop_app.gui import (
 )
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.first_start import ask_first_start
-from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.main_window import MainWindow, preload
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book
@@ -106,8 +106,9 @@ class OpenedBook:
     empty: bool
 
 
-def open_on_worker(address: BookAddress, progress: workers.Progress) -> OpenedBook:
-    """Runs on a worker thread; the first import of SQLAlchemy and the core happens here.
+def open_on_worker(address: BookAddress, page: str, progress: workers.Progress) -> OpenedBook:
+    """Runs on a worker thread; the first import of SQLAlchemy and the core happens here, and
+    that of the workspace of `page`, which the window shows first.
 
     If the window closed meanwhile (its task was cancelled), the book is closed again.
     """
@@ -117,6 +118,7 @@ def open_on_worker(address: BookAddress, progress: workers.Progress) -> OpenedBo
 
     book = open_book(path=address.path, url=address.url)
     try:
+        preload((page,))
         empty = book_is_empty(book)
         progress(1.0)  # raises TaskCancelled once the window is closing
     except BaseException:
@@ -156,7 +158,7 @@ class Windows:
         if abandoned is not None:  # another book chosen while one opened: the last one wins
             abandoned.close()
         workers.run_task(
-            partial(open_on_worker, address),
+            partial(open_on_worker, address, window.opening_page()),
             on_result=partial(self._opened, window, previous),
             on_error=partial(self._not_opened, window, previous),
         )

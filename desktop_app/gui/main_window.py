@@ -17,6 +17,7 @@ are built on the operations and listen to `book_changed` themselves. The window'
 from __future__ import annotations
 
 import html
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -91,6 +92,22 @@ def _review_workspace(ops: Operations, parent: QWidget) -> QWidget:
     from desktop_app.gui.review.workspace import ReviewWorkspace
 
     return ReviewWorkspace(ops, parent)
+
+
+#: Where each page's workspace is defined: imported on a worker before the page is first
+#: shown (importing the demand workspace brings most of the core's services: tens of ms).
+WORKSPACE_MODULES = {
+    Mode.DEMAND: "desktop_app.gui.demand.workspace",
+    Mode.DEALS: "desktop_app.gui.deals.workspace",
+    REVIEW: "desktop_app.gui.review.workspace",
+}
+
+
+def preload(pages: tuple[str, ...], _progress: workers.Progress | None = None) -> None:
+    """Import the pages' workspace modules (on a worker: never Matplotlib, which the review
+    imports only on its own workers when it draws)."""
+    for page in pages:
+        importlib.import_module(WORKSPACE_MODULES[page])
 
 
 #: Imported on first use: the review brings Matplotlib, which must stay off the start-up path.
@@ -291,12 +308,19 @@ class MainWindow(QMainWindow):
         self._show_book_name()
         self._write_own(lambda b: close_abandoned_sessions(b))
         self._enable_book_actions(True)
-        self.switch_to(self._first_page or window_state.last_page(PAGES, Mode.DEMAND.value))
+        self.switch_to(self.opening_page())
         self.ui.workspaceStack.removeWidget(self.ui.openingPage)
         self.ui.openingPage.deleteLater()
         if WATCH_OTHER_PROCESSES:
             self.watcher.start()
+        later = tuple(page for page in PAGES if page not in self._workspaces)
+        workers.run_task(partial(preload, later), lambda _none: None)
         self.book_attached.emit()
+
+    def opening_page(self) -> str:
+        """The page the window opens on: the one chosen before the book came, else the last
+        one shown."""
+        return self._first_page or window_state.last_page(PAGES, Mode.DEMAND.value)
 
     def _page_actions(self) -> dict[str, QAction]:
         return {
