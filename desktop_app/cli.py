@@ -281,8 +281,9 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _review_charts(review: Review, currency: str, pdf: Path | None, png_dir: Path | None) -> None:
-    """The same charts as the window's review; Matplotlib is imported only when asked for."""
-    from desktop_app.gui.review.export import export_images, export_pdf
+    """The same charts as the window's review (`desktop_app.report`, no Qt); Matplotlib is
+    imported only when they are asked for."""
+    from desktop_app.report.export import export_images, export_pdf
 
     if pdf is not None:
         print(f"Wrote {export_pdf(review, pdf, currency=currency)}", file=sys.stderr)

@@ -124,7 +124,7 @@ def test_review_refuses_a_backwards_range(tmp_path: Path) -> None:
 def test_review_writes_its_charts_as_a_pdf_and_pngs(tmp_path: Path) -> None:
     import re
 
-    from desktop_app.gui.review.charts import CHARTS
+    from desktop_app.report.catalogue import CATALOGUE
 
     path = tmp_path / "sample.sqlite"
     assert tandem("demo", "--db", str(path), "--contacts", "200", "--weeks", "6").returncode == 0
@@ -132,6 +132,6 @@ def test_review_writes_its_charts_as_a_pdf_and_pngs(tmp_path: Path) -> None:
     result = tandem("review", "--db", str(path), "--pdf", str(pdf), "--png-dir", str(pngs))
     assert result.returncode == 0, result.stderr
     # A page of the range's figures and warning signs, then a chart a page.
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == 1 + len(CHARTS)
-    assert sorted(p.name for p in pngs.iterdir()) == sorted(f"{c.key}.png" for c in CHARTS)
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) == 1 + len(CATALOGUE)
+    assert sorted(p.name for p in pngs.iterdir()) == sorted(f"{c.key}.png" for c in CATALOGUE)
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs.iterdir())

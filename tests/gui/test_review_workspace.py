@@ -20,22 +20,35 @@ from math import isnan
 from pathlib import Path
 
 import pytest
-from matplotlib.backend_bases import MouseEvent
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QToolTip
+from sqlalchemy import select
 
-from desktop_app.core.metrics import lead_standard_check
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.metrics import Review, lead_standard_check
+from desktop_app.core.models import Contact
+from desktop_app.core.services.contacts import NewContact, add_lead, record_stage
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.modes import enter_mode, leave_mode
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.store import Book
-from desktop_app.gui.operations import Operations
-from desktop_app.gui.review.charts import CHARTS
-from desktop_app.gui.review.summary_page import summary_figure, summary_rows
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.review.chart_panel import RESIZE_PAUSE_MS, ChartPanel
 from desktop_app.gui.review.workspace import ReviewWorkspace
+from desktop_app.gui.widgets.chart_canvas import ChartCanvas
+from desktop_app.report.chart_parts import DEMAND, WON
+from desktop_app.report.charts import CHARTS, CHARTS_BY_KEY, chart_figure
+from desktop_app.report.summary import summary_rows
+from desktop_app.report.summary_page import summary_figure
+from tests.book_state import book_as_compared
 
 NOW = datetime(2025, 3, 14, 17, 0)
+
+
+def change_stage(book: Book, contact_id: int, stage: str, at: datetime) -> None:
+    """Move a contact to `stage` at `at`, as the actions that qualify and hand off do."""
+    with book.transaction() as session:
+        record_stage(session, contact_id, stage, at)
 
 
 @pytest.fixture
@@ -60,8 +73,9 @@ def worked(book: Book) -> Book:
     return book
 
 
-def shown(qtbot, book: Book) -> ReviewWorkspace:
-    workspace = ReviewWorkspace(Operations(book), now=lambda: NOW)
+def opened(qtbot, book: Book, ops: Operations | None = None) -> ReviewWorkspace:
+    """The page in front, as the window shows it."""
+    workspace = ReviewWorkspace(ops or Operations(book), now=lambda: NOW)
     qtbot.addWidget(workspace)
     workspace.resize(1300, 800)
     workspace.show()
@@ -69,8 +83,30 @@ def shown(qtbot, book: Book) -> ReviewWorkspace:
     return workspace
 
 
+def in_sight(workspace: ReviewWorkspace) -> list[ChartPanel]:
+    return [p for p in workspace.charts.values() if not p.visibleRegion().isEmpty()]
+
+
+def shown(qtbot, book: Book, ops: Operations | None = None) -> ReviewWorkspace:
+    """The page in front, its review computed and the charts in sight drawn."""
+    workspace = opened(qtbot, book, ops)
+    qtbot.waitUntil(lambda: all(p.canvas.image is not None for p in in_sight(workspace)))
+    return workspace
+
+
+def scrolled_through(qtbot, workspace: ReviewWorkspace) -> None:
+    """Scroll to each chart in turn, as the founder reading the page does, until it shows."""
+    for panel in workspace.charts.values():
+        workspace.chart_area.ensureWidgetVisible(panel)
+        qtbot.waitUntil(lambda panel=panel: panel.canvas.image is not None)
+
+
 def axes(workspace: ReviewWorkspace, key: str):
-    return workspace.charts[key].canvas.figure.axes
+    """The axes of chart `key` as drawn for the review the page shows (the page draws the
+    same figure on a worker and shows its pixels)."""
+    assert workspace.page is not None
+    figure = chart_figure(CHARTS_BY_KEY[key], workspace.page.review, workspace.page.currency)
+    return figure.axes
 
 
 def bar_heights(workspace: ReviewWorkspace, key: str, gid: str) -> list[float]:
@@ -143,14 +179,62 @@ def test_objections_pipeline_and_single_figures(qtbot, worked) -> None:
     assert pipeline.texts[0].get_text().startswith("There are no open deals today.")
 
 
+def spot_centre(canvas: ChartCanvas, text: str) -> tuple[QPoint, QColor]:
+    """Where the chart says `text` under the pointer (the widget's pixels), and the colour
+    the image has there."""
+    (spot,) = [spot for spot in canvas.spots if spot.text == text]
+    x, y = (spot.left + spot.right) / 2, (spot.top + spot.bottom) / 2
+    assert canvas.image is not None
+    ratio = canvas.image.width() / canvas.width()
+    return QPoint(round(x / ratio), round(y / ratio)), canvas.image.pixelColor(int(x), int(y))
+
+
 def test_values_show_on_hover(qtbot, worked) -> None:
     workspace = shown(qtbot, worked)
     canvas = workspace.charts["leads_by_source"].canvas
-    canvas.draw()
-    bar = [p for p in canvas.figure.axes[0].patches if p.get_gid() == "source:content"][11]
-    x, y = bar.axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1))
-    event = MouseEvent("motion_notify_event", canvas, x, y)
-    assert canvas.value_at(event) == "Week of 10 Mar: 2 from Content"
+    # W11: two content leads, and the referral stacked on them, each drawn where it is said.
+    for text, colour in (
+        ("Week of 10 Mar: 2 from Content", DEMAND),
+        ("Week of 10 Mar: 1 from Referral", WON),
+    ):
+        where, drawn = spot_centre(canvas, text)
+        assert drawn == QColor(colour)
+        qtbot.mouseMove(canvas, where)
+        qtbot.waitUntil(lambda text=text: QToolTip.text() == text)
+    assert canvas.value_at(QPointF(2, 2)) is None  # the corner shows nothing
+
+
+def test_a_lines_points_say_their_value(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    canvas = workspace.charts["win_rate"].canvas
+    where, _ = spot_centre(canvas, "Week of 10 Mar: 100% (1 won, 0 lost)")
+    # Near the point is enough, as near as Matplotlib's own picking asks.
+    assert canvas.value_at(QPointF(where) + QPointF(3, -2)) == (
+        "Week of 10 Mar: 100% (1 won, 0 lost)"
+    )
+    assert canvas.value_at(QPointF(where) + QPointF(30, 0)) is None
+
+
+def test_the_chart_images_arrive_at_the_panels_size(qtbot, worked) -> None:
+    workspace = shown(qtbot, worked)
+    assert 0 < len(in_sight(workspace)) < len(CHARTS)
+    waiting = [p for p in workspace.charts.values() if p not in in_sight(workspace)]
+    assert all(p.canvas.image is None for p in waiting), "drawn once scrolled to"
+    scrolled_through(qtbot, workspace)
+    for key, panel in workspace.charts.items():
+        image = panel.canvas.image
+        assert image is not None and not image.isNull(), key
+        ratio = panel.canvas.devicePixelRatioF()
+        assert (image.width(), image.height()) == (
+            round(panel.canvas.width() * ratio),
+            round(panel.canvas.height() * ratio),
+        ), key
+        colours = {
+            image.pixelColor(x, y).rgb()
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 2, key  # a chart, not a blank
 
 
 def test_choosing_a_range_recomputes(qtbot, worked) -> None:
@@ -173,13 +257,21 @@ def test_dates_that_end_before_they_start_say_so(qtbot, worked) -> None:
 
 
 def test_busy_while_computing_and_a_stale_result_is_dropped(qtbot, worked, held_workers) -> None:
-    workspace = shown(qtbot, worked)
+    workspace = opened(qtbot, worked)
+    shown_reviews: list[int] = []
+    workspace.review_shown.connect(lambda review: shown_reviews.append(len(review.weeks)))
     assert workspace.busy.isVisible()
+    # No placeholder while the first review is out: no spin box's own value as the book's.
+    assert workspace.totals.text() == "Computing the review…"
+    assert not workspace.reverse_funnel.form.isVisible()
     workspace.range_bar.choose_weeks(4)
     workspace.range_bar.choose_weeks(26)
     held_workers.run_held()
     assert not workspace.busy.isVisible()
+    assert shown_reviews == [26], "the first range and the 4 weeks are never painted"
     assert workspace.review is not None and len(workspace.review.weeks) == 26
+    assert workspace.totals.text().startswith("Last 26 weeks: 5 leads")
+    assert workspace.reverse_funnel.form.isVisible()
 
 
 def test_the_pdf_has_the_figures_then_a_page_per_chart(qtbot, worked, tmp_path: Path) -> None:
@@ -236,12 +328,14 @@ def test_charts_save_as_png_and_svg(qtbot, worked, tmp_path: Path) -> None:
 
 def test_an_empty_book_says_what_to_do_in_each_chart(qtbot, book: Book) -> None:
     workspace = shown(qtbot, book)
+    scrolled_through(qtbot, workspace)
     for key, panel in workspace.charts.items():
+        assert panel.canvas.image is not None, key
         if key == "cycle_response":
-            texts = [t.get_text() for a in panel.canvas.figure.axes for t in a.texts]
+            texts = [t.get_text() for a in axes(workspace, key) for t in a.texts]
             assert texts.count("—") == 2
             continue
-        (ax,) = panel.canvas.figure.axes
+        (ax,) = axes(workspace, key)
         assert not ax.axison, key  # no empty axis
         assert not ax.patches and not ax.lines, key
         assert ax.texts[0].get_text().startswith(("No ", "There are no")), key
@@ -304,6 +398,7 @@ def test_the_revenue_target_typed_is_kept_in_the_book(qtbot, worked) -> None:
     weeks.setFocus()
     weeks.selectAll()
     qtbot.keyClicks(weeks, "26")
+    qtbot.keyClick(weeks, Qt.Key.Key_Tab)  # kept once editing is finished
     settings = read_settings(worked)
     assert settings.revenue_target == Decimal("25000.00")
     assert (settings.target_starts_on, settings.target_weeks) == (date(2025, 1, 1), 26)
@@ -337,7 +432,125 @@ def test_menu_actions_with_page_shortcuts(qtbot, worked) -> None:
     assert actions["Last 26 weeks"].isChecked()
 
 
-def test_matplotlib_stays_off_the_start_up_path() -> None:
-    code = "import sys, desktop_app.gui.main_window; print('matplotlib' in sys.modules)"
+def contact_named(book: Book, name: str) -> int:
+    with book.reading() as session:
+        return session.scalars(select(Contact.id).where(Contact.name == name)).one()
+
+
+def test_a_change_to_deals_recomputes_the_review_in_front_once(qtbot, worked, ops) -> None:
+    workspace = shown(qtbot, worked, ops)
+    reviews: list[Review] = []
+    workspace.review_shown.connect(reviews.append)
+    deals_panel = workspace.charts["deals"]
+    assert deals_panel in in_sight(workspace)
+    images = deals_panel.canvas.image_serial
+    ben = contact_named(worked, "Ben Ode")
+    ops.change(
+        "new deal “Pilot”",
+        lambda book: open_deal(book, ben, "Pilot", "500", at=datetime(2025, 3, 13, 12, 0)),
+    )
+    assert len(reviews) == 1
+    assert reviews[0].weeks[-1].deals_created == 2 and workspace.review is reviews[0]
+    qtbot.waitUntil(lambda: deals_panel.canvas.image_serial == images + 1)  # drawn again
+
+
+def test_a_change_while_hidden_is_read_when_shown(qtbot, worked, ops) -> None:
+    workspace = shown(qtbot, worked, ops)
+    reviews: list[Review] = []
+    workspace.review_shown.connect(reviews.append)
+    workspace.hide()
+    ops.change(
+        "objection",
+        lambda book: record_objection(book, "price", "Dear", at=datetime(2025, 3, 14, 9, 0)),
+    )
+    assert reviews == [], "hidden: nothing is computed yet"
+    workspace.shown()
+    workspace.show()
+    assert len(reviews) == 1 and reviews[0].objections["price"] == 3
+    workspace.shown()  # nothing went stale since
+    assert len(reviews) == 1
+
+
+def test_an_imports_bookkeeping_alone_computes_nothing(qtbot, worked, ops) -> None:
+    workspace = shown(qtbot, worked, ops)
+    reviews: list[Review] = []
+    workspace.review_shown.connect(reviews.append)
+    ops.book_changed.emit(Changes(frozenset({"import_batches"})))
+    assert reviews == []
+    ops.book_changed.emit(Changes(everything=True))  # another process: read it all
+    assert len(reviews) == 1
+
+
+def test_the_revenue_target_is_undone_and_redone(qtbot, worked, ops) -> None:
+    workspace = shown(qtbot, worked, ops)
+    target = workspace.reverse_funnel.target
+    before = book_as_compared(worked)
+    target.setFocus()
+    target.selectAll()
+    qtbot.keyClicks(target, "25000")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    after = book_as_compared(worked)
+    assert after != before and ops.undo_label == "revenue target"
+    assert workspace.reverse_funnel.per_week.text() != "—"
+    undone: list[bool] = []
+    ops.undo(lambda: undone.append(True))
+    assert undone and book_as_compared(worked) == before
+    assert target.value() == 0 and workspace.reverse_funnel.per_week.text() == "—"
+    ops.redo()
+    assert book_as_compared(worked) == after
+    assert target.value() == 25_000 and workspace.reverse_funnel.per_week.text() != "—"
+
+
+def test_resizing_keeps_the_old_image_until_the_new_one(qtbot, worked, held_workers) -> None:
+    workspace = opened(qtbot, worked)
+    held_workers.run_held()
+    panel = workspace.charts["leads_by_source"]
+    qtbot.waitUntil(lambda: panel.canvas.image is not None and not held_workers.held)
+    old = panel.canvas.image
+    workspace.resize(1500, 900)
+    qtbot.wait(RESIZE_PAUSE_MS + 100)  # the pause after which the chart is drawn again
+    assert panel.canvas.image is old, "the old image, scaled, until the new one is drawn"
+    held_workers.run_held()
+    assert panel.canvas.image is not old
+    assert panel.canvas.image.deviceIndependentSize().toSize() == panel.canvas.size()
+
+
+def test_matplotlib_is_imported_on_workers_only(tmp_path: Path) -> None:
+    """The page shows its charts without Matplotlib on the GUI thread: an import of it
+    outside a task's work fails the script."""
+    script = f"""
+import sys, threading
+from PySide6.QtWidgets import QApplication
+from desktop_app.core.store import open_book
+from desktop_app.gui import workers
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.review.chart_panel import RESIZE_PAUSE_MS, ChartPanel
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        on_gui = threading.current_thread() is threading.main_thread() and not workers.in_task()
+        if name == "matplotlib" and on_gui:
+            raise SystemExit("matplotlib imported on the GUI thread")
+
+sys.meta_path.insert(0, Watch())
+app = QApplication([])
+workers.use_pool(workers.ImmediatePool())
+from desktop_app.gui.review.workspace import ReviewWorkspace
+page = ReviewWorkspace(Operations(open_book({str(tmp_path / "book.sqlite")!r})))
+page.resize(1000, 700)
+page.show()
+for _ in range(20):
+    app.processEvents()
+assert any(panel.canvas.image is not None for panel in page.charts.values())
+print("matplotlib" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"  # drawn, with Matplotlib imported inside the tasks
+
+
+@pytest.mark.parametrize("module", ["main_window", "review.workspace"])
+def test_matplotlib_stays_off_the_start_up_path(module: str) -> None:
+    code = f"import sys, desktop_app.gui.{module}; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""What the review page shows, computed in one go off the GUI thread (no Qt here)."""
+"""What the review page shows, read in one go on a worker (no Qt here)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,18 +39,27 @@ def quarter_start(day: date) -> date:
     return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
-def compute_review_page(book: Book, span: WeekRange, now: datetime) -> ReviewPage:
+def won_in_period(book: Book, starts_on: date, weeks: int, today: date) -> Decimal:
+    """What the period has won up to today (or its end, if it is over)."""
+    ends_on = starts_on + timedelta(weeks=weeks, days=-1)
+    return won_between(book, starts_on, min(ends_on, today))
+
+
+def read_target_period(book: Book, now: datetime) -> TargetPeriod:
     settings = read_settings(book)
     starts_on = settings.target_starts_on or quarter_start(now.date())
-    ends_on = starts_on + timedelta(weeks=settings.target_weeks, days=-1)
+    return TargetPeriod(
+        amount=settings.revenue_target,
+        starts_on=starts_on,
+        weeks=settings.target_weeks,
+        won_so_far=won_in_period(book, starts_on, settings.target_weeks, now.date()),
+    )
+
+
+def compute_review_page(book: Book, span: WeekRange, now: datetime) -> ReviewPage:
     return ReviewPage(
         review=build_review(book, span, now),
         checks=lead_standard_check(book),
-        currency=settings.currency,
-        target=TargetPeriod(
-            amount=settings.revenue_target,
-            starts_on=starts_on,
-            weeks=settings.target_weeks,
-            won_so_far=won_between(book, starts_on, min(ends_on, now.date())),
-        ),
+        currency=read_settings(book).currency,
+        target=read_target_period(book, now),
     )

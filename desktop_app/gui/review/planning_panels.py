@@ -2,11 +2,11 @@
 standard check (which criteria predict a win)."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.metrics import CriterionCheck, ReverseFunnel, Totals, reverse_funnel
-from desktop_app.gui.models import formatting
-from desktop_app.gui.review.chart_parts import percent
 from desktop_app.gui.review.computation import TargetPeriod
+from desktop_app.gui.widgets import palette
 from desktop_app.gui.widgets.layout import section_heading
+from desktop_app.report import formatting
+from desktop_app.report.formatting import percent
 
 #: The steps of the reverse funnel, from the deals to win back to the leads it takes.
 STEPS = (
@@ -47,24 +48,30 @@ def needed(value: float | None) -> str:
 
 class ReverseFunnelPanel(QWidget):
     """A revenue target for a period → what the period has won so far, and the leads a week
-    it still takes at the range's rates. The target and its period are kept in the book."""
+    it still takes at the range's rates.
 
-    #: The target (0: none), the first day of its period, and the period's weeks.
-    target_changed = Signal(Decimal, object, int)
+    The target and its period are the book's: shown as read (`show_target`), and kept once
+    the founder has finished editing one (`target_edited`). An edit not yet finished is not
+    overwritten by a read that arrives meanwhile. Until the first read the form is hidden,
+    rather than showing a spin box's own values as if they were the book's.
+    """
 
-    def __init__(
-        self,
-        won_between: Callable[[date, date], Decimal],
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    #: Editing finished: the target (0: none), the first day of its period, its weeks.
+    target_edited = Signal(Decimal, object, int)
+    #: The period shown changed: what has it won so far? Its first day and weeks.
+    period_edited = Signal(object, int)
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reverseFunnel")
-        self._won_between, self._today = won_between, today
+        self._today = today
         self._totals: Totals | None = None
         self._currency = "EUR"
+        #: The target and period as the book holds them (None until first read).
+        self._kept: tuple[Decimal, date, int] | None = None
         self._won_so_far = Decimal(0)
-        self._period_shown = False
+        #: The period `_won_so_far` is for.
+        self._won_for: tuple[date, int] | None = None
         self.result: ReverseFunnel | None = None
         self.target = QDoubleSpinBox(objectName="revenueTarget")
         self.target.setRange(0, 1_000_000_000)
@@ -88,17 +95,23 @@ class ReverseFunnelPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.per_week.setFont(font)
         self.explanation = QLabel(wordWrap=True, objectName="reverseFunnelNote")
+        self.explanation.setText("Computing the review…")
         self.progress = QProgressBar(objectName="targetProgress")
         self.progress.setRange(0, 100)
+        self.progress.hide()
         self.progress_text = QLabel(wordWrap=True, objectName="targetProgressNote")
+        self.form = QWidget()
+        self.form.hide()
         self._lay_out()
         self.target.valueChanged.connect(self._recompute)
-        self.target.editingFinished.connect(self._announce_target)
-        self.starts.dateChanged.connect(self._period_edited)
-        self.period.valueChanged.connect(self._period_edited)
+        self.starts.dateChanged.connect(self._period_changed)
+        self.period.valueChanged.connect(self._period_changed)
+        for editor in (self.target, self.starts, self.period):
+            editor.editingFinished.connect(self._editing_finished)
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Revenue tar&get:", self.target)
         form.addRow("&Starting:", self.starts)
         form.addRow("O&ver:", self.period)
@@ -110,45 +123,64 @@ class ReverseFunnelPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section_heading("Reverse funnel"))
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.explanation)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_text)
 
-    def _starts_on(self) -> date:
-        return self.starts.date().toPython()  # type: ignore[no-any-return]
+    def _shown_values(self) -> tuple[Decimal, date, int]:
+        return Decimal(str(round(self.target.value()))), *self._period_shown()
 
-    def _announce_target(self) -> None:
-        """The target is kept in the book once the founder has finished typing it."""
-        amount = Decimal(str(round(self.target.value())))
-        self.target_changed.emit(amount, self._starts_on(), self.period.value())
+    def _period_shown(self) -> tuple[date, int]:
+        return self.starts.date().toPython(), self.period.value()
 
-    def _period_edited(self) -> None:
-        ends_on = self._starts_on() + timedelta(weeks=self.period.value(), days=-1)
-        self._won_so_far = self._won_between(self._starts_on(), min(ends_on, self._today()))
-        self._announce_target()
-        self._recompute()
+    def _editing_finished(self) -> None:
+        """Keep what the founder has finished editing, if it differs from the book."""
+        shown = self._shown_values()
+        if self._kept is not None and shown != self._kept:
+            self._kept = shown
+            self.target_edited.emit(*shown)
 
-    def show_totals(self, totals: Totals, currency: str, target: TargetPeriod) -> None:
-        """The range's rates, and the target as the book keeps it (the period is taken from
-        the book once; after that it is the founder's, as edited here)."""
+    def _period_changed(self) -> None:
+        if self._won_for != self._period_shown():
+            self.period_edited.emit(*self._period_shown())
+
+    def show_target(self, target: TargetPeriod) -> None:
+        """The target and its period as the book holds them, and what the period has won."""
+        unfinished = self._kept is not None and self._shown_values() != self._kept
+        self._kept = (target.amount or Decimal(0), target.starts_on, target.weeks)
+        if not unfinished:
+            with (
+                QSignalBlocker(self.target),
+                QSignalBlocker(self.starts),
+                QSignalBlocker(self.period),
+            ):
+                self.target.setValue(float(target.amount or 0))
+                self.starts.setDate(target.starts_on)
+                self.period.setValue(target.weeks)
+        self.form.show()
+        self.show_won(target.starts_on, target.weeks, target.won_so_far)
+        self._period_changed()
+
+    def show_won(self, starts_on: date, weeks: int, won_so_far: Decimal) -> None:
+        """What the period from `starts_on` over `weeks` has won, if it is the one shown."""
+        if (starts_on, weeks) == self._period_shown():
+            self._won_for, self._won_so_far = (starts_on, weeks), won_so_far
+            self._recompute()
+
+    def show_totals(self, totals: Totals, currency: str) -> None:
+        """The range's rates, in the book's currency."""
         self._totals, self._currency = totals, currency
         symbol = formatting.money(0, currency).replace("0", "").strip()
         self.target.setPrefix(f"{symbol} " if len(symbol) == 1 else "")
         self.target.setSuffix("" if len(symbol) == 1 else f" {currency}")
-        if target.amount is not None and self.target.value() == 0:
-            with QSignalBlocker(self.target):
-                self.target.setValue(float(target.amount))
-        if not self._period_shown:
-            self._period_shown = True
-            with QSignalBlocker(self.starts), QSignalBlocker(self.period):
-                self.starts.setDate(target.starts_on)
-                self.period.setValue(target.weeks)
-            self._won_so_far = target.won_so_far
         self._recompute()
 
     def _recompute(self) -> None:
-        if self._totals is None:
+        """The numbers, once the rates and what the shown period has won are both known;
+        until then the last numbers stay."""
+        period = self._period_shown()
+        if self._totals is None or self._won_for != period:
             return
         target = Decimal(str(round(self.target.value())))
         if not target:
@@ -159,14 +191,7 @@ class ReverseFunnelPanel(QWidget):
             self.progress.hide()
             self.progress_text.hide()
             return
-        self.result = reverse_funnel(
-            target,
-            self._starts_on(),
-            self.period.value(),
-            self._totals,
-            self._won_so_far,
-            self._today(),
-        )
+        self.result = reverse_funnel(target, *period, self._totals, self._won_so_far, self._today())
         self.won.setText(formatting.money(self.result.won_so_far, self._currency))
         self.still.setText(formatting.money(self.result.still_to_win, self._currency))
         for attribute, _ in STEPS:
@@ -261,7 +286,7 @@ class LeadStandardPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if check.verdict == "does not predict":
-                    item.setForeground(QColor("#C92A2A"))
+                    item.setForeground(palette.ERROR)
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import WeekRange
-from desktop_app.gui.models import formatting
 from desktop_app.gui.widgets.layout import buddy
+from desktop_app.report import formatting
 
 RANGES = (4, 12, 26, 52)
 DEFAULT_WEEKS = 12

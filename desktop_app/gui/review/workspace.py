@@ -1,17 +1,21 @@
 """The weekly review page: the charts of a range, the warning signs, the reverse funnel and
 the lead standard check.
 
-The review is computed off the GUI thread (`workers.run_task`); a newer request makes an
-older result stale, so changing the range twice quickly shows the second. Exports run off
-the GUI thread too, on fresh figures, through `review.export`.
+Every read goes through `ops.read` (the review, the target's period, what a period has won)
+and the target is kept through `ops.change`; a newer range or change supersedes an older
+read, whose result is never painted. While a read is out the page keeps showing the last
+figures. The page follows `ops.book_changed`: in front it reads again at once, hidden it
+waits for `shown()`. Charts are drawn on a worker (`ChartDrawer`); exports too, through
+`desktop_app.report`, whose Matplotlib modules are imported only there.
 """
 
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,45 +33,55 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.metrics import Review, won_between
+from desktop_app.core.metrics import Review
 from desktop_app.core.services.settings import change_revenue_target
 from desktop_app.gui import workers
-from desktop_app.gui.models import formatting
-from desktop_app.gui.operations import Operations
-from desktop_app.gui.review import export
+from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.review import exports
+from desktop_app.gui.review.chart_drawer import ChartDrawer
 from desktop_app.gui.review.chart_panel import ChartPanel
-from desktop_app.gui.review.chart_parts import hours_in_range, percent
-from desktop_app.gui.review.charts import CHARTS, CHARTS_BY_KEY
-from desktop_app.gui.review.computation import ReviewPage, compute_review_page
+from desktop_app.gui.review.computation import (
+    ReviewPage,
+    compute_review_page,
+    read_target_period,
+    won_in_period,
+)
 from desktop_app.gui.review.planning_panels import LeadStandardPanel, ReverseFunnelPanel
 from desktop_app.gui.review.range_bar import RANGES, RangeBar
 from desktop_app.gui.review.warnings_panel import WarningsPanel
 from desktop_app.gui.widgets.actions import workspace_action
 from desktop_app.gui.widgets.layout import workspace_heading
+from desktop_app.report.catalogue import CATALOGUE
+from desktop_app.report.summary import totals_text
 
 CHART_COLUMNS = 2
-
-
-def totals_text(review: Review, currency: str) -> str:
-    """One line over the range: leads, the funnel's ends, wins and time in each mode."""
-    t = review.totals
-    weeks = review.weeks
-    demand, deals = hours_in_range(review)
-    parts = [
-        formatting.plural(sum(w.leads for w in weeks), "lead", "leads"),
-        f"lead→opportunity {percent(t.lead_to_opportunity_rate)}",
-        f"win rate {percent(t.win_rate)}",
-        f"{formatting.money(t.won_value, currency)} won",
-    ]
-    if any(w.sessions for w in weeks):
-        parts.append(f"{formatting.hours(demand)} h demand · {formatting.hours(deals)} h deals")
-    else:
-        parts.append("no time recorded in either mode")
-    return " · ".join(parts)
+#: What the review reads: a change to any of these computes it again. (Companies, and an
+#: import's bookkeeping — import_batches, imported_rows, external_ids — are not among them.)
+REVIEW_TABLES = (
+    "contacts",
+    "lifecycle_events",
+    "lead_answers",
+    "lead_standard",
+    "lead_criteria",
+    "deals",
+    "deal_stage_events",
+    "activities",
+    "campaigns",
+    "campaign_spend",
+    "content_assets",
+    "content_usage",
+    "objections",
+    "mode_sessions",
+)
+#: The settings that are the reverse funnel's target: a change of only these is read alone.
+TARGET_SETTINGS = frozenset({"revenue_target", "revenue_target_starts_on", "revenue_target_weeks"})
 
 
 class ReviewWorkspace(QWidget):
     title = "Weekly review"
+
+    #: A computed review is on the page (its figures; the charts follow as they are drawn).
+    review_shown = Signal(object)
 
     def __init__(
         self,
@@ -79,14 +93,15 @@ class ReviewWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.ops = ops
-        book = ops.book
-        self._book = book
         self._now = now
-        self._request = 0
         self.page: ReviewPage | None = None
+        #: What went stale while the page was hidden: "review" or "target".
+        self._stale: set[str] = set()
+        self._drawer = ChartDrawer(self)
         self._build()
         self._actions = self._make_actions()
         self.range_bar.changed.connect(self.refresh)
+        ops.book_changed.connect(self._book_changed)
         self.refresh()
 
     @property
@@ -109,15 +124,14 @@ class ReviewWorkspace(QWidget):
             "Save the whole review as one PDF, a chart a page (Ctrl+Shift+E)"
         )
         self.export_button.clicked.connect(self.ask_export_pdf)
-        self.totals = QLabel(objectName="reviewTotals", wordWrap=True)
-        self.charts = {chart.key: ChartPanel(chart) for chart in CHARTS}
+        self.totals = QLabel("Computing the review…", objectName="reviewTotals", wordWrap=True)
+        self.charts = {entry.key: ChartPanel(entry, self._drawer) for entry in CATALOGUE}
         for panel in self.charts.values():
             panel.export_requested.connect(self.ask_export_chart)
         self.warnings = WarningsPanel()
-        self.reverse_funnel = ReverseFunnelPanel(
-            lambda first, last: won_between(self._book, first, last), lambda: self._now().date()
-        )
-        self.reverse_funnel.target_changed.connect(self._keep_target)
+        self.reverse_funnel = ReverseFunnelPanel(lambda: self._now().date())
+        self.reverse_funnel.target_edited.connect(self._keep_target)
+        self.reverse_funnel.period_edited.connect(self._read_won)
         self.lead_standard = LeadStandardPanel()
 
         controls = QHBoxLayout()
@@ -126,7 +140,12 @@ class ReviewWorkspace(QWidget):
         controls.addWidget(self.note, 1)
         controls.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._scrolled(self._chart_grid()))
+        self.chart_area = self._scrolled(self._chart_grid())
+        # The charts are always taller than the page: a scroll bar that came and went would
+        # resize every chart, and have it drawn again. Charts scrolled into sight are drawn then.
+        self.chart_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.chart_area.verticalScrollBar().valueChanged.connect(self._drawer.look_again)
+        splitter.addWidget(self.chart_area)
         side = self._scrolled(self._side_panel())
         # The side panel's text wraps to its width: it scrolls down, never sideways.
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -203,44 +222,63 @@ class ReviewWorkspace(QWidget):
         """The main window lists these in its Review menu; their shortcuts work in the page."""
         return list(self._actions)
 
-    # ---- computing
+    # ---- reading
 
     def shown(self) -> None:
-        self.refresh()
+        """Brought to the front: read again what went stale while hidden."""
+        if "review" in self._stale:
+            self.refresh()
+        elif "target" in self._stale:
+            self._read_target()
+        self._stale.clear()
+
+    def _book_changed(self, changes: Changes) -> None:
+        if changes.touches(*REVIEW_TABLES) or (
+            changes.touches("settings") and not changes.ids_in("settings") <= TARGET_SETTINGS
+        ):
+            part = "review"
+        elif changes.touches("settings"):
+            part = "target"
+        else:
+            return
+        if not self.isVisible():
+            self._stale.add(part)
+        elif part == "review":
+            self.refresh()
+        else:
+            self._read_target()
 
     def refresh(self) -> None:
-        """Recompute the review for the chosen range, off the GUI thread."""
+        """Compute the review for the chosen range on a worker; the figures shown stay until
+        it arrives, and only the newest asked is shown."""
         span = self.range_bar.span()
         if span is None:
             return
-        self._request += 1
-        request = self._request
-        book, now = self._book, self._now()
+        now, described = self._now(), self.range_bar.describe()
+        self._stale.clear()
         self.busy.show()
-        self.note.setText("Computing the review…")
-        workers.run_task(
-            lambda _progress: compute_review_page(book, span, now),
-            lambda page: self._show(request, page),
-            lambda error: self._failed(request, error),
+        self.ops.read(
+            (self, "review"),
+            lambda book: compute_review_page(book, span, now),
+            lambda page: self._show(page, described),
+            self._failed,
         )
 
-    def _show(self, request: int, page: ReviewPage) -> None:
-        if request != self._request:
-            return  # a newer range was chosen meanwhile
+    def _show(self, page: ReviewPage, described: str) -> None:
         self.busy.hide()
         self.note.setText("")
         self.page = page
         review = page.review
-        self.totals.setText(f"{self.range_bar.describe()}: {totals_text(review, page.currency)}")
+        self.totals.setText(f"{described}: {totals_text(review, page.currency)}")
         for panel in self.charts.values():
             panel.show_review(review, page.currency)
         self.warnings.show_warnings(review.warnings)
-        self.reverse_funnel.show_totals(review.totals, page.currency, page.target)
+        self.reverse_funnel.show_totals(review.totals, page.currency)
+        self.reverse_funnel.show_target(page.target)
         self.lead_standard.show_checks(page.checks)
+        self.review_shown.emit(review)
 
-    def _failed(self, request: int, error: BaseException) -> None:
-        if request != self._request:
-            return
+    def _failed(self, error: BaseException) -> None:
         self.busy.hide()
         if isinstance(error, TandemError):
             self.note.setText(error.message)
@@ -248,13 +286,36 @@ class ReviewWorkspace(QWidget):
             self.note.setText("The review could not be computed.")
             workers.report_unexpected(error)
 
-    # ---- exporting
+    def _read_target(self) -> None:
+        now = self._now()
+        self.ops.read(
+            (self, "target"),
+            lambda book: read_target_period(book, now),
+            self.reverse_funnel.show_target,
+        )
+
+    def _read_won(self, starts_on: date, weeks: int) -> None:
+        today = self._now().date()
+        self.ops.read(
+            (self, "won"),
+            lambda book: won_in_period(book, starts_on, weeks, today),
+            lambda won: self.reverse_funnel.show_won(starts_on, weeks, won),
+        )
+
+    # ---- keeping the target
 
     def _keep_target(self, target: Decimal, starts_on: date, weeks: int) -> None:
-        try:
-            change_revenue_target(self._book, target or None, starts_on, weeks)
-        except TandemError as error:
-            self.note.setText(error.message)
+        self.ops.change(
+            "revenue target",
+            lambda book: change_revenue_target(book, target or None, starts_on, weeks),
+            refused=self._target_refused,
+        )
+
+    def _target_refused(self, error: TandemError) -> None:
+        self.note.setText(error.message)
+        self._read_target()  # back to what the book holds
+
+    # ---- exporting
 
     def _currency(self) -> str:
         return self.page.currency if self.page else "EUR"
@@ -286,29 +347,28 @@ class ReviewWorkspace(QWidget):
             self.export_chart_to(key, Path(path).with_suffix(f".{format}"))
 
     def export_pdf_to(self, path: Path) -> None:
-        review, currency = self.review, self._currency()
-        assert review is not None
-        self._export(
-            lambda: export.export_pdf(review, path, currency=currency), f"Saved {path.name}"
-        )
+        review, currency = self._exported_review()
+        self._export(partial(exports.write_pdf, review, path, currency), f"Saved {path.name}")
 
     def export_images_to(self, folder: Path, format: str) -> None:
-        review, currency = self.review, self._currency()
-        assert review is not None
+        review, currency = self._exported_review()
         self._export(
-            lambda: export.export_images(review, folder, format, currency=currency),
-            f"Saved {len(CHARTS)} charts in {folder.name}",
+            partial(exports.write_images, review, folder, format, currency),
+            f"Saved {len(CATALOGUE)} charts in {folder.name}",
         )
 
     def export_chart_to(self, key: str, path: Path) -> None:
-        review, currency, chart = self.review, self._currency(), CHARTS_BY_KEY[key]
-        assert review is not None
+        review, currency = self._exported_review()
         self._export(
-            lambda: export.export_chart(review, chart, path, currency=currency),
-            f"Saved {path.name}",
+            partial(exports.write_chart, review, key, path, currency), f"Saved {path.name}"
         )
 
+    def _exported_review(self) -> tuple[Review, str]:
+        assert self.review is not None, "exports are offered once a review is shown"
+        return self.review, self._currency()
+
     def _export(self, write: Callable[[], object], done: str) -> None:
+        """Write on a worker (`exports`), where the report's Matplotlib modules are imported."""
         self.busy.show()
         self.note.setText("Saving…")
         workers.run_task(

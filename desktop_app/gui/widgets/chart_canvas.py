@@ -1,103 +1,87 @@
-"""Matplotlib as a guest in the window (after silx's `gui/utils/matplotlib.py`).
+"""A chart in the window: an image drawn elsewhere, that says the value under the pointer.
 
-The one module that selects the QtAgg backend. It is imported only when a chart first
-appears, never on the start-up path. The canvas builds on `matplotlib.figure.Figure` (never
-pyplot); redraw requests are merged into one paint, and a canvas that is hidden, scrolled out
-of sight or of zero size is not drawn until it is seen.
+Charts are drawn with Matplotlib's Agg on a worker (`desktop_app.report.rendering`) and
+shown here as a plain image, so the GUI thread never draws a figure nor imports Matplotlib.
+No interactive Matplotlib canvas is needed: the hover spots (rectangles of the image with
+their texts) come with the image, found from the figure's transforms where it was drawn, and
+the tooltip follows the mouse from them. While a new image is drawn, the last one is shown
+scaled to the widget (a resize never blanks the chart).
 """
 
-import os
 from collections.abc import Sequence
-from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QCursor, QPaintEvent
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop_app.report.chart_image import ChartImage, HoverSpot, text_at
 
-def _lasting_config_folder() -> None:
-    """Matplotlib's font cache in the user's cache folder, so it is built once, not at each
-    start of a frozen bundle (matplotlib #13071)."""
-    if "MPLCONFIGDIR" not in os.environ:
-        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-        if cache:
-            os.environ["MPLCONFIGDIR"] = os.path.join(cache, "matplotlib")
+#: Said in the empty canvas until the first image arrives.
+DRAWING_TEXT = "Drawing the chart…"
 
 
-_lasting_config_folder()
-
-import matplotlib  # noqa: E402 - after MPLCONFIGDIR is set
-
-matplotlib.use("QtAgg")
-
-from matplotlib.artist import Artist  # noqa: E402
-from matplotlib.backend_bases import MouseEvent  # noqa: E402
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+def qimage(chart: ChartImage, ratio: float) -> QImage:
+    """The chart's pixels as a QImage of its own (safe to make on a worker), marked with the
+    screen's device pixel ratio so that it paints at its logical size."""
+    image = QImage(
+        chart.rgba, chart.width, chart.height, chart.width * 4, QImage.Format.Format_RGBA8888
+    ).copy()
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
-class Hover(Protocol):
-    """What to say when the pointer is over `artist`; a line has one text per point."""
+class ChartCanvas(QWidget):
+    """Shows the last image given; `resized` tells its owner to draw one at the new size."""
 
-    @property
-    def artist(self) -> Artist: ...
-
-    @property
-    def texts(self) -> Sequence[str]: ...
-
-
-WINDOW_DPI = 85
-
-
-class ChartCanvas(FigureCanvasQTAgg):
-    """A figure in the window that says the value under the pointer as a tooltip."""
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        # A little under Qt's 96 dpi: chart text reads a size below the window's own text.
-        super().__init__(Figure(layout="constrained", dpi=WINDOW_DPI))
-        self.setParent(parent)
+        super().__init__(parent)
         self.setMinimumSize(360, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hovers: Sequence[Hover] = []
-        #: Agg renders, for tests and benchmarks: merged requests render once.
-        self.renders = 0
-        self.mpl_connect("motion_notify_event", self._show_value)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.image: QImage | None = None
+        self.spots: Sequence[HoverSpot] = ()
+        #: Counts the images shown, for tests and benchmarks.
+        self.image_serial = 0
 
-    def show_hovers(self, hovers: Sequence[Hover]) -> None:
-        self.hovers = hovers
-
-    def draw_idle(self) -> None:
-        """Merge requests into the next paint: Qt paints only what is on screen and not
-        of zero size, so a chart scrolled out of sight is drawn once it is scrolled to."""
-        self._draw_pending = True
+    def show_image(self, image: QImage, spots: Sequence[HoverSpot]) -> None:
+        self.image, self.spots = image, spots
+        self.image_serial += 1
         self.update()
 
-    def draw(self) -> None:
-        if self.width() <= 0 or self.height() <= 0:
-            return
-        self.renders += 1
-        super().draw()
+    def value_at(self, position: QPointF) -> str | None:
+        """The hover text of what lies under `position` (the widget's logical pixels)."""
+        if self.image is None or self.width() <= 0 or self.height() <= 0:
+            return None
+        x = position.x() * self.image.width() / self.width()
+        y = position.y() * self.image.height() / self.height()
+        return text_at(self.spots, x, y)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        if self.width() > 0 and self.height() > 0:
-            super().paintEvent(event)
+        painter = QPainter(self)
+        try:
+            painter.fillRect(event.rect(), Qt.GlobalColor.white)
+            if self.image is None:
+                painter.setPen(Qt.GlobalColor.darkGray)
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
+            else:
+                if self.image.deviceIndependentSize().toSize() != self.size():
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(self.rect(), self.image)
+        finally:
+            painter.end()
 
-    def value_at(self, event: MouseEvent) -> str | None:
-        """The hover text of what lies under a Matplotlib mouse event, if any."""
-        for hover in self.hovers:
-            hit, detail = hover.artist.contains(event)
-            if not hit:
-                continue
-            index = detail.get("ind", [0]) if isinstance(detail, dict) else [0]
-            position = int(index[0]) if len(index) else 0
-            if position < len(hover.texts):
-                return hover.texts[position]
-        return None
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.resized.emit()
 
-    def _show_value(self, event: MouseEvent) -> None:
-        text = self.value_at(event) if event.inaxes is not None else None
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        text = self.value_at(event.position())
         if text is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(QCursor.pos(), text, self)
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        super().mouseMoveEvent(event)

@@ -6,7 +6,6 @@ Pure Matplotlib (no Qt, no pyplot).
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from math import ceil
 
 from matplotlib.artist import Artist
@@ -15,13 +14,13 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from desktop_app.core.metrics import Review
-from desktop_app.gui.models import formatting
 
 DEMAND = "#D9480F"
 DEALS = "#1864AB"
 NEUTRAL = "#495057"
 WON = "#2B8A3E"
-LOST = "#C92A2A"
+#: The window's one red (`gui.widgets.palette.ERROR`): a lost deal, a loss, a warning.
+LOST = "#C0392B"
 LIGHT_DEMAND = "#FFA94D"
 LIGHT_DEALS = "#74C0FC"
 #: A source keeps its colour in every week, chart and export.
@@ -57,21 +56,6 @@ class Chart:
     key: str
     title: str
     draw: Draw
-
-
-def percent(value: float | None) -> str:
-    return formatting.NO_DATA if value is None else f"{value:.0%}"
-
-
-def hours_in_range(review: Review) -> tuple[float, float]:
-    """Hours spent in demand creation and in deal conversion over the review's weeks."""
-    demand = sum(week.hours_by_mode.get("demand", 0.0) for week in review.weeks)
-    deals = sum(week.hours_by_mode.get("deals", 0.0) for week in review.weeks)
-    return demand, deals
-
-
-def money_or_no_data(value: Decimal | float | None, currency: str) -> str:
-    return formatting.NO_DATA if value is None else formatting.money(value, currency)
 
 
 def week_label(monday: date) -> str:

@@ -1,20 +1,26 @@
 """The review on paper and as pictures: a multi-page PDF, or one PNG/SVG file per chart.
 
-No Qt: the command line (`tandem review --pdf FILE --png-dir DIR`) calls these without a
-window, and the window calls them off the GUI thread. Each figure is a fresh `Figure` (never
-pyplot), so exports never touch what the window shows.
+The command line (`tandem review --pdf FILE --png-dir DIR`) calls these without a window,
+and the window calls them on a worker. Each figure is a fresh one (never pyplot), so an
+export never touches what the window shows.
 """
+
+from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-
-from matplotlib.backends.backend_pdf import PdfPages
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import Review
-from desktop_app.gui.review.chart_parts import Chart
-from desktop_app.gui.review.charts import CHARTS, chart_figure, range_caption
-from desktop_app.gui.review.summary_page import summary_figure
+from desktop_app.report.chart_parts import Chart
+from desktop_app.report.charts import CHARTS, chart_figure
+from desktop_app.report.matplotlib_setup import drawing, pdf_pages
+from desktop_app.report.summary import range_caption
+from desktop_app.report.summary_page import summary_figure
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_pdf import PdfPages
 
 IMAGE_FORMATS = ("png", "svg")
 #: Dots per inch of exported PNGs: 1500 × 840 pixels, sharp on a slide.
@@ -31,23 +37,33 @@ def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Pa
         "CreationDate": datetime.now().astimezone(),
     }
     try:
-        with PdfPages(target, metadata=metadata) as pdf:
-            pdf.savefig(summary_figure(review, currency))
+        pdf = pdf_pages(target, metadata)
+        try:
+            with drawing():
+                pdf.savefig(summary_figure(review, currency))
             for chart in CHARTS:
-                figure = chart_figure(chart, review, currency)
-                figure.text(
-                    0.99,
-                    0.995,
-                    f"Tandem review · {range_caption(review)}",
-                    ha="right",
-                    va="top",
-                    fontsize=8,
-                    color="#868E96",
-                )
-                pdf.savefig(figure)
+                with drawing():  # a page at a time: the window's charts may come between
+                    _save_page(pdf, chart, review, currency)
+        finally:
+            with drawing():
+                pdf.close()
     except OSError as error:
         raise TandemError(f"Could not write {target}: {error.strerror or error}.", "pdf") from error
     return target
+
+
+def _save_page(pdf: PdfPages, chart: Chart, review: Review, currency: str) -> None:
+    figure = chart_figure(chart, review, currency)
+    figure.text(
+        0.99,
+        0.995,
+        f"Tandem review · {range_caption(review)}",
+        ha="right",
+        va="top",
+        fontsize=8,
+        color="#868E96",
+    )
+    pdf.savefig(figure)
 
 
 def export_images(
@@ -76,9 +92,9 @@ def export_chart(review: Review, chart: Chart, path: str | Path, *, currency: st
     format = target.suffix.lstrip(".").lower()
     if format not in IMAGE_FORMATS:
         raise TandemError(f"Charts can be saved as .png or .svg, not {target.name}.", "format")
-    figure = chart_figure(chart, review, currency)
     try:
-        figure.savefig(target, format=format, dpi=PNG_DPI)
+        with drawing():
+            chart_figure(chart, review, currency).savefig(target, format=format, dpi=PNG_DPI)
     except OSError as error:
         raise TandemError(
             f"Could not write {target}: {error.strerror or error}.", "path"

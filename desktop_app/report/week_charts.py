@@ -10,8 +10,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from desktop_app.core.metrics import Review
 from desktop_app.core.vocabulary import Mode, label
-from desktop_app.gui.models import formatting
-from desktop_app.gui.review.chart_parts import (
+from desktop_app.report import formatting
+from desktop_app.report.chart_parts import (
     DEALS,
     DEMAND,
     LOST,
@@ -24,7 +24,6 @@ from desktop_app.gui.review.chart_parts import (
     legend,
     new_axes,
     no_data,
-    percent,
     week_axis,
 )
 
@@ -160,13 +159,13 @@ def draw_win_rate(figure: Figure, review: Review, currency: str) -> list[Hover]:
             color=NEUTRAL,
             linestyle="--",
             linewidth=1,
-            label=f"Whole range: {percent(overall)}",
+            label=f"Whole range: {formatting.percent(overall)}",
         )
     ax.set_ylim(0, 110)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f} %"))
     legend(ax, 2)
     texts = [
-        f"Week of {w}: {percent(week.deals_won / (week.deals_won + week.deals_lost))} "
+        f"Week of {w}: {formatting.percent(week.deals_won / (week.deals_won + week.deals_lost))} "
         f"({week.deals_won} won, {week.deals_lost} lost)"
         if week.deals_won + week.deals_lost
         else f"Week of {w}: no deal closed"
@@ -213,7 +212,8 @@ def draw_funnel_trend(figure: Figure, review: Review, currency: str) -> list[Hov
             gid=attribute,
         )
         texts = [
-            f"Week of {w}, {name}: {percent(rate)}" for w, rate in zip(labels, rates, strict=True)
+            f"Week of {w}, {name}: {formatting.percent(rate)}"
+            for w, rate in zip(labels, rates, strict=True)
         ]
         hovers.append(Hover(line, texts))
     ax.set_ylim(0, 110)

@@ -8,8 +8,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from desktop_app.core.metrics import Review
 from desktop_app.core.vocabulary import label
-from desktop_app.gui.models import formatting
-from desktop_app.gui.review.chart_parts import (
+from desktop_app.report import formatting
+from desktop_app.report.chart_parts import (
     DEALS,
     DEMAND,
     LIGHT_DEALS,
@@ -19,10 +19,8 @@ from desktop_app.gui.review.chart_parts import (
     Hover,
     bar_hovers,
     legend,
-    money_or_no_data,
     new_axes,
     no_data,
-    percent,
 )
 
 FUNNEL_STEPS = (
@@ -58,7 +56,7 @@ def draw_funnel(figure: Figure, review: Review, currency: str) -> list[Hover]:
         if value is None:
             text = f"no data (no {noun} in the range)"
         else:
-            text = f"{percent(value)} of {formatting.count(whole)} {noun}"
+            text = f"{formatting.percent(value)} of {formatting.count(whole)} {noun}"
         texts.append(f"{name}: {text}")
         ax.text(
             bar.get_width() + 1.5,
@@ -218,9 +216,17 @@ def draw_campaigns(figure: Figure, review: Review, currency: str) -> list[Hover]
     names = [c.name for c in active]
     hovers: list[Hover] = []
     columns = (
-        ("Cost per lead", [c.cpl for c in active], lambda c: money_or_no_data(c.cpl, currency)),
-        ("CAC", [c.cac for c in active], lambda c: money_or_no_data(c.cac, currency)),
-        ("ROI", [None if c.roi is None else c.roi * 100 for c in active], lambda c: percent(c.roi)),
+        (
+            "Cost per lead",
+            [c.cpl for c in active],
+            lambda c: formatting.money_or_no_data(c.cpl, currency),
+        ),
+        ("CAC", [c.cac for c in active], lambda c: formatting.money_or_no_data(c.cac, currency)),
+        (
+            "ROI",
+            [None if c.roi is None else c.roi * 100 for c in active],
+            lambda c: formatting.percent(c.roi),
+        ),
     )
     for ax, (name, values, text) in zip(axes, columns, strict=True):
         bars = _campaign_axis(

@@ -1,26 +1,41 @@
-"""The review's first page on paper: the range's figures and its warning signs, what the
-window shows around the charts, so that the PDF is the whole review on its own."""
+"""The review's figures in words: the totals line of the window, the rows of the PDF's first
+page, the range's caption. No Matplotlib, so the window writes them on its GUI thread."""
 
-import textwrap
 from decimal import Decimal
 
-from matplotlib.figure import Figure
-
 from desktop_app.core.metrics import Review
-from desktop_app.gui.models import formatting
-from desktop_app.gui.review.chart_parts import (
-    LOST,
-    NEUTRAL,
-    NO_DATA_COLOUR,
-    WON,
-    hours_in_range,
-    money_or_no_data,
-    percent,
-)
-from desktop_app.gui.review.charts import EXPORT_SIZE, range_caption
+from desktop_app.core.vocabulary import Mode
+from desktop_app.report import formatting
+from desktop_app.report.formatting import percent
 
-#: Characters a warning's line holds in the page's right half.
-WARNING_WIDTH = 62
+
+def hours_in_range(review: Review) -> tuple[float, float]:
+    """Hours spent in demand creation and in deal conversion over the review's weeks."""
+    demand = sum(week.hours_by_mode.get(Mode.DEMAND, 0.0) for week in review.weeks)
+    deals = sum(week.hours_by_mode.get(Mode.DEALS, 0.0) for week in review.weeks)
+    return demand, deals
+
+
+def range_caption(review: Review) -> str:
+    return f"{formatting.day(review.span.first)} – {formatting.day(review.span.last)}"
+
+
+def totals_text(review: Review, currency: str) -> str:
+    """One line over the range: leads, the funnel's ends, wins and time in each mode."""
+    t = review.totals
+    weeks = review.weeks
+    demand, deals = hours_in_range(review)
+    parts = [
+        formatting.plural(sum(w.leads for w in weeks), "lead", "leads"),
+        f"lead→opportunity {percent(t.lead_to_opportunity_rate)}",
+        f"win rate {percent(t.win_rate)}",
+        f"{formatting.money(t.won_value, currency)} won",
+    ]
+    if any(w.sessions for w in weeks):
+        parts.append(f"{formatting.hours(demand)} h demand · {formatting.hours(deals)} h deals")
+    else:
+        parts.append("no time recorded in either mode")
+    return " · ".join(parts)
 
 
 def _amount(value: float | None, unit: str) -> str:
@@ -43,7 +58,7 @@ def summary_rows(review: Review, currency: str) -> list[tuple[str, str]]:
         ("Win rate", percent(t.win_rate)),
         ("Opportunity-to-win ratio", percent(t.opportunity_to_win_ratio)),
         ("Won", formatting.money(t.won_value, currency)),
-        ("Average deal size", money_or_no_data(t.avg_deal_size, currency)),
+        ("Average deal size", formatting.money_or_no_data(t.avg_deal_size, currency)),
         ("Sales cycle (median)", _amount(t.sales_cycle_days_median, "days")),
         ("Lead response (median)", _amount(t.lead_response_hours_median, "hours")),
         ("Broken follow-up promises", formatting.count(t.follow_up_breaches)),
@@ -65,40 +80,3 @@ def summary_rows(review: Review, currency: str) -> list[tuple[str, str]]:
         ),
         ("Mode switches", formatting.count(sum(week.mode_switches for week in weeks))),
     ]
-
-
-def summary_figure(review: Review, currency: str) -> Figure:
-    """A page of the export size: the figures on the left, the warning signs on the right."""
-    figure = Figure(figsize=EXPORT_SIZE)
-    weeks = formatting.plural(len(review.weeks), "week", "weeks")
-    figure.text(
-        0.03,
-        0.95,
-        f"Weekly review · {range_caption(review)} ({weeks})",
-        fontsize=15,
-        fontweight="bold",
-        va="top",
-    )
-    rows = summary_rows(review, currency)
-    step = 0.82 / len(rows)
-    for index, (name, value) in enumerate(rows):
-        y = 0.84 - index * step
-        figure.text(0.03, y, name, fontsize=9, color=NO_DATA_COLOUR, va="top")
-        figure.text(0.47, y, value, fontsize=9, ha="right", va="top", color=NEUTRAL)
-    figure.text(0.52, 0.86, "Warning signs", fontsize=11, fontweight="bold", va="top")
-    messages = [warning.message for warning in review.warnings] or [
-        "No warning signs in this range."
-    ]
-    lines: list[str] = []
-    for message in messages:
-        lines += textwrap.wrap(message, WARNING_WIDTH) + [""]
-    figure.text(
-        0.52,
-        0.80,
-        "\n".join(lines).strip(),
-        fontsize=9,
-        va="top",
-        linespacing=1.4,
-        color=LOST if review.warnings else WON,
-    )
-    return figure
