@@ -28,7 +28,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget  # noqa: E402
 
@@ -38,6 +38,14 @@ GOAL_MS = 100
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+def pause(ms: int) -> None:
+    """Let the event loop run for `ms`. Not QTest.qWait: in PySide6 6.11 it keeps the GIL, and
+    the workers (whose progress is what a founder waits for) hardly move meanwhile."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 class Heartbeat(QObject):
@@ -119,7 +127,7 @@ class Drive:
         started = time.perf_counter()
         quiet_since: float | None = None
         while time.perf_counter() - started < timeout_s:
-            QTest.qWait(10)
+            pause(10)
             if ops is not None and not ops.is_quiet:
                 quiet_since = None
                 continue
@@ -151,7 +159,7 @@ class Drive:
     ) -> None:
         if not self.window.isActiveWindow():  # a dialog just closed: as a person clicks back
             self.window.activateWindow()
-            QTest.qWait(20)
+            pause(20)
         target = self.app.focusWidget() or self.window
         QTest.keyClick(target, key, modifiers)
 
@@ -256,7 +264,7 @@ def bare_heartbeat(app: QApplication, seconds: float) -> float:
     window.show()
     heart = Heartbeat()
     moment = time.perf_counter()
-    QTest.qWait(int(seconds * 1000))
+    pause(int(seconds * 1000))
     worst = heart.worst_since(moment)
     window.close()
     return worst
@@ -288,10 +296,10 @@ def main() -> int:
         assert window is not None
         window.resize(1280, 800)
         while window.ops is None and time.perf_counter() - started < 60:  # type: ignore[attr-defined]
-            QTest.qWait(10)  # the book opens on a worker
+            pause(10)  # the book opens on a worker
         window.activateWindow()  # the shortcuts answer in the active window
         while not window.isActiveWindow() and time.perf_counter() - started < 10:
-            QTest.qWait(10)
+            pause(10)
         d = Drive(app, window, heart, args.profile)
         print(f"Tandem on {args.db or args.database_url}: worst GUI-thread stall per action")
         d.act("open the book (demand creation)", lambda: None)

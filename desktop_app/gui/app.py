@@ -8,7 +8,6 @@ machinery stay off this path altogether.
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -73,7 +72,6 @@ def configure(app: QApplication) -> None:
     app.setStyleSheet(style_sheet())
     # Qt's default, relied on: a first book that cannot open closes the only window.
     app.setQuitOnLastWindowClosed(True)
-    keep_matplotlib_cache()
 
 
 def style_sheet() -> str:
@@ -84,18 +82,6 @@ def style_sheet() -> str:
         return bytes(source.readAll().data()).decode("utf-8")
     finally:
         source.close()
-
-
-def keep_matplotlib_cache() -> None:
-    """Give Matplotlib a lasting folder, or it rebuilds its font cache at each start of the
-    bundle (matplotlib #13071). A folder the user chose with MPLCONFIGDIR is kept."""
-    if "MPLCONFIGDIR" in os.environ:
-        return
-    from platformdirs import user_cache_path
-
-    folder = user_cache_path(APPLICATION_NAME, appauthor=False) / "matplotlib"
-    folder.mkdir(parents=True, exist_ok=True)
-    os.environ["MPLCONFIGDIR"] = str(folder)
 
 
 @dataclass(frozen=True)

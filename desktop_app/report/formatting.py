@@ -1,9 +1,8 @@
 """Numbers, money, shares and dates as a person reads them, in a chart, on paper or in the
 window. No Qt, no Matplotlib.
 
-The same writing as the window's tables (`desktop_app.gui.models.formatting`, which the
-report may not import): English separators (1,234.50); "—" stands for no data, never for
-zero.
+The window's tables write figures with these too (`desktop_app.gui.models.formatting`):
+English separators (1,234.50); "—" stands for no data, never for zero.
 """
 
 from datetime import date, datetime

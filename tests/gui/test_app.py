@@ -291,20 +291,6 @@ def test_every_icon_renders(qapp: QApplication, name: str) -> None:
     assert any(image.pixelColor(x, y).alpha() for x in range(24) for y in range(24))
 
 
-def test_matplotlib_gets_a_lasting_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("MPLCONFIGDIR")
-    monkeypatch.setattr("platformdirs.user_cache_path", lambda *_a, **_k: tmp_path / "cache")
-    app.keep_matplotlib_cache()
-    folder = Path(app.os.environ["MPLCONFIGDIR"])
-    assert folder == tmp_path / "cache" / "matplotlib" and folder.is_dir()
-
-
-def test_a_folder_chosen_for_matplotlib_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MPLCONFIGDIR", "/somewhere/chosen")
-    app.keep_matplotlib_cache()
-    assert app.os.environ["MPLCONFIGDIR"] == "/somewhere/chosen"
-
-
 START_UP = """
 import json, sys
 from pathlib import Path

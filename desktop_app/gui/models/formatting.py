@@ -1,53 +1,36 @@
 """Numbers, money and dates as a person reads them in a table cell.
 
-Pure functions without Qt, so every screen writes a figure the same way and tests can state
-the expected text. English separators (1,234.50) throughout, like the rest of the interface;
-"—" stands for no data, never for zero.
+Written as the review writes them on paper (`desktop_app.report.formatting`, the one place
+for figures), plus what only the window's tables need: short days, due times, empty text.
+Pure functions without Qt, so tests can state the expected text.
 """
 
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
 
-NO_DATA = "—"
+from desktop_app.report.formatting import (
+    NO_DATA,
+    count,
+    day,
+    hours,
+    money,
+    money_or_no_data,
+    percent,
+    plural,
+)
 
-_CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"}
-
-
-def count(value: int) -> str:
-    """A whole number with thousands separators: 12,345."""
-    return f"{value:,}"
-
-
-def plural(value: int, one: str, many: str) -> str:
-    """`3 leads`, `1 lead`: the count formatted, the noun agreeing with it."""
-    return f"{count(value)} {one if value == 1 else many}"
-
-
-def money(amount: Decimal | int | float, currency: str) -> str:
-    """€12,345 or €12,345.50 (cents only when there are any); unknown codes follow: 1,200 SEK."""
-    amount = Decimal(str(amount)).quantize(Decimal("0.01"))
-    number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper())
-    if symbol is None:
-        return f"{number} {currency.upper()}"
-    if number.startswith("-"):
-        return f"-{symbol}{number[1:]}"
-    return f"{symbol}{number}"
-
-
-def hours(value: float | None) -> str:
-    """Hours with one decimal, halves rounded up as people do (3.25 → 3.3); "—" when nothing
-    was recorded."""
-    if value is None:
-        return NO_DATA
-    return f"{Decimal(str(value)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
-
-
-def day(value: date | datetime | None) -> str:
-    """24 Nov 2025; "—" for no date."""
-    if value is None:
-        return NO_DATA
-    return f"{value.day} {value:%b %Y}"
+__all__ = [
+    "NO_DATA",
+    "count",
+    "day",
+    "due",
+    "hours",
+    "money",
+    "money_or_no_data",
+    "or_no_data",
+    "percent",
+    "plural",
+    "short_day",
+]
 
 
 def short_day(value: date | datetime, today: date) -> str:
