@@ -18,7 +18,8 @@ from desktop_app.core.io.csv_import import (
     read_source_file,
 )
 from desktop_app.core.models import Contact, LifecycleEvent
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book, open_book
 
 
@@ -78,8 +79,8 @@ def test_exported_contacts_import_back_with_their_history(
         NewContact("Ada", email="ada@example.org", company="Engines", tags=("vip",), notes="=1+1"),
         at=datetime(2026, 3, 2, 9),
     )
-    change_stage(book, ada, "mql", at=datetime(2026, 3, 4, 10))
-    change_stage(book, ada, "sql", at=datetime(2026, 3, 6, 11))
+    qualify(book, ada, at=datetime(2026, 3, 4, 10))
+    hand_off_to_sales(book, ada, at=datetime(2026, 3, 6, 11))
     path = tmp_path / "contacts.csv"
     export_list(book, "contacts", path)
     commit_import(other_book, plan_import(read_source_file(path), ImportOptions("contacts")))

@@ -44,8 +44,9 @@ from desktop_app.core.models import (
     LifecycleEvent,
 )
 from desktop_app.core.services.activities import schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book, open_book
 from tests.core.mirrors import mirror_mismatches
 
@@ -529,7 +530,8 @@ def test_undo_refuses_to_take_later_work_with_it(book: Book) -> None:
     undo_import(book, second)
     with book.reading() as session:
         ada = session.scalars(select(Contact.id)).one()
-    schedule_activity(book, "call", "First call", datetime(2026, 1, 3, 10), contact_id=ada)
+    due, at = datetime(2026, 1, 3, 10), datetime(2026, 1, 2)
+    schedule_activity(book, "call", "First call", due, contact_id=ada, at=at)
     with pytest.raises(TandemError, match="1 activities added since"):
         undo_import(book, first)
     assert row_counts(book, ["contacts", "activities"]) == {"contacts": 1, "activities": 1}
@@ -645,14 +647,14 @@ def test_the_review_of_imported_history_equals_the_same_history_made_by_hand(
         return datetime(2026, 11, day, hour)
 
     a = add_lead(by_hand, NewContact("A", email="a@example.org", source="referral"), at=at(2))
-    change_stage(by_hand, a, "mql", at=at(3, 10))
-    change_stage(by_hand, a, "sql", at=at(4))
+    qualify(by_hand, a, at=at(3, 10))
+    hand_off_to_sales(by_hand, a, at=at(4))
     d1 = open_deal(by_hand, a, "D1", "1000", at=at(5, 10))
     move_deal(by_hand, d1, "won", at=at(12, 10))
     b = add_lead(by_hand, NewContact("B", email="b@example.org", source="seo"), at=at(2))
-    change_stage(by_hand, b, "mql", at=at(4))
+    qualify(by_hand, b, at=at(4))
     c = add_lead(by_hand, NewContact("C", email="c@example.org", source="seo"), at=at(9))
-    change_stage(by_hand, c, "sql", at=at(10))
+    hand_off_to_sales(by_hand, c, at=at(10))
     d2 = open_deal(by_hand, c, "D2", "3000", at=at(10, 11))
     move_deal(by_hand, d2, "lost", lost_reason="budget", at=at(13))
 

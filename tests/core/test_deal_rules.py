@@ -14,7 +14,7 @@ from desktop_app.core.io.ical import export_agenda
 from desktop_app.core.models import Activity, ContentUsage, Deal, Objection
 from desktop_app.core.services.activities import agenda, reschedule_activity, schedule_activity
 from desktop_app.core.services.calls import CallLog, log_call
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.content import AssetInput, create_asset
 from desktop_app.core.services.deals import DealInput, change_deal, move_deal, open_deal
 from desktop_app.core.services.objections import objections_by_frequency
@@ -24,6 +24,7 @@ from desktop_app.core.services.pipeline import (
     count_stale_deals,
     follow_up_breaches,
 )
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.timeline import deal_timeline
 from desktop_app.core.store import Book
 
@@ -52,6 +53,7 @@ def test_a_logged_call_lands_everywhere_it_should(book: Book) -> None:
         datetime(2026, 11, 3, 10, 0),
         contact_id=contact_id,
         deal_id=deal_id,
+        at=MON,
     )
     at = datetime(2026, 11, 3, 10, 20)
     log_call(
@@ -150,12 +152,12 @@ def test_board_cards_stale_marking_with_a_controlled_clock(book: Book) -> None:
 
 def test_broken_follow_up_promises(book: Book) -> None:
     waiting = add_lead(book, NewContact("Waiting"), at=MON)
-    change_stage(book, waiting, "mql", at=datetime(2026, 11, 2, 10, 0))
+    qualify(book, waiting, at=datetime(2026, 11, 2, 10, 0))
     called = add_lead(book, NewContact("Called"), at=MON)
-    change_stage(book, called, "mql", at=datetime(2026, 11, 2, 10, 0))
+    qualify(book, called, at=datetime(2026, 11, 2, 10, 0))
     log_call(book, CallLog(contact_id=called, outcome="voicemail"), at=datetime(2026, 11, 2, 15))
     fresh = add_lead(book, NewContact("Fresh"), at=MON)
-    change_stage(book, fresh, "sql", at=datetime(2026, 11, 3, 9, 0))
+    hand_off_to_sales(book, fresh, at=datetime(2026, 11, 3, 9, 0))
     breaches = follow_up_breaches(book, at=datetime(2026, 11, 3, 12, 0))
     # Waiting: 26 h since it became an MQL, over the 24 h promise. Fresh: only 3 h.
     assert [(b.name, b.hours_waited) for b in breaches] == [("Waiting", 26.0)]
@@ -189,8 +191,9 @@ def test_rescheduling_and_the_calendar_file(book: Book, tmp_path: Path) -> None:
         datetime(2026, 11, 5, 10, 0),
         contact_id=contact_id,
         deal_id=deal_id,
+        at=MON,
     )
-    schedule_activity(book, "write", "Blog post", datetime(2026, 11, 5, 11, 0))
+    schedule_activity(book, "write", "Blog post", datetime(2026, 11, 5, 11, 0), at=MON)
     with pytest.raises(TandemError):
         reschedule_activity(book, call, datetime(2026, 11, 1), at=datetime(2026, 11, 4))
     reschedule_activity(book, call, datetime(2026, 11, 6, 14, 0), at=datetime(2026, 11, 4))
@@ -223,6 +226,6 @@ def test_the_deals_mode_summary_names_stale_deals_and_broken_promises(book: Book
 
     _deal(book, "Quiet", at=datetime(2026, 10, 1, 9, 0))
     waiting = add_lead(book, NewContact("Waiting"), at=MON)
-    change_stage(book, waiting, "mql", at=datetime(2026, 11, 2, 10, 0))
+    qualify(book, waiting, at=datetime(2026, 11, 2, 10, 0))
     sentences = waiting_in(book, "deals", at=datetime(2026, 11, 20, 9, 0))
     assert sentences[2:] == ["1 deal is stale", "1 follow-up promise is broken"]

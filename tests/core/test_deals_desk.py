@@ -8,10 +8,10 @@ import pytest
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.activities import complete_activity, schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deal_details import contacts_matching, deal_details, open_deals_of
 from desktop_app.core.services.deals import move_deal, open_deal
-from desktop_app.core.services.qualification import hand_off_to_sales
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.sales_agenda import agenda_links
 from desktop_app.core.store import Book
 
@@ -20,7 +20,7 @@ AT = datetime(2026, 11, 2, 9, 0)
 
 def test_a_hand_off_first_call_carries_the_wait_against_the_promise(book: Book) -> None:
     ada = add_lead(book, NewContact("Ada Park", "ada@example.com"), at=AT)
-    change_stage(book, ada, "mql", at=AT + timedelta(hours=1))
+    qualify(book, ada, at=AT + timedelta(hours=1))
     call = hand_off_to_sales(book, ada, at=AT + timedelta(hours=2))
     links = agenda_links(book, [call], at=AT + timedelta(hours=31))
     link = links[call]
@@ -31,9 +31,11 @@ def test_a_hand_off_first_call_carries_the_wait_against_the_promise(book: Book) 
 
 def test_a_contacted_lead_no_longer_counts_as_waiting(book: Book) -> None:
     ada = add_lead(book, NewContact("Ada Park"), at=AT)
-    change_stage(book, ada, "mql", at=AT)
+    qualify(book, ada, at=AT)
     call = hand_off_to_sales(book, ada, at=AT + timedelta(hours=1))
-    mail = schedule_activity(book, "email", "Intro", AT + timedelta(hours=2), contact_id=ada)
+    mail = schedule_activity(
+        book, "email", "Intro", AT + timedelta(hours=2), contact_id=ada, at=AT + timedelta(hours=1)
+    )
     complete_activity(book, mail, at=AT + timedelta(hours=2))
     link = agenda_links(book, [call], at=AT + timedelta(hours=3))[call]
     assert not link.is_first_call and not link.promise_broken
@@ -42,7 +44,7 @@ def test_a_contacted_lead_no_longer_counts_as_waiting(book: Book) -> None:
 def test_deal_items_link_their_deal_and_no_ids_mean_no_query(book: Book) -> None:
     ada = add_lead(book, NewContact("Ada Park"), at=AT)
     deal = open_deal(book, ada, "Retainer", "1200", at=AT)
-    demo = schedule_activity(book, "demo", "Demo", AT, contact_id=ada, deal_id=deal)
+    demo = schedule_activity(book, "demo", "Demo", AT, contact_id=ada, deal_id=deal, at=AT)
     assert agenda_links(book, [demo], at=AT)[demo].deal_id == deal
     assert agenda_links(book, [], at=AT) == {}
 

@@ -9,8 +9,9 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Activity
 from desktop_app.core.services.activities import agenda
 from desktop_app.core.services.contact_briefs import contact_brief
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.outreach import schedule_outreach_batch
+from desktop_app.core.services.qualification import hand_off_to_sales
 from desktop_app.core.store import Book
 
 AT = datetime(2026, 11, 2, 9, 0)
@@ -64,7 +65,7 @@ def test_the_brief_of_a_contact_says_whether_the_inbox_lists_it(book: Book) -> N
         "lead",
     )
     assert brief.in_inbox
-    change_stage(book, ada, "sql", at=AT + timedelta(hours=1))
+    hand_off_to_sales(book, ada, at=AT + timedelta(hours=1))
     assert not contact_brief(book, ada).in_inbox
     with pytest.raises(TandemError):
         contact_brief(book, 999)

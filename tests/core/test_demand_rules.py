@@ -11,6 +11,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import campaign_results
 from desktop_app.core.models import Activity, LifecycleEvent
 from desktop_app.core.services.activities import agenda
+from desktop_app.core.services.calls import CallLog, log_call
 from desktop_app.core.services.campaigns import CampaignInput, add_spend, create_campaign
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.content import (
@@ -18,7 +19,6 @@ from desktop_app.core.services.content import (
     asset_cards,
     create_asset,
     move_asset,
-    record_usage,
 )
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.lead_standard import (
@@ -175,9 +175,12 @@ def test_content_use_and_the_win_rate_of_deals_that_used_it(book: Book) -> None:
     move_asset(book, guide, "published", at=AT)
     contacts = [add_lead(book, NewContact(f"C{i}"), at=AT) for i in range(3)]
     deals = [open_deal(book, c, f"D{i}", 1000, at=AT) for i, c in enumerate(contacts)]
-    for deal_id in deals:
-        record_usage(book, guide, deal_id, at=AT)
-    record_usage(book, guide, deals[0], how="shown", at=AT)  # the same deal twice counts once
+    for contact_id, deal_id in zip(contacts, deals, strict=True):
+        sent = CallLog(contact_id, "connected", deal_id=deal_id, asset_ids=(guide,))
+        log_call(book, sent, at=AT)
+    # Sent again on a second call: the same deal twice counts once.
+    again = CallLog(contacts[0], "connected", deal_id=deals[0], asset_ids=(guide,))
+    log_call(book, again, at=datetime(2026, 11, 3))
     move_deal(book, deals[0], "won", at=datetime(2026, 11, 5))
     move_deal(book, deals[1], "lost", lost_reason="timing", at=datetime(2026, 11, 5))
     (card,) = asset_cards(book)
@@ -207,3 +210,28 @@ def test_objections_ranked_with_gaps_and_an_idea_from_a_gap(book: Book) -> None:
     assert "“Too expensive for us”" in cards[idea].notes
     # An idea is not published: price is still a gap until it goes out.
     assert objections_by_frequency(book, days=90, at=now)[0].is_gap
+
+
+def test_an_objection_heard_off_a_call_is_refused_beside_the_fields_the_logger_uses(
+    book: Book,
+) -> None:
+    """One function writes an objection, alone or with a call: the same refusals, the same
+    field names, wherever it is heard."""
+    ada = add_lead(book, NewContact("Ada"), at=AT)
+    for category, words, field in (
+        ("weather", "Too rainy", "objection_category"),
+        ("price", "   ", "objection_words"),
+    ):
+        with pytest.raises(TandemError) as alone:
+            record_objection(book, category, words, contact_id=ada, at=AT)
+        with pytest.raises(TandemError) as on_a_call:
+            call = CallLog(ada, "connected", objection_category=category, objection_words=words)
+            log_call(book, call, at=AT)
+        assert alone.value.field == on_a_call.value.field == field
+        assert alone.value.message == on_a_call.value.message
+    with pytest.raises(TandemError) as gone:
+        record_objection(book, "price", "Too dear", contact_id=ada + 100, at=AT)
+    assert gone.value.field == "contact"
+    record_objection(book, "price", "  Too dear for a team of two  ", contact_id=ada, at=AT)
+    (group,) = objections_by_frequency(book, days=30, at=AT)
+    assert group.quotes == ("Too dear for a team of two",)

@@ -9,7 +9,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import import ImportOptions, commit_import, plan_import, read_source
 from desktop_app.core.models import Base, Company, Contact, Deal, LeadAnswer
 from desktop_app.core.services.activities import schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import open_deal
 from desktop_app.core.services.lead_standard import read_standard
 from desktop_app.core.services.merge import (
@@ -20,7 +20,7 @@ from desktop_app.core.services.merge import (
     moving_with_contact,
 )
 from desktop_app.core.services.objections import record_objection
-from desktop_app.core.services.qualification import score_lead
+from desktop_app.core.services.qualification import hand_off_to_sales, score_lead
 from desktop_app.core.store import Book
 from tests.core.mirrors import mirror_mismatches
 
@@ -61,11 +61,11 @@ def twins(book: Book) -> tuple[int, int]:
     )  # fmt: skip
     score_lead(book, web, {criteria[0], criteria[1]}, at=at(3))
     score_lead(book, call, {criteria[1], criteria[2]}, at=at(5))
-    change_stage(book, call, "sql", at=at(6))
+    hand_off_to_sales(book, call, at=at(6))  # her first call on the agenda, due at(7)
     open_deal(book, web, "Engine upgrade", "1000", at=at(7))
     open_deal(book, call, "Second engine", "2000", at=at(8))
-    schedule_activity(book, "call", "Intro call", at(9), contact_id=web)
-    schedule_activity(book, "email", "Send case study", at(10), contact_id=call)
+    schedule_activity(book, "call", "Intro call", at(9), contact_id=web, at=at(8))
+    schedule_activity(book, "email", "Send case study", at(10), contact_id=call, at=at(8))
     record_objection(book, "price", "Too dear for us", contact_id=call, at=at(8))
     return web, call
 
@@ -194,12 +194,13 @@ def test_what_would_move_is_told_before_merging(book: Book, twins: tuple[int, in
     web, call = twins
     criteria = len(read_standard(book).criteria)
     # The call's Ada: lead, SQL and (her deal) opportunity events; an answer per criterion
-    # from her scoring; one deal, one activity, one objection.
+    # from her scoring; one deal; two activities (the first call her hand-off put on the
+    # agenda, and an e-mail); one objection.
     assert moving_with_contact(book, call) == {
         "lifecycle_events": 3,
         "lead_answers": criteria,
         "deals": 1,
-        "activities": 1,
+        "activities": 2,
         "objections": 1,
     }
     with book.reading() as session:

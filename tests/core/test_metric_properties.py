@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.metrics import WeekRange, build_review, review_json
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
+from desktop_app.core.services.qualification import disqualify, hand_off_to_sales, qualify
 from desktop_app.core.store import open_book
 
 START = datetime(2026, 9, 7, 9, 0)  # a Monday
@@ -73,5 +74,9 @@ def _play(book, number: int, steps: list[str], at: datetime, gap: int, source: s
             if step != "open":
                 at += timedelta(days=gap)
                 move_deal(book, deal_id, step, lost_reason="price", at=at)
+        elif step == "mql":
+            qualify(book, contact_id, at=at)
+        elif step == "sql":
+            hand_off_to_sales(book, contact_id, at=at)
         else:
-            change_stage(book, contact_id, step, at=at)
+            disqualify(book, contact_id, "not a fit", at=at)

@@ -10,6 +10,8 @@ The history (range: Monday 2 Nov to Sunday 15 Nov 2026, weeks W45 and W46; "now"
   5 Nov, deal D3 (2,000) opened 6 Nov, won 9 Nov, reopened into negotiation 10 Nov.
 - E: lead 16 Nov (after the range). F: lead 10 Nov (content), disqualified 11 Nov.
 - Sessions on 2 Nov: demand 9:00–11:00, deals 11:00–12:30. One price objection on 3 Nov.
+- Each SQL is a hand-off, which puts a first call on the agenda due 24 h later (A 5 Nov,
+  D 6 Nov, C 11 Nov); none is done, and the figures count only what is done.
 """
 
 from datetime import date, datetime
@@ -27,10 +29,11 @@ from desktop_app.core.metrics import (
 )
 from desktop_app.core.services.activities import complete_activity, schedule_activity
 from desktop_app.core.services.calls import CallLog, log_call
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal, reopen_deal
 from desktop_app.core.services.modes import enter_mode, leave_mode
 from desktop_app.core.services.objections import record_objection
+from desktop_app.core.services.qualification import disqualify, hand_off_to_sales, qualify
 from desktop_app.core.store import Book
 
 NOW = datetime(2026, 11, 20, 12, 0)
@@ -44,32 +47,32 @@ def d(day: int, hour: int = 9, month: int = 11) -> datetime:
 @pytest.fixture
 def history(book: Book) -> Book:
     a = add_lead(book, NewContact("A", source="referral"), at=d(2))
-    change_stage(book, a, "mql", at=d(3, 10))
+    qualify(book, a, at=d(3, 10))
     log_call(book, CallLog(contact_id=a, outcome="connected"), at=d(3, 14))
-    change_stage(book, a, "sql", at=d(4))
+    hand_off_to_sales(book, a, at=d(4))
     d1 = open_deal(book, a, "D1", "1000", at=d(5, 10))
     move_deal(book, d1, "won", at=d(12, 10))
 
     b = add_lead(book, NewContact("B", source="seo"), at=d(2))
-    change_stage(book, b, "mql", at=d(4, 9))
+    qualify(book, b, at=d(4, 9))
 
     c = add_lead(book, NewContact("C", source="seo"), at=d(9))
-    change_stage(book, c, "sql", at=d(10))
+    hand_off_to_sales(book, c, at=d(10))
     d2 = open_deal(book, c, "D2", "3000", at=d(10, 11))
     move_deal(book, d2, "lost", lost_reason="budget", at=d(13))
 
     dee = add_lead(book, NewContact("D", source="referral"), at=d(25, month=10))
-    change_stage(book, dee, "mql", at=d(2, 12))
-    mail = schedule_activity(book, "email", "Intro", d(3, 17), contact_id=dee)
+    qualify(book, dee, at=d(2, 12))
+    mail = schedule_activity(book, "email", "Intro", d(3, 17), contact_id=dee, at=d(2, 12))
     complete_activity(book, mail, at=d(3, 18))
-    change_stage(book, dee, "sql", at=d(5))
+    hand_off_to_sales(book, dee, at=d(5))
     d3 = open_deal(book, dee, "D3", "2000", at=d(6))
     move_deal(book, d3, "won", at=d(9))
     reopen_deal(book, d3, "negotiation", at=d(10))
 
     add_lead(book, NewContact("E", source="event"), at=d(16))
     f = add_lead(book, NewContact("F", source="content"), at=d(10))
-    change_stage(book, f, "disqualified", note="student", at=d(11))
+    disqualify(book, f, "student", at=d(11))
 
     demand = enter_mode(book, "demand", at=d(2, 9))
     deals = enter_mode(book, "deals", at=d(2, 11), leaving=demand)

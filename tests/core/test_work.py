@@ -2,12 +2,15 @@
 
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import select
 
+from desktop_app.core.errors import TandemError
 from desktop_app.core.metrics import WeekRange, weekly_figures
-from desktop_app.core.models import ModeSession
+from desktop_app.core.models import Activity, ModeSession
 from desktop_app.core.services.activities import agenda, complete_activity, schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
+from desktop_app.core.services.deals import open_deal
 from desktop_app.core.services.modes import (
     close_abandoned_sessions,
     enter_mode,
@@ -15,17 +18,19 @@ from desktop_app.core.services.modes import (
     leave_mode,
     waiting_in,
 )
+from desktop_app.core.services.qualification import hand_off_to_sales
 from desktop_app.core.store import Book
 
 NOW = datetime(2026, 11, 25, 14, 0)  # a Wednesday
+MONDAY = datetime(2026, 11, 23, 8, 0)  # when the week's tasks were put on the agenda
 
 
 def test_the_agenda_puts_overdue_first_and_leaves_out_tomorrow_and_done(book: Book) -> None:
-    schedule_activity(book, "call", "Today", datetime(2026, 11, 25, 16, 0))
-    schedule_activity(book, "demo", "Overdue", datetime(2026, 11, 23, 10, 0))
-    schedule_activity(book, "call", "Tomorrow", datetime(2026, 11, 26, 9, 0))
-    schedule_activity(book, "write", "Blog post", datetime(2026, 11, 25, 9, 0))
-    done = schedule_activity(book, "call", "Done", datetime(2026, 11, 25, 8, 0))
+    schedule_activity(book, "call", "Today", datetime(2026, 11, 25, 16, 0), at=MONDAY)
+    schedule_activity(book, "demo", "Overdue", datetime(2026, 11, 23, 10, 0), at=MONDAY)
+    schedule_activity(book, "call", "Tomorrow", datetime(2026, 11, 26, 9, 0), at=MONDAY)
+    schedule_activity(book, "write", "Blog post", datetime(2026, 11, 25, 9, 0), at=MONDAY)
+    done = schedule_activity(book, "call", "Done", datetime(2026, 11, 25, 8, 0), at=MONDAY)
     complete_activity(book, done, outcome="connected", at=NOW)
     items = agenda(book, "deals", at=NOW)
     assert [(item.subject, item.overdue) for item in items] == [
@@ -33,6 +38,33 @@ def test_the_agenda_puts_overdue_first_and_leaves_out_tomorrow_and_done(book: Bo
         ("Today", False),
     ]
     assert [item.subject for item in agenda(book, "demand", at=NOW)] == ["Blog post"]
+
+
+def test_a_new_task_is_due_from_today_on_and_with_a_deals_contact(book: Book) -> None:
+    """New task… in either mode: a day that has passed, an empty subject, an unknown kind or
+    a contact, deal or campaign no longer there are refused beside their fields."""
+    ada = add_lead(book, NewContact("Ada"), at=MONDAY)
+    deal = open_deal(book, ada, "Pilot", "900", at=MONDAY)
+    yesterday = datetime(2026, 11, 24, 17, 0)
+    for kind, subject, due, links, field in (
+        ("write", "Pricing post", yesterday, {}, "due_at"),
+        ("write", "  ", NOW, {}, "subject"),
+        ("dance", "Pricing post", NOW, {}, "kind"),
+        ("call", "Check-in", NOW, {"contact_id": ada + 9}, "contact"),
+        ("call", "Check-in", NOW, {"deal_id": deal + 9}, "deal"),
+        ("send", "Newsletter", NOW, {"campaign_id": 9}, "campaign"),
+    ):
+        with pytest.raises(TandemError) as refused:
+            schedule_activity(book, kind, subject, due, **links, at=NOW)
+        assert refused.value.field == field
+    earlier_today = datetime(2026, 11, 25, 9, 0)
+    task = schedule_activity(book, "demo", "Demo", earlier_today, deal_id=deal, at=NOW)
+    with book.reading() as session:
+        demo = session.get(Activity, task)
+        assert demo is not None and (demo.contact_id, demo.deal_id) == (ada, deal)
+    assert [(i.subject, i.contact, i.overdue) for i in agenda(book, "deals", at=NOW)] == [
+        ("Demo", "Ada", False)
+    ]
 
 
 def test_entering_a_mode_closes_the_running_session(book: Book) -> None:
@@ -74,12 +106,12 @@ def test_a_session_left_open_by_a_crash_ends_when_last_seen(book: Book) -> None:
 
 def test_what_waits_in_each_mode(book: Book) -> None:
     qualified = add_lead(book, NewContact("Ada"), at=datetime(2026, 11, 20))
-    change_stage(book, qualified, "sql", at=datetime(2026, 11, 21))
+    hand_off_to_sales(book, qualified, at=datetime(2026, 11, 21))
     add_lead(book, NewContact("Bob"), at=datetime(2026, 11, 22))
     add_lead(book, NewContact("Cy"), at=datetime(2026, 11, 22))
-    schedule_activity(book, "call", "Call Ada", datetime(2026, 11, 25, 15, 0), contact_id=qualified)
     assert waiting_in(book, "deals", at=NOW) == [
         "1 qualified lead waits for a first call",
+        # The hand-off put her first call on the agenda, due 22 Nov 00:00: overdue now.
         "1 call or meeting is due today or overdue",
         # Ada was handed off on the 21st and is still not called: 24 h promise broken.
         "1 follow-up promise is broken",

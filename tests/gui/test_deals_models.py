@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.core.services.activities import schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.services.pipeline import BoardFilter
-from desktop_app.core.services.qualification import hand_off_to_sales
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.timeline import deal_timeline
 from desktop_app.core.store import Book
 from desktop_app.gui.models.agenda_model import CONTACT_ID_ROLE, DEAL_ID_ROLE, AgendaModel
@@ -98,7 +98,7 @@ def test_timeline_passes_model_checks_newest_first(qtmodeltester, book: Book) ->
 
 def test_breaches_and_agenda_links_pass_model_checks(qtmodeltester, book: Book) -> None:
     ada = add_lead(book, NewContact("Ada Park"), at=START)
-    change_stage(book, ada, "mql", at=START)
+    qualify(book, ada, at=START)
     call = hand_off_to_sales(book, ada, at=NOW - timedelta(hours=50))
     breaches = BreachesModel(Operations(book), now=lambda: NOW)
     breaches.reload()

@@ -13,12 +13,12 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.core.services.activities import schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.content import AssetInput, create_asset
 from desktop_app.core.services.deal_details import deal_details
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.objections import objections_by_frequency
-from desktop_app.core.services.qualification import hand_off_to_sales
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.services.timeline import deal_timeline
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.deals.workspace import DEAL, PIPELINE, TODAY, DealsWorkspace
@@ -231,10 +231,10 @@ def test_a_first_call_says_how_long_the_lead_waited_and_promises_are_counted(
     qtbot, book: Book
 ) -> None:
     ada = add_lead(book, NewContact("Ada Park"), at=START)
-    change_stage(book, ada, "mql", at=START)
+    qualify(book, ada, at=START)
     hand_off_to_sales(book, ada, at=NOW - timedelta(hours=30))
     ben = add_lead(book, NewContact("Ben Ode"), at=START)
-    change_stage(book, ben, "mql", at=NOW - timedelta(hours=40))
+    qualify(book, ben, at=NOW - timedelta(hours=40))
     workspace = shown(qtbot, book)
     assert subjects(workspace.agenda) == ["First call with Ada Park · waited 170 h of 24 h"]
     assert workspace.breaches_button.text() == "2 broken follow-up promises"

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from desktop_app.core import clock
 from desktop_app.core.models import Contact, LifecycleEvent
 from desktop_app.core.services.activities import agenda
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
-from desktop_app.core.services.lead_standard import mark_reviewed
+from desktop_app.core.services.contacts import NewContact, add_lead
+from desktop_app.core.services.lead_standard import mark_reviewed, read_standard
+from desktop_app.core.services.qualification import score_lead
 from desktop_app.core.services.settings import BusinessRules, change_business_rules, read_settings
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
@@ -276,9 +277,8 @@ def test_the_lead_standard_editor_adds_and_retires_criteria(qtbot, book: Book) -
 def test_stage_filter_and_min_score_filter(qtbot, book: Book) -> None:
     ada = add_lead(book, NewContact("Ada Byron"), at=START)
     add_lead(book, NewContact("Bo Chen"), at=START + timedelta(minutes=1))
-    change_stage(book, ada, "mql", at=START + timedelta(hours=1))
-    with book.transaction() as session:
-        session.get(Contact, ada).score = 80
+    budget, authority, need = (c.criterion_id for c in read_standard(book).criteria[:3])
+    score_lead(book, ada, {budget, authority, need}, at=START + timedelta(hours=1))  # 70: MQL
     workspace = shown(qtbot, book)
     workspace.score_filter.setValue(50)
     assert workspace.inbox.total() == 1

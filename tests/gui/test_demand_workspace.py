@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from desktop_app.core import clock
 from desktop_app.core.services.activities import schedule_activity
-from desktop_app.core.services.contacts import NewContact, add_lead, add_lead_in, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead, add_lead_in
+from desktop_app.core.services.qualification import qualify
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.demand.workspace import (
     EMPTY_AGENDA,
@@ -119,7 +120,7 @@ def test_a_filter_that_matches_nothing_offers_to_clear_it(qtbot, inbox_of_450: B
 
 
 def test_stage_and_source_filters(qtbot, inbox_of_450: Book) -> None:
-    change_stage(inbox_of_450, 1, "mql", at=START + timedelta(days=2))  # "Lead 000"
+    qualify(inbox_of_450, 1, at=START + timedelta(days=2))  # "Lead 000"
     workspace = shown(qtbot, inbox_of_450)
     workspace.stage_filter.setCurrentIndex(workspace.stage_filter.findText("MQL"))
     assert workspace.inbox.total() == 1
@@ -144,9 +145,11 @@ def test_ctrl_f_focuses_the_search_and_escape_clears_it(qtbot, inbox_of_450: Boo
 def test_the_marketing_agenda_marks_overdue_tasks(qtbot, book: Book) -> None:
     today = clock.now().date()
     morning = datetime.combine(today, time(0, 30))
-    schedule_activity(book, "publish", "Publish the case study", morning)
-    schedule_activity(book, "write", "Write the newsletter", morning - timedelta(days=2))
-    schedule_activity(book, "call", "A call is sales work", morning)
+    planned = morning - timedelta(days=3)  # when the week's tasks were put on the agenda
+    schedule_activity(book, "publish", "Publish the case study", morning, at=planned)
+    late = morning - timedelta(days=2)
+    schedule_activity(book, "write", "Write the newsletter", late, at=planned)
+    schedule_activity(book, "call", "A call is sales work", morning, at=planned)
     workspace = shown(qtbot, book)
     agenda = workspace.agenda
     subjects = [agenda.data(agenda.index(row, 2)) for row in range(agenda.rowCount())]

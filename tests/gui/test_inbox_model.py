@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop_app.core.services.contacts import NewContact, add_lead, add_lead_in, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead, add_lead_in
 from desktop_app.core.services.inbox import InboxFilter
+from desktop_app.core.services.qualification import qualify
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.models.inbox_model import COLUMNS, PAGE_SIZE, InboxModel
 from desktop_app.gui.operations import Operations
@@ -95,7 +96,7 @@ def test_sorting_asks_the_database_and_starts_again_from_the_first_page(
 
 def test_filter_counts_and_pages_only_the_matching_leads(book: Book, ops: Operations) -> None:
     add_numbered_leads(book, 450)
-    change_stage(book, 1, "mql", at=START + timedelta(days=1))  # contact 1 is "Lead 000"
+    qualify(book, 1, at=START + timedelta(days=1))  # contact 1 is "Lead 000"
     model = InboxModel(ops)
     model.set_filter(InboxFilter(search="LEAD 4"))  # "Lead 400" to "Lead 449", any case
     assert model.total() == 50

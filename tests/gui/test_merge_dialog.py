@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop_app.core.models import Company, Contact, LifecycleEvent
-from desktop_app.core.services.contacts import NewContact, add_lead, change_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.merge import merge_contacts
+from desktop_app.core.services.qualification import qualify
 from desktop_app.core.store import Book
 from desktop_app.gui import workers
 from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog, MergeContactsDialog
@@ -39,7 +40,7 @@ def twins(book: Book) -> tuple[int, int]:
     """Ana entered twice: once from a form (lead), once from a call (lead, then MQL)."""
     kept = add_lead(book, NewContact("Ana Souza", "ana@acme.example", "Acme"), datetime(2024, 3, 1))
     other = add_lead(book, NewContact("Ana S.", "ana.souza@home.example"), datetime(2024, 3, 2))
-    change_stage(book, other, "mql", at=datetime(2024, 3, 5))
+    qualify(book, other, at=datetime(2024, 3, 5))
     add_lead(book, NewContact("Ben Ode", "ben@example.com"), datetime(2024, 3, 3))
     return kept, other
 

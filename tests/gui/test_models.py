@@ -133,7 +133,8 @@ def test_pipeline_totals_have_a_row_per_open_stage_and_a_total(book: Book) -> No
 def test_agenda_lists_overdue_first_marks_it_and_completes_items(qtmodeltester, book) -> None:
     now = datetime(2025, 3, 3, 11, 0)
     schedule_activity(book, "call", "Call Ada", datetime(2025, 3, 3, 14, 0), at=START)
-    schedule_activity(book, "demo", "Demo for Ben", datetime(2025, 2, 27, 10, 0), at=START)
+    planned = datetime(2025, 2, 24, 9, 0)  # the week before, when the demo was booked
+    schedule_activity(book, "demo", "Demo for Ben", datetime(2025, 2, 27, 10, 0), at=planned)
     schedule_activity(book, "write", "Blog post", datetime(2025, 3, 3, 9, 0), at=START)
     model = AgendaModel(Operations(book), "deals", now=lambda: now)
     qtmodeltester.check(model)

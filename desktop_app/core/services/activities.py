@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Activity, Campaign, Contact, Deal
+from desktop_app.core.services.contacts import contact_in
+from desktop_app.core.services.deals import deal_in
 from desktop_app.core.services.validation import choice, required_text
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
@@ -41,7 +43,20 @@ def schedule_activity(
     campaign_id: int | None = None,
     at: datetime | None = None,
 ) -> int:
+    """Put a task on its mode's agenda (New task… in either mode); returns its id. A day
+    that has passed is refused, and so is a contact, deal or campaign no longer there; a
+    task on a deal is with the deal's contact unless another is named."""
+    at = at or clock.now()
+    if due_at.date() < at.date():
+        raise TandemError("Choose a day from today on; that day has passed.", "due_at")
     with book.transaction() as session:
+        if contact_id is not None:
+            contact_in(session, contact_id)
+        if deal_id is not None:
+            deal = deal_in(session, deal_id)
+            contact_id = deal.contact_id if contact_id is None else contact_id
+        if campaign_id is not None and session.get(Campaign, campaign_id) is None:
+            raise TandemError("That campaign no longer exists.", "campaign")
         return schedule_in(session, kind, subject, due_at, contact_id, deal_id, campaign_id, at)
 
 

@@ -7,13 +7,14 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.models import Activity, ContentAsset, ContentUsage, Objection
+from desktop_app.core.models import Activity, ContentAsset, ContentUsage
 from desktop_app.core.services.activities import schedule_in
 from desktop_app.core.services.contacts import contact_in
 from desktop_app.core.services.deals import deal_in, move_in
+from desktop_app.core.services.objections import record_objection_in
 from desktop_app.core.services.validation import choice, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import ActivityKind, CallOutcome, ObjectionCategory
+from desktop_app.core.vocabulary import ActivityKind, CallOutcome
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,14 @@ def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
         deal = deal_in(session, call.deal_id) if call.deal_id is not None else None
         call_id = _the_call(session, call, at)
         if call.objection_category or call.objection_words.strip():
-            _objection(session, call, at)
+            record_objection_in(
+                session,
+                call.objection_category or "",
+                call.objection_words,
+                call.contact_id,
+                call.deal_id,
+                at,
+            )
         if call.asset_ids:
             if deal is None:
                 raise TandemError("Content used is recorded against a deal.", "assets")
@@ -78,22 +86,9 @@ def _the_call(session: Session, call: CallLog, at: datetime) -> int:
     return activity.id
 
 
-def _objection(session: Session, call: CallLog, at: datetime) -> None:
-    category = call.objection_category or ""
-    choice(category, ObjectionCategory, "objection_category", "The objection's category")
-    words = required_text(call.objection_words, "objection_words", "The customer's words", 2000)
-    session.add(
-        Objection(
-            category=category,
-            verbatim=words,
-            contact_id=call.contact_id,
-            deal_id=call.deal_id,
-            heard_at=at,
-        )
-    )
-
-
 def _content_used(session: Session, asset_ids: tuple[int, ...], deal_id: int, at: datetime) -> None:
+    """The one way a deal's use of content is recorded: sent with the call it was logged on
+    (an asset ticked twice counts once)."""
     for asset_id in dict.fromkeys(asset_ids):
         if session.get(ContentAsset, asset_id) is None:
             raise TandemError("A chosen content asset no longer exists.", "assets")

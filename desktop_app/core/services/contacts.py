@@ -116,17 +116,12 @@ def qualified_at() -> Any:
     )
 
 
-def change_stage(
-    book: Book, contact_id: int, stage: str, note: str = "", at: datetime | None = None
-) -> None:
-    """Move a contact to `stage`, recording the event that every figure is computed from."""
-    with book.transaction() as session:
-        record_stage(session, contact_id, stage, at or clock.now(), note)
-
-
 def record_stage(
     session: Session, contact_id: int, stage: str, at: datetime, note: str = ""
 ) -> None:
+    """Move a contact to `stage` inside the caller's action (qualify, hand off, open or
+    close a deal…), writing the event every figure is computed from; refused for the stage
+    it is at, a time before its last event, or an unknown stage."""
     choice(stage, Lifecycle, "stage", "Stage")
     contact = contact_in(session, contact_id)
     if contact.stage == stage:

@@ -111,20 +111,6 @@ def move_asset(book: Book, asset_id: int, status: str, at: datetime | None = Non
             asset.published_at = at or clock.now()
 
 
-def record_usage(
-    book: Book, asset_id: int, deal_id: int, how: str = "sent", at: datetime | None = None
-) -> None:
-    if how not in ("sent", "shown"):
-        raise TandemError("Content is either sent or shown.", "how")
-    with book.transaction() as session:
-        _asset(session, asset_id)
-        if session.get(Deal, deal_id) is None:
-            raise TandemError("That deal no longer exists.", "deal")
-        session.add(
-            ContentUsage(asset_id=asset_id, deal_id=deal_id, how=how, used_at=at or clock.now())
-        )
-
-
 def _asset(session: Session, asset_id: int) -> ContentAsset:
     asset = session.get(ContentAsset, asset_id)
     if asset is None:

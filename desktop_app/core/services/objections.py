@@ -1,9 +1,10 @@
-"""Objections heard on calls, and the content gaps they reveal."""
+"""Objections heard on calls and elsewhere, and the content gaps they reveal."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
@@ -45,23 +46,40 @@ def record_objection(
     deal_id: int | None = None,
     at: datetime | None = None,
 ) -> int:
-    choice(category, ObjectionCategory, "category", "Category")
-    words = required_text(verbatim, "verbatim", "The customer's words", 2000)
+    """An objection heard off a call (in an e-mail, at an event): Record an objection…"""
     with book.transaction() as session:
-        if contact_id is not None and session.get(Contact, contact_id) is None:
-            raise TandemError("That contact no longer exists.", "contact")
-        if deal_id is not None and session.get(Deal, deal_id) is None:
-            raise TandemError("That deal no longer exists.", "deal")
-        objection = Objection(
-            category=category,
-            verbatim=words,
-            contact_id=contact_id,
-            deal_id=deal_id,
-            heard_at=at or clock.now(),
+        return record_objection_in(
+            session, category, verbatim, contact_id, deal_id, at or clock.now()
         )
-        session.add(objection)
-        session.flush()
-        return objection.id
+
+
+def record_objection_in(
+    session: Session,
+    category: str,
+    verbatim: str,
+    contact_id: int | None,
+    deal_id: int | None,
+    at: datetime,
+) -> int:
+    """The one way an objection is written, on its own or with the call it was heard on
+    (`log_call`); refusals name the form's fields, `objection_category` and
+    `objection_words`."""
+    choice(category, ObjectionCategory, "objection_category", "The objection's category")
+    words = required_text(verbatim, "objection_words", "The customer's words", 2000)
+    if contact_id is not None and session.get(Contact, contact_id) is None:
+        raise TandemError("That contact no longer exists.", "contact")
+    if deal_id is not None and session.get(Deal, deal_id) is None:
+        raise TandemError("That deal no longer exists.", "deal")
+    objection = Objection(
+        category=category,
+        verbatim=words,
+        contact_id=contact_id,
+        deal_id=deal_id,
+        heard_at=at,
+    )
+    session.add(objection)
+    session.flush()
+    return objection.id
 
 
 def objections_by_frequency(

@@ -21,10 +21,11 @@ from desktop_app.gui.widgets.layout import (
     empty_state_label,
     section_heading,
 )
+from desktop_app.gui.widgets.new_task_dialog import NEW_TASK
 
 EMPTY_AGENDA = (
-    "Nothing due today. Calls, demos and follow-ups you schedule appear here on their day, "
-    "overdue ones first."
+    "Nothing due today. Calls, demos and follow-ups you schedule (New task…, Ctrl+T) appear "
+    "here on their day, overdue ones first."
 )
 NO_BREACHES = "Every qualified lead has been contacted within the follow-up promise."
 
@@ -40,14 +41,21 @@ class TodayPage(QWidget):
         self.agenda_panel = AgendaPanel(agenda, "Today's agenda", EMPTY_AGENDA, "item")
         self.agenda_view = self.agenda_panel.view
         self.agenda_view.setToolTip(
-            "Space: done · Enter: open the deal · Ctrl+L: log a call · Ctrl+R: reschedule"
+            "Space: done · Enter: open the deal · Ctrl+L: log a call · Ctrl+R: reschedule · "
+            "Ctrl+T: a new task"
         )
         header = self.agenda_view.horizontalHeader()
         header.setMinimumSectionSize(60)
         self.log_button = QPushButton("&Log a call…")
         self.reschedule_button = QPushButton("&Reschedule…")
         self.open_button = QPushButton("&Open")
-        for button in (self.log_button, self.reschedule_button, self.open_button):
+        self.new_task_button = QPushButton(NEW_TASK)
+        for button in (
+            self.new_task_button,
+            self.log_button,
+            self.reschedule_button,
+            self.open_button,
+        ):
             self.agenda_panel.add_button(button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)

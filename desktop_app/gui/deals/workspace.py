@@ -1,5 +1,6 @@
 """Deal conversion: today's agenda, the pipeline board and a deal's page, with the call
-logger a keystroke away (Ctrl+L) and stale deals and broken promises counted in plain sight.
+logger a keystroke away (Ctrl+L), a new task another (Ctrl+T), and stale deals and broken
+promises counted in plain sight.
 
 Every part reads on a worker and keeps up with the book by itself (`Following`): the heading's
 counts and the broken promises while the workspace is in sight, the board and the deal page
@@ -8,7 +9,6 @@ book on its own. Every action is an operation (Edit ▸ Undo names it); the scre
 the change it broadcasts, never from the action itself."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import clock
 from desktop_app.core.io.ical import export_agenda
 from desktop_app.core.services.pipeline import count_stale_deals
-from desktop_app.core.vocabulary import DealStage, Mode, label
+from desktop_app.core.vocabulary import SALES_ACTIVITY_KINDS, DealStage, Mode, label
 from desktop_app.gui.deals.agenda import EMPTY_AGENDA, TodayPage
 from desktop_app.gui.deals.board import PipelineBoard
 from desktop_app.gui.deals.call_logger import CallLoggerDialog
@@ -32,6 +32,7 @@ from desktop_app.gui.deals.close_dialog import CloseDealDialog
 from desktop_app.gui.deals.deal_actions import DealActions, open_in_place
 from desktop_app.gui.deals.deal_page import DEAL_PAGE_TABLES, DealPage
 from desktop_app.gui.deals.heading import DealsHeading
+from desktop_app.gui.deals.in_view import DEAL, PIPELINE, TODAY, CallTarget, InView
 from desktop_app.gui.deals.reschedule_dialog import RescheduleDialog
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
@@ -40,25 +41,14 @@ from desktop_app.gui.models.breaches_model import BREACH_TABLES, BreachesModel
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import workspace_action
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
 
-TODAY, PIPELINE, DEAL = range(3)
 #: What the stale count reads: the open deals, their stage events and done activities, and
 #: the stale days setting.
 STALE_TABLES = ("deals", "deal_stage_events", "activities", "settings")
 Slot = Callable[[], object]
-
-
-@dataclass(frozen=True)
-class CallTarget:
-    """Whom a call is logged with, from what the founder is looking at (the call logger
-    finds a deal's contact itself)."""
-
-    contact_id: int | None = None
-    deal_id: int | None = None
-    activity_id: int | None = None
-    name: str = ""
 
 
 class DealsWorkspace(QWidget):
@@ -79,6 +69,7 @@ class DealsWorkspace(QWidget):
         self.board = BoardModel(ops, self, now=now)
         self.call_logger: CallLoggerDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
+        self.new_task_dialog: NewTaskDialog | None = None
         self._focus_first_card = False
         self._build()
         self.deal_actions = DealActions(ops, self, self.board, self.deal_page, self.heading, now)
@@ -146,6 +137,7 @@ class DealsWorkspace(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.agenda_view)  # today's first item is what this mode starts with
+        self.in_view = InView(self.tabs, self.today, self.agenda, self.pipeline, self.deal_page)
 
     def _build_actions(self) -> list[QAction]:
         def action(text: str, keys: str | QKeySequence.StandardKey, slot: Slot) -> QAction:
@@ -154,6 +146,7 @@ class DealsWorkspace(QWidget):
         self.log_action = action("&Log a call…", "Ctrl+L", self.log_call)
         self.done_action = self.agenda_panel.done_action
         self.reschedule_action = action("&Reschedule…", "Ctrl+R", self.reschedule)
+        self.new_task_action = action(NEW_TASK, "Ctrl+T", self.new_task)
         self.open_action = self._open_deal_action()
         self.next_stage_action = action(
             "Move to the &next stage", "Ctrl+Shift+Right", lambda: self.move_stage(1)
@@ -182,6 +175,7 @@ class DealsWorkspace(QWidget):
             self.log_action,
             self.done_action,
             self.reschedule_action,
+            self.new_task_action,
             self.open_action,
             self.next_stage_action,
             self.previous_stage_action,
@@ -209,6 +203,7 @@ class DealsWorkspace(QWidget):
         self.tabs.currentChanged.connect(self._page_shown)
         self.today.log_button.clicked.connect(self.log_call)
         self.today.reschedule_button.clicked.connect(self.reschedule)
+        self.today.new_task_button.clicked.connect(self.new_task)
         self.today.open_button.clicked.connect(self.open_current)
         self.today.breach_chosen.connect(
             lambda contact_id, name: self.log_call_with(CallTarget(contact_id, name=name))
@@ -235,6 +230,7 @@ class DealsWorkspace(QWidget):
         for button, action in (
             (self.today.log_button, "Ctrl+L"),
             (self.today.reschedule_button, "Ctrl+R"),
+            (self.today.new_task_button, "Ctrl+T"),
             (self.today.open_button, "Enter"),
             (self.deal_page.log_button, "Ctrl+L"),
             (self.deal_page.won_button, "Ctrl+Shift+W"),
@@ -253,41 +249,11 @@ class DealsWorkspace(QWidget):
         else:
             widget.setFocus()
 
-    def _agenda_row(self) -> int | None:
-        return self.agenda_panel.selected_row()
-
-    def current_deal(self) -> int | None:
-        page = self.tabs.currentIndex()
-        if page == PIPELINE:
-            return self.pipeline.current_deal()
-        if page == DEAL:
-            return self.deal_page.deal_id
-        row = self._agenda_row()
-        link = self.agenda.link(row) if row is not None else None
-        return link.deal_id if link else None
-
-    def call_target(self) -> CallTarget:
-        page = self.tabs.currentIndex()
-        if page == TODAY:
-            breach = self.today.selected_breach()
-            if breach is not None:
-                return CallTarget(breach[0], name=breach[1])
-            row = self._agenda_row()
-            link = self.agenda.link(row) if row is not None else None
-            if link is None:
-                return CallTarget()
-            name = self.agenda.item(row).contact if link.contact_id is not None else ""
-            return CallTarget(link.contact_id, link.deal_id, link.activity_id, name)
-        deal = self.deal_page.details
-        if page == DEAL and deal is not None:
-            return CallTarget(deal.contact_id, deal.deal_id, name=deal.contact)
-        return CallTarget(deal_id=self.current_deal())
-
     # Acting
 
     def log_call(self) -> CallLoggerDialog:
         """Ctrl+L: on the selected item, card or deal; with nothing selected, pick the contact."""
-        return self.log_call_with(self.call_target())
+        return self.log_call_with(self.in_view.call_target())
 
     def log_call_with(self, target: CallTarget) -> CallLoggerDialog:
         dialog = CallLoggerDialog(
@@ -311,7 +277,7 @@ class DealsWorkspace(QWidget):
         self.heading.say(f"Call logged{step}")
 
     def reschedule(self) -> RescheduleDialog | None:
-        row = self._agenda_row()
+        row = self.agenda_panel.selected_row()
         if self.tabs.currentIndex() != TODAY or row is None:
             self.heading.say_problem("Select an agenda item to reschedule.")
             return None
@@ -321,8 +287,24 @@ class DealsWorkspace(QWidget):
         self.reschedule_dialog = dialog
         return dialog
 
+    def new_task(self) -> NewTaskDialog:
+        """A call, demo, meeting or follow-up, with the contact and deal in view if any."""
+        target = self.in_view.call_target()
+        dialog = NewTaskDialog(
+            self.ops,
+            SALES_ACTIVITY_KINDS,
+            target.contact_id,
+            target.deal_id,
+            parent=self,
+            now=self._now,
+        )
+        follow_new_task(dialog, self.agenda_panel, self.heading.say)
+        open_in_place(dialog, self.new_task_dialog)
+        self.new_task_dialog = dialog
+        return dialog
+
     def open_current(self) -> None:
-        deal_id = self.current_deal()
+        deal_id = self.in_view.current_deal()
         if deal_id is None:
             self.heading.say_problem("This item has no deal: Ctrl+L logs a call and can open one.")
             return
@@ -339,7 +321,7 @@ class DealsWorkspace(QWidget):
         self.deal_page.log_button.setFocus()
 
     def move_stage(self, step: int) -> None:
-        deal_id = self.current_deal()
+        deal_id = self.in_view.current_deal()
         if deal_id is None:
             self.heading.say_problem("Select a deal on the board or open one first.")
             return
@@ -347,7 +329,7 @@ class DealsWorkspace(QWidget):
 
     def close_deal(self, stage: str, deal_id: int | None = None) -> None:
         """Ask won or lost in the close dialog (`close_dialog`) for the deal in view."""
-        deal_id = deal_id if deal_id is not None else self.current_deal()
+        deal_id = deal_id if deal_id is not None else self.in_view.current_deal()
         if deal_id is None:
             self.heading.say_problem("Select a deal on the board or open one first.")
             return

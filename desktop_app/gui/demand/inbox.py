@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
+from desktop_app.core.services.contact_briefs import ContactBrief
 from desktop_app.core.services.inbox import InboxFilter, InboxRow
+from desktop_app.core.vocabulary import label
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.demand.inbox_place import Place, put_back, where_we_are
 from desktop_app.gui.io.export_shown import export_shown
@@ -299,6 +301,19 @@ class InboxPanel(QWidget):
             action()
 
     # Showing
+
+    def bring_forward(self, brief: ContactBrief) -> None:
+        """A contact asked for (a duplicate e-mail, say): selected if the inbox lists it,
+        else where it is said."""
+        if not brief.in_inbox:
+            self.say(
+                f"{brief.name} ({brief.email}) is at stage {label(brief.stage)}, past the inbox: "
+                "find them in deal conversion mode."
+            )
+            return
+        self.clear_filter(search=brief.email or brief.name)
+        self.select_lead(brief.contact_id)
+        self.say(f"{brief.name} was already in the inbox.")
 
     def say(self, text: str, error: bool = False) -> None:
         """A line under the table: what an action did, or (in the error red) why not."""

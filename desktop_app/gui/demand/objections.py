@@ -1,5 +1,6 @@
 """Objections → content: what customers object to, most frequent first, in their own words,
-with the content that answers each, and the gaps one key away from a new idea."""
+with the content that answers each, and the gaps one key away from a new idea. Objections
+heard off a call are recorded here too."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from desktop_app.core.services.objections import (
     objections_by_frequency,
 )
 from desktop_app.core.vocabulary import label
+from desktop_app.gui.demand.objection_dialog import RecordObjectionDialog
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.objections_model import (
@@ -43,7 +45,8 @@ from desktop_app.gui.widgets.palette import ERROR
 WINDOWS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 365 days"))
 NO_OBJECTIONS = (
     "No objections heard in this window. Objections logged with calls in deal conversion "
-    "mode appear here, most frequent first, with the customers' own words."
+    "mode, or recorded here (Ctrl+Shift+R), appear here, most frequent first, with the "
+    "customers' own words."
 )
 
 
@@ -58,8 +61,9 @@ def group_html(group: ObjectionGroup) -> str:
     working = "".join(f"<li>{_escape(title)} (not published)</li>" for title in group.other_answers)
     answers = published + working or "<li>Nothing yet.</li>"
     gap = (
-        f"<p style='color:{ERROR.name()}'><b>Content gap:</b> heard on calls, and no published "
-        "content answers it. Ctrl+Shift+G makes an idea card carrying these quotes.</p>"
+        f"<p style='color:{ERROR.name()}'><b>Content gap:</b> heard from customers, and no "
+        "published content answers it. Ctrl+Shift+G makes an idea card carrying these "
+        "quotes.</p>"
         if group.is_gap
         else ""
     )
@@ -79,6 +83,9 @@ class ObjectionsPanel(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.model = ObjectionsModel(self)
+        self.dialog: RecordObjectionDialog | None = None
+        #: A category just recorded, selected once a read lists it.
+        self._wanted: str | None = None
         self._build()
         self.following = Following(
             ops,
@@ -91,6 +98,7 @@ class ObjectionsPanel(QWidget):
         self.window_choice.currentIndexChanged.connect(lambda _i: self.following.read())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.create_button.clicked.connect(self.create_content)
+        self.record_button.clicked.connect(self.record_objection)
         self.view.activated.connect(lambda _index: self.create_content())
 
     def _build(self) -> None:
@@ -122,14 +130,22 @@ class ObjectionsPanel(QWidget):
         self.create_button.setToolTip(
             "A content idea answering this objection, carrying the quotes (Ctrl+Shift+G)"
         )
+        self.record_button = QPushButton("&Record an objection…")
+        self.record_button.setToolTip(
+            "One heard in an e-mail or at an event, in the customer's words (Ctrl+Shift+R)"
+        )
         self.created = QLabel()
         self.created.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.create_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.created)
-        right_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.stack)
@@ -161,7 +177,10 @@ class ObjectionsPanel(QWidget):
         )
 
     def _show(self, groups: list[ObjectionGroup]) -> None:
-        keep = self.selected()
+        """The groups read, the category just recorded (else the one selected) selected."""
+        selected = self.selected()
+        wanted, self._wanted = self._wanted, None
+        keep = wanted or (selected.category if selected else None)
         self.model.show_groups(groups)
         self.stack.setCurrentIndex(0 if groups else 1)
         gaps = self.model.gap_count()
@@ -173,7 +192,7 @@ class ObjectionsPanel(QWidget):
             else ""
         )
         categories = [group.category for group in groups]
-        row = categories.index(keep.category) if keep and keep.category in categories else 0
+        row = categories.index(keep) if keep in categories else 0
         if groups:
             self.view.selectRow(row)
         self._show_detail()
@@ -206,3 +225,17 @@ class ObjectionsPanel(QWidget):
         )
         self.created.show()
         self.idea_created.emit(asset_id)
+
+    def record_objection(self) -> None:
+        """Record an objection heard off a call; once the list has it, it is selected."""
+        self.dialog = RecordObjectionDialog(self.ops, self)
+        self.dialog.accepted.connect(lambda dialog=self.dialog: self._recorded(dialog))
+        self.dialog.open()
+
+    def _recorded(self, dialog: RecordObjectionDialog) -> None:
+        """Select its category now if the list has it, else once a read does."""
+        categories = [self.model.group(row).category for row in range(self.model.rowCount())]
+        if dialog.category in categories:
+            self.view.selectRow(categories.index(dialog.category))
+        else:
+            self._wanted = dialog.category

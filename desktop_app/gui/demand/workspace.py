@@ -1,5 +1,5 @@
-"""Demand creation: the lead inbox beside the marketing agenda, campaigns, the content
-pipeline board, and objections → content, one section at a time.
+"""Demand creation: the lead inbox beside the marketing agenda (New task… adds to it),
+campaigns, the content pipeline board, and objections → content, one section at a time.
 
 Every action of the mode is a QAction (`menu_actions`) whose shortcut works anywhere in the
 workspace; the main window lists them in its "Demand creation" menu. Every action is an
@@ -16,17 +16,18 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.services.contact_briefs import ContactBrief, contact_brief
+from desktop_app.core.services.contact_briefs import contact_brief
 from desktop_app.core.services.inbox import InboxRow
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import Mode, label
+from desktop_app.core.vocabulary import MARKETING_ACTIVITY_KINDS, Mode
 from desktop_app.gui.demand.campaigns import CampaignsPanel
 from desktop_app.gui.demand.content_board import ContentBoard
 from desktop_app.gui.demand.inbox import EMPTY_INBOX, NO_MATCH, InboxPanel
@@ -42,12 +43,13 @@ from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.actions import separator, workspace_action
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
 from desktop_app.gui.widgets.layout import workspace_heading
+from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
 
 __all__ = ["EMPTY_AGENDA", "EMPTY_INBOX", "NO_MATCH", "DemandWorkspace"]
 
 EMPTY_AGENDA = (
     "Nothing due today in demand creation. Writing, publishing, sending and outreach tasks "
-    "appear here on the day they are due, and stay until they are done."
+    "(New task…, Ctrl+T) appear here on the day they are due, and stay until they are done."
 )
 SECTIONS = ("Leads", "Campaigns", "Content", "Objections")
 LEADS, CAMPAIGNS, CONTENT, OBJECTIONS = range(len(SECTIONS))
@@ -79,6 +81,8 @@ class DemandWorkspace(QWidget):
         self.agenda_panel = AgendaPanel(
             self.agenda, "Marketing agenda", EMPTY_AGENDA, "task", linked=False
         )
+        self.new_task_button = QPushButton(NEW_TASK)
+        self.agenda_panel.add_button(self.new_task_button)
         self.campaigns = CampaignsPanel(self.ops)
         self.content = ContentBoard(self.ops)
         self.objections = ObjectionsPanel(self.ops)
@@ -151,6 +155,7 @@ class DemandWorkspace(QWidget):
             ("disqualify", "&Disqualify…", "Ctrl+Shift+D", self.disqualify_lead),
             ("hand_off", "&Hand off to sales", "Ctrl+Shift+H", self.hand_off_lead),
             ("outreach", "&Outreach batch…", "Ctrl+Shift+O", self.outreach_batch),
+            ("new_task", NEW_TASK, "Ctrl+T", self.new_task),
             ("-1", "", "", None),
             ("new_campaign", "New &campaign…", "Ctrl+Shift+C", self.new_campaign),
             ("add_spend", "Add s&pend…", "Ctrl+Shift+A", self.add_spend),
@@ -161,6 +166,7 @@ class DemandWorkspace(QWidget):
                 "Ctrl+Shift+G",
                 self.content_from_objection,
             ),
+            ("record_objection", "&Record an objection…", "Ctrl+Shift+R", self.record_objection),
             ("lead_standard", "&Lead standard…", "Ctrl+Shift+L", self.edit_lead_standard),
             ("-2", "", "", None),
             *(
@@ -195,6 +201,7 @@ class DemandWorkspace(QWidget):
         panel.disqualify_button.clicked.connect(self.disqualify_lead)
         panel.hand_off_button.clicked.connect(self.hand_off_lead)
         panel.outreach_button.clicked.connect(self.outreach_batch)
+        self.new_task_button.clicked.connect(self.new_task)
         for key, button in (
             ("quick_add", panel.add_button),
             ("score", panel.score_button),
@@ -202,6 +209,7 @@ class DemandWorkspace(QWidget):
             ("disqualify", panel.disqualify_button),
             ("hand_off", panel.hand_off_button),
             ("outreach", panel.outreach_button),
+            ("new_task", self.new_task_button),
         ):
             button.setToolTip(self._actions[key].toolTip())
         self.inbox_view.activated.connect(lambda _index: self.score_lead())
@@ -262,19 +270,10 @@ class DemandWorkspace(QWidget):
         """Bring a contact forward: selected in the inbox when it is there, else say where."""
         self.show_section(LEADS)
         self.ops.read(
-            (self, "contact"), lambda book: contact_brief(book, contact_id), self._show_brief
+            (self, "contact"),
+            lambda book: contact_brief(book, contact_id),
+            self.inbox_panel.bring_forward,
         )
-
-    def _show_brief(self, brief: ContactBrief) -> None:
-        if not brief.in_inbox:
-            self.inbox_panel.say(
-                f"{brief.name} ({brief.email}) is at stage {label(brief.stage)}, past the inbox: "
-                "find them in deal conversion mode."
-            )
-            return
-        self.inbox_panel.clear_filter(search=brief.email or brief.name)
-        self.inbox_panel.select_lead(brief.contact_id)
-        self.inbox_panel.say(f"{brief.name} was already in the inbox.")
 
     def _lead(self) -> InboxRow | None:
         """The lead to act on, after bringing the inbox forward; None says why not."""
@@ -361,6 +360,12 @@ class DemandWorkspace(QWidget):
         when = f", due {formatting.day(due)} at {due:%H:%M}" if due is not None else ""
         self.inbox_panel.say(f"{count} on the marketing agenda{when}.")
 
+    def new_task(self) -> None:
+        """A writing, publishing, sending or outreach task on the marketing agenda."""
+        self.show_section(LEADS)
+        dialog = NewTaskDialog(self.ops, MARKETING_ACTIVITY_KINDS, parent=self)
+        self._open(follow_new_task(dialog, self.agenda_panel, self.inbox_panel.say))
+
     def edit_lead_standard(self) -> None:
         self._open(LeadStandardDialog(self.ops, self))
 
@@ -384,6 +389,11 @@ class DemandWorkspace(QWidget):
     def content_from_objection(self) -> None:
         self.show_section(OBJECTIONS)
         self.objections.create_content()
+
+    def record_objection(self) -> None:
+        self.show_section(OBJECTIONS)
+        self.objections.record_objection()
+        self.dialog = self.objections.dialog
 
     def _open(self, dialog: QDialog) -> None:
         """Open window-modal without blocking (tests drive the dialog as a user would)."""

@@ -70,6 +70,8 @@ class AgendaPanel(QWidget):
         model.modelReset.connect(self._show_state)
         model.loaded.connect(self._restore_place)
         self._place: tuple[int | None, int] = (None, -1)
+        #: A new item to select once a read lists it (`select_when_listed`).
+        self._wanted: int | None = None
         self.view.selectionModel().currentChanged.connect(self._select_current)
         self.view.selectionModel().selectionChanged.connect(self._enable_done)
         self._show_state()
@@ -120,10 +122,25 @@ class AgendaPanel(QWidget):
         if row is not None and self._place == (None, -1):
             self._place = (self.model.item(row).activity_id, row)
 
+    def select_when_listed(self, activity_id: int) -> None:
+        """Select an item just added: now if the agenda lists it, else once a read does
+        (the next read only: a task due on a later day is not listed today)."""
+        row = self.model.row_of(activity_id)
+        if row is None:
+            self._wanted = activity_id
+        else:
+            self.view.selectRow(row)
+
     def _restore_place(self) -> None:
-        """The same item selected again if it is still listed, else the row it was in."""
+        """The item just added if asked for, else the same item selected again if it is
+        still listed, else the row it was in."""
         activity_id, row = self._place
         self._place = (None, -1)
+        wanted, self._wanted = self._wanted, None
+        added = self.model.row_of(wanted) if wanted is not None else None
+        if added is not None:
+            self.view.selectRow(added)
+            return
         if row < 0 or not self.model.rowCount():
             return
         found = self.model.row_of(activity_id) if activity_id is not None else None
