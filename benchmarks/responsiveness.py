@@ -109,6 +109,63 @@ class StallSampler:
         print("where the GUI thread was during stalls (10 ms samples):")
         for key, count in sorted(self.samples.items(), key=lambda kv: -kv[1])[:15]:
             print(f"  {count:4d}  {key}")
+        print("worker tasks running during stalls over 50 ms (a worker holding the GIL in a")
+        print("long C call, such as fetching many rows, stalls the GUI thread too):")
+        blame: dict[str, int] = {}
+        for end, gap in self.heart.gaps:
+            if gap < 50:
+                continue
+            start = end - gap / 1000
+            for name, began, ended in TASKS:
+                if began < end and ended > start:
+                    blame[name] = blame.get(name, 0) + 1
+        for name, count in sorted(blame.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {count:4d}  {name}")
+
+
+#: (what the task ran, when it began, when it ended), with --why.
+TASKS: list[tuple[str, float, float]] = []
+
+
+def task_name(work: object, depth: int = 0) -> str:
+    """The innermost function a task's work wraps (the layer wraps screens' lambdas)."""
+    work = getattr(work, "func", work)  # functools.partial
+    code = getattr(work, "__code__", None)
+    if code is None:
+        return repr(work)
+    here = f"{Path(code.co_filename).name}:{code.co_firstlineno} {code.co_name}"
+    if code.co_name != "<lambda>" and Path(code.co_filename).name != "operations.py":
+        return here
+    for cell in getattr(work, "__closure__", None) or ():
+        inner = cell.cell_contents
+        if callable(inner) and hasattr(getattr(inner, "func", inner), "__code__") and depth < 4:
+            return task_name(inner, depth + 1)
+    return here
+
+
+def watch_tasks() -> None:
+    """Note each worker task's span, named by the code it ran."""
+    from desktop_app.gui import workers
+
+    run = workers.Task._run
+
+    def timed_run(task: workers.Task) -> None:
+        began = time.perf_counter()
+        try:
+            run(task)
+        finally:
+            work = task._work
+            code = getattr(work, "__code__", None) or getattr(
+                getattr(work, "func", None), "__code__", None
+            )
+            name = (
+                f"{Path(code.co_filename).name}:{code.co_firstlineno} {code.co_name}"
+                if code
+                else repr(work)
+            )
+            TASKS.append((name, began, time.perf_counter()))
+
+    workers.Task._run = timed_run  # type: ignore[method-assign]
 
 
 class Drive:
@@ -289,6 +346,8 @@ def main() -> int:
             shutil.copyfile(args.db, path)
         heart = Heartbeat()
         sampler = StallSampler(heart) if args.why else None
+        if args.why:
+            watch_tasks()
         started = time.perf_counter()
         windows = Windows()
         windows.open(path=path, url=args.database_url)

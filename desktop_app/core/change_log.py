@@ -40,7 +40,9 @@ def write(connection: Connection, origin: str, tables: Iterable[str], at: dateti
     result = connection.execute(
         insert(BookChange).values(origin=origin, tables=",".join(sorted(tables)), changed_at=at)
     )
-    revision = int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    revision = int(key[0])
     if revision % PRUNE_EVERY == 0:
         connection.execute(delete(BookChange).where(BookChange.revision <= revision - KEEP))
     announce_change(connection)

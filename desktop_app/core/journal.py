@@ -216,7 +216,7 @@ class _Watch:
         if not self.tables:
             return
         connection = self._connection()
-        rows = ()
+        rows: tuple[RowChange, ...] = ()
         if self.keeps_rows:
             rows = tuple(
                 RowChange(name, key, before, read_row(connection, Base.metadata.tables[name], key))

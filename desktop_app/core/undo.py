@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Table, delete, insert, update
+from sqlalchemy import String, Table, UniqueConstraint, delete, insert, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -124,7 +124,9 @@ def _copy(session: Session, change: RowChange) -> RowChange:
 
 def _insert(session: Session, table: Table, values: dict[str, Any]) -> Any:
     result = session.connection().execute(insert(table).values(values))
-    key = tuple(result.inserted_primary_key)
+    inserted = result.inserted_primary_key
+    assert inserted is not None
+    key = tuple(inserted)
     note_row(session, table, key, None)
     return key[0]
 
@@ -183,10 +185,10 @@ def _free_unique_values(
     take the value (an undone merge gives the e-mail back to the contact it came from)."""
     placeholders = {}
     for constraint in table.constraints:
-        if type(constraint).__name__ != "UniqueConstraint":
+        if not isinstance(constraint, UniqueConstraint):
             continue
         column = next((c for c in constraint.columns if isinstance(c.type, String)), None)
-        if column is None:
+        if column is None or not isinstance(column.type, String):
             continue
         if target is None or target[column.name] != current[column.name]:
             placeholders[column.name] = f"~undo {table.name} {key}"[: column.type.length]

@@ -71,9 +71,7 @@ def test_another_books_change_reaches_the_window(
     window.close()
 
 
-def test_the_windows_own_change_is_told_once(
-    qtbot: QtBot, book: Book, stand_ins: object
-) -> None:
+def test_the_windows_own_change_is_told_once(qtbot: QtBot, book: Book, stand_ins: object) -> None:
     window = open_window(qtbot, book)
     assert window.ops is not None
     told: list[Changes] = []

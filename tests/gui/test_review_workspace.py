@@ -27,10 +27,11 @@ from sqlalchemy import select
 
 from desktop_app.core.metrics import Review, lead_standard_check
 from desktop_app.core.models import Contact
-from desktop_app.core.services.contacts import NewContact, add_lead, record_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.modes import enter_mode, leave_mode
 from desktop_app.core.services.objections import record_objection
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.review.chart_panel import RESIZE_PAUSE_MS, ChartPanel
@@ -45,12 +46,6 @@ from tests.book_state import book_as_compared
 NOW = datetime(2025, 3, 14, 17, 0)
 
 
-def change_stage(book: Book, contact_id: int, stage: str, at: datetime) -> None:
-    """Move a contact to `stage` at `at`, as the actions that qualify and hand off do."""
-    with book.transaction() as session:
-        record_stage(session, contact_id, stage, at)
-
-
 @pytest.fixture
 def worked(book: Book) -> Book:
     ada = add_lead(book, NewContact("Ada Park"), at=datetime(2025, 3, 10, 8, 0))
@@ -58,11 +53,11 @@ def worked(book: Book) -> Book:
     add_lead(book, NewContact("Cy Lund", source="referral"), at=datetime(2025, 3, 16, 23, 59))
     add_lead(book, NewContact("Di Mor"), at=datetime(2025, 3, 2, 22, 0))
     add_lead(book, NewContact("Ed Fay"), at=datetime(2025, 1, 29, 12, 0))
-    change_stage(book, ada, "mql", at=datetime(2025, 3, 11, 9, 0))
-    change_stage(book, ada, "sql", at=datetime(2025, 3, 12, 9, 0))
+    qualify(book, ada, at=datetime(2025, 3, 11, 9, 0))
+    hand_off_to_sales(book, ada, at=datetime(2025, 3, 12, 9, 0))
     deal = open_deal(book, ada, "Route planning", "1000", at=datetime(2025, 3, 12, 10, 0))
     move_deal(book, deal, "won", at=datetime(2025, 3, 13, 10, 0))
-    change_stage(book, ben, "mql", at=datetime(2025, 3, 13, 9, 0))
+    qualify(book, ben, at=datetime(2025, 3, 13, 9, 0))
     for category, words in (("price", "Too dear"), ("price", "Over budget"), ("timing", "Q3")):
         record_objection(book, category, words, contact_id=ben, at=datetime(2025, 3, 13, 11, 0))
     monday = enter_mode(book, "demand", at=datetime(2025, 3, 10, 9, 0))

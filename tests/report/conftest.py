@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.metrics import Review, WeekRange, build_review
-from desktop_app.core.services.contacts import NewContact, add_lead, record_stage
+from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
+from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book, open_book
 
 NOW = datetime(2025, 3, 14, 17, 0)
-
-
-def change_stage(book: Book, contact_id: int, stage: str, at: datetime) -> None:
-    """Move a contact to `stage` at `at`, as the actions that qualify and hand off do."""
-    with book.transaction() as session:
-        record_stage(session, contact_id, stage, at)
 
 
 @pytest.fixture
@@ -34,8 +29,8 @@ def review(book: Book) -> Review:
     ada = add_lead(book, NewContact("Ada Park"), at=datetime(2025, 3, 10, 8, 0))
     add_lead(book, NewContact("Ben Ode"), at=datetime(2025, 3, 12, 8, 0))
     add_lead(book, NewContact("Cy Lund", source="referral"), at=datetime(2025, 3, 4, 9, 0))
-    change_stage(book, ada, "mql", at=datetime(2025, 3, 11, 9, 0))
-    change_stage(book, ada, "sql", at=datetime(2025, 3, 12, 9, 0))
+    qualify(book, ada, at=datetime(2025, 3, 11, 9, 0))
+    hand_off_to_sales(book, ada, at=datetime(2025, 3, 12, 9, 0))
     deal = open_deal(book, ada, "Route planning", "1000", at=datetime(2025, 3, 12, 10, 0))
     move_deal(book, deal, "won", at=datetime(2025, 3, 13, 10, 0))
     return build_review(book, WeekRange.ending_with(date(2025, 3, 14), 4), NOW)
