@@ -16,7 +16,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from desktop_app.core.store import Book
 
 APPLICATION_NAME = "Tandem"
-STYLE_SHEET = ":/style.qss"
 
 
 def run_window(path: Path | None, url: str | None) -> int:
@@ -69,19 +67,8 @@ def configure(app: QApplication) -> None:
     app.setOrganizationName(APPLICATION_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(":/icons/tandem.svg"))
-    app.setStyleSheet(style_sheet())
     # Qt's default, relied on: a first book that cannot open closes the only window.
     app.setQuitOnLastWindowClosed(True)
-
-
-def style_sheet() -> str:
-    source = QFile(STYLE_SHEET)
-    if not source.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Text):
-        raise RuntimeError(f"{STYLE_SHEET} is missing: run scripts/generate_qt.py")
-    try:
-        return bytes(source.readAll().data()).decode("utf-8")
-    finally:
-        source.close()
 
 
 @dataclass(frozen=True)

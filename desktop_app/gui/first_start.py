@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
 from desktop_app.gui.forms.ui_first_start import Ui_FirstStartDialog
+from desktop_app.gui.style import style
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.workers import Progress, Task, report_unexpected
 
@@ -40,6 +41,7 @@ class FirstStartDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_FirstStartDialog()
+        style(self)
         self.ui.setupUi(self)
         self._book = book
         self._sample_contacts = sample_contacts

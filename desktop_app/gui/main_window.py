@@ -39,6 +39,7 @@ from desktop_app.gui.book_watcher import BookWatcher
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.file_actions import FileActions
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.style import style
 from desktop_app.gui.widgets.mode_banner import set_accent
 
 if TYPE_CHECKING:
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         return self._sessions.running
 
     def _set_up(self) -> None:
+        style(self.ui.modeToolBar, self.ui.modeBanner, self.ui.statusBar, self.ui.openingPage)
         self.ui.statusBar.addPermanentWidget(self._mode_status)
         self.ui.statusBar.addPermanentWidget(self._book_status)
         self.ui.actionOpenBook.setIcon(QIcon(":/icons/open.svg"))

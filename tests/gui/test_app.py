@@ -274,13 +274,22 @@ def test_an_unexpected_error_is_shown_in_a_dialog_with_its_details(
     assert "ValueError: a total that cannot be" in capsys.readouterr().err
 
 
-def test_the_application_is_named_styled_and_has_its_icon(qapp: QApplication) -> None:
+def test_the_application_is_named_and_has_its_icon(qapp: QApplication) -> None:
     app.configure(qapp)
     assert (qapp.applicationName(), qapp.organizationName()) == ("Tandem", "Tandem")
     assert qapp.applicationVersion() == __version__
     assert not qapp.windowIcon().isNull()
-    sheet = qapp.styleSheet()
-    assert all(accent in sheet for accent in ("#D9480F", "#1864AB", '[mode="demand"]'))
+
+
+def test_the_style_sheet_styles_the_windows_chrome_only(qtbot: QtBot) -> None:
+    """On the whole application, every widget of every workspace would be styled the slow
+    way; the accents live on the toolbar, the banner and the status bar."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    for chrome in (window.ui.modeToolBar, window.ui.modeBanner, window.ui.statusBar):
+        sheet = chrome.styleSheet()
+        assert all(accent in sheet for accent in ("#D9480F", "#1864AB", '[mode="demand"]'))
+    assert window.ui.workspaceStack.styleSheet() == "" and window.styleSheet() == ""
 
 
 @pytest.mark.parametrize("name", ICONS)

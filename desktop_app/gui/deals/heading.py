@@ -7,9 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.gui.models import formatting
 from desktop_app.gui.widgets.layout import workspace_heading
-from desktop_app.gui.widgets.palette import ERROR, LATE
-
-QUIET_COLOR = "#868e96"
+from desktop_app.gui.widgets.palette import ERROR, LATE, QUIET, color_text
 
 
 class DealsHeading(QWidget):
@@ -40,18 +38,20 @@ class DealsHeading(QWidget):
         _show_count(self.breaches_button, waiting)
 
     def say(self, text: str) -> None:
-        self.message.setStyleSheet("")
+        color_text(self.message, None)
         self.message.setText(text)
 
     def say_problem(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {ERROR.name()};")
+        color_text(self.message, ERROR)
         self.message.setText(text)
 
 
 def _show_count(button: QPushButton, count: int) -> None:
     """A count that is not zero is late work: in the colour of late."""
-    color = LATE.name() if count else QUIET_COLOR
-    button.setStyleSheet(f"color: {color}; text-decoration: underline;")
+    color_text(button, LATE if count else QUIET)
+    font = button.font()
+    font.setUnderline(True)
+    button.setFont(font)
 
 
 def _count_button(name: str, tip: str) -> QPushButton:

@@ -40,7 +40,7 @@ from desktop_app.gui.widgets.layout import (
     empty_state_label,
     section_heading,
 )
-from desktop_app.gui.widgets.palette import ERROR
+from desktop_app.gui.widgets.palette import ERROR, color_text
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = {
@@ -318,7 +318,7 @@ class InboxPanel(QWidget):
     def say(self, text: str, error: bool = False) -> None:
         """A line under the table: what an action did, or (in the error red) why not."""
         self.notice.setText(text)
-        self.notice.setStyleSheet(f"color: {ERROR.name()};" if error else "")
+        color_text(self.notice, ERROR if error else None)
         self.notice.setVisible(bool(text))
 
     def show_state(self) -> None:

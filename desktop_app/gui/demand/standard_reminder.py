@@ -8,6 +8,7 @@ from desktop_app.core.services.lead_standard import Standard, read_standard
 from desktop_app.gui.demand.lead_standard import STANDARD_TABLES, review_reminder
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.palette import DEMAND_TEXT, color_text
 
 
 class StandardReminder(QWidget):
@@ -18,7 +19,7 @@ class StandardReminder(QWidget):
         super().__init__(parent, objectName="standardReminderBar")
         self.ops = ops
         self.text = QLabel(objectName="standardReminder", wordWrap=True)
-        self.text.setStyleSheet("color: #9C3608;")
+        color_text(self.text, DEMAND_TEXT)
         self.review_button = QPushButton("Review the lead standard…")
         self.review_button.setToolTip("Criteria, weights and the MQL threshold (Ctrl+Shift+L)")
         self.setStyleSheet(

@@ -180,22 +180,16 @@ class Ui_AssetDialog(object):
     def retranslateUi(self, AssetDialog):
         AssetDialog.setWindowTitle(QCoreApplication.translate("AssetDialog", u"Content asset", None))
         self.titleEditLabel.setText(QCoreApplication.translate("AssetDialog", u"&Title:", None))
-        self.titleError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.kindComboLabel.setText(QCoreApplication.translate("AssetDialog", u"&Kind:", None))
-        self.kindError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.linkEditLabel.setText(QCoreApplication.translate("AssetDialog", u"&Link or file:", None))
         self.linkEdit.setPlaceholderText(QCoreApplication.translate("AssetDialog", u"https://\u2026 or a file on this computer", None))
-        self.linkError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.browseButton.setText(QCoreApplication.translate("AssetDialog", u"&Browse for a file\u2026", None))
         self.answersListLabel.setText(QCoreApplication.translate("AssetDialog", u"&Answers:", None))
 #if QT_CONFIG(tooltip)
         self.answersList.setToolTip(QCoreApplication.translate("AssetDialog", u"The objection categories it answers; Space ticks one", None))
 #endif // QT_CONFIG(tooltip)
-        self.answersError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.campaignComboLabel.setText(QCoreApplication.translate("AssetDialog", u"Cam&paign:", None))
-        self.campaignError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.notesEditLabel.setText(QCoreApplication.translate("AssetDialog", u"N&otes:", None))
-        self.notesError.setStyleSheet(QCoreApplication.translate("AssetDialog", u"color: #c0392b;", None))
         self.usageLabelLabel.setText(QCoreApplication.translate("AssetDialog", u"Usage:", None))
     # retranslateUi
 

@@ -167,22 +167,16 @@ class Ui_CampaignDialog(object):
     def retranslateUi(self, CampaignDialog):
         CampaignDialog.setWindowTitle(QCoreApplication.translate("CampaignDialog", u"Campaign", None))
         self.nameEditLabel.setText(QCoreApplication.translate("CampaignDialog", u"&Name:", None))
-        self.nameError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
         self.channelComboLabel.setText(QCoreApplication.translate("CampaignDialog", u"C&hannel:", None))
-        self.channelError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
         self.startsEditLabel.setText(QCoreApplication.translate("CampaignDialog", u"&Starts:", None))
         self.startsEdit.setDisplayFormat(QCoreApplication.translate("CampaignDialog", u"d MMM yyyy", None))
         self.startsEdit.setSpecialValueText(QCoreApplication.translate("CampaignDialog", u"None", None))
-        self.startsError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
         self.endsEditLabel.setText(QCoreApplication.translate("CampaignDialog", u"&Ends:", None))
         self.endsEdit.setDisplayFormat(QCoreApplication.translate("CampaignDialog", u"d MMM yyyy", None))
         self.endsEdit.setSpecialValueText(QCoreApplication.translate("CampaignDialog", u"None", None))
-        self.endsError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
         self.leadTargetSpinLabel.setText(QCoreApplication.translate("CampaignDialog", u"Lead &target:", None))
         self.leadTargetSpin.setSpecialValueText(QCoreApplication.translate("CampaignDialog", u"No target", None))
         self.leadTargetSpin.setSuffix(QCoreApplication.translate("CampaignDialog", u" leads", None))
-        self.leadTargetError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
         self.notesEditLabel.setText(QCoreApplication.translate("CampaignDialog", u"N&otes:", None))
-        self.notesError.setStyleSheet(QCoreApplication.translate("CampaignDialog", u"color: #c0392b;", None))
     # retranslateUi
 

@@ -108,10 +108,7 @@ class Ui_CriterionDialog(object):
     def retranslateUi(self, CriterionDialog):
         CriterionDialog.setWindowTitle(QCoreApplication.translate("CriterionDialog", u"Criterion", None))
         self.nameEditLabel.setText(QCoreApplication.translate("CriterionDialog", u"&Name:", None))
-        self.nameError.setStyleSheet(QCoreApplication.translate("CriterionDialog", u"color: #c0392b;", None))
         self.weightSpinLabel.setText(QCoreApplication.translate("CriterionDialog", u"&Weight:", None))
-        self.weightError.setStyleSheet(QCoreApplication.translate("CriterionDialog", u"color: #c0392b;", None))
         self.descriptionEditLabel.setText(QCoreApplication.translate("CriterionDialog", u"&Description:", None))
-        self.descriptionError.setStyleSheet(QCoreApplication.translate("CriterionDialog", u"color: #c0392b;", None))
     # retranslateUi
 

@@ -77,6 +77,5 @@ class Ui_DisqualifyDialog(object):
         self.leadLabel.setText(QCoreApplication.translate("DisqualifyDialog", u"Why is this lead not a fit?", None))
         self.reasonEditLabel.setText(QCoreApplication.translate("DisqualifyDialog", u"&Reason:", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("DisqualifyDialog", u"e.g. a student, no budget, a competitor", None))
-        self.reasonError.setStyleSheet(QCoreApplication.translate("DisqualifyDialog", u"color: #c0392b;", None))
     # retranslateUi
 

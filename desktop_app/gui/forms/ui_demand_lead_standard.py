@@ -154,13 +154,11 @@ class Ui_LeadStandardDialog(object):
 #if QT_CONFIG(tooltip)
         self.criteriaList.setToolTip(QCoreApplication.translate("LeadStandardDialog", u"Enter edits the selected criterion", None))
 #endif // QT_CONFIG(tooltip)
-        self.criteriaError.setStyleSheet(QCoreApplication.translate("LeadStandardDialog", u"color: #c0392b;", None))
         self.addButton.setText(QCoreApplication.translate("LeadStandardDialog", u"&Add\u2026", None))
         self.editButton.setText(QCoreApplication.translate("LeadStandardDialog", u"&Edit\u2026", None))
         self.retireButton.setText(QCoreApplication.translate("LeadStandardDialog", u"&Retire", None))
         self.thresholdSpinLabel.setText(QCoreApplication.translate("LeadStandardDialog", u"MQL &threshold:", None))
         self.thresholdSpin.setSuffix(QCoreApplication.translate("LeadStandardDialog", u" points", None))
-        self.thresholdError.setStyleSheet(QCoreApplication.translate("LeadStandardDialog", u"color: #c0392b;", None))
         self.reviewRowLabel.setText(QCoreApplication.translate("LeadStandardDialog", u"Reviewed:", None))
         self.reviewedButton.setText(QCoreApplication.translate("LeadStandardDialog", u"&Mark reviewed today", None))
     # retranslateUi

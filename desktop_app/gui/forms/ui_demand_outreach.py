@@ -108,8 +108,6 @@ class Ui_OutreachDialog(object):
         self.slotComboLabel.setText(QCoreApplication.translate("OutreachDialog", u"&When:", None))
         self.dueEditLabel.setText(QCoreApplication.translate("OutreachDialog", u"&Due:", None))
         self.dueEdit.setDisplayFormat(QCoreApplication.translate("OutreachDialog", u"ddd d MMM yyyy HH:mm", None))
-        self.dueError.setStyleSheet(QCoreApplication.translate("OutreachDialog", u"color: #c0392b;", None))
         self.subjectEditLabel.setText(QCoreApplication.translate("OutreachDialog", u"&Subject:", None))
-        self.subjectError.setStyleSheet(QCoreApplication.translate("OutreachDialog", u"color: #c0392b;", None))
     # retranslateUi
 

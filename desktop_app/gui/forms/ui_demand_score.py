@@ -91,7 +91,6 @@ class Ui_ScoreDialog(object):
 #if QT_CONFIG(tooltip)
         self.criteriaList.setToolTip(QCoreApplication.translate("ScoreDialog", u"Space ticks the criterion the lead meets", None))
 #endif // QT_CONFIG(tooltip)
-        self.criteriaError.setStyleSheet(QCoreApplication.translate("ScoreDialog", u"color: #c0392b;", None))
         self.scoreLabelLabel.setText(QCoreApplication.translate("ScoreDialog", u"Score:", None))
     # retranslateUi
 

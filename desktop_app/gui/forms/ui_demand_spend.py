@@ -114,11 +114,8 @@ class Ui_SpendDialog(object):
         self.campaignLabel.setText(QCoreApplication.translate("SpendDialog", u"Spend on the campaign", None))
         self.spentOnEditLabel.setText(QCoreApplication.translate("SpendDialog", u"&Date:", None))
         self.spentOnEdit.setDisplayFormat(QCoreApplication.translate("SpendDialog", u"d MMM yyyy", None))
-        self.spentOnError.setStyleSheet(QCoreApplication.translate("SpendDialog", u"color: #c0392b;", None))
         self.amountEditLabel.setText(QCoreApplication.translate("SpendDialog", u"&Amount:", None))
         self.amountEdit.setPlaceholderText(QCoreApplication.translate("SpendDialog", u"e.g. 250.00", None))
-        self.amountError.setStyleSheet(QCoreApplication.translate("SpendDialog", u"color: #c0392b;", None))
         self.noteEditLabel.setText(QCoreApplication.translate("SpendDialog", u"N&ote:", None))
-        self.noteError.setStyleSheet(QCoreApplication.translate("SpendDialog", u"color: #c0392b;", None))
     # retranslateUi
 

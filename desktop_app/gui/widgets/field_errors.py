@@ -8,13 +8,12 @@ service through the operation layer.
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
-from desktop_app.gui.widgets.palette import ERROR
+from desktop_app.gui.widgets.palette import ERROR, color_text
 
 
 def mark_as_error(label: QLabel) -> None:
-    """Style a label as an error message: the one red, wrapped, hidden until needed."""
-    label.setProperty("role", "error")
-    label.setStyleSheet(f"color: {ERROR.name()};")
+    """Style a label as an error message: the one red, wrapped."""
+    color_text(label, ERROR)
     label.setWordWrap(True)
 
 
