@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from desktop_app.gui.app import Windows, application  # noqa: E402 - after the path is set
 from desktop_app.gui.main_window import PAGES  # noqa: E402
 
-#: Long enough for the banner's count and the review's charts to arrive from their workers.
+#: After every read is back: long enough for the review's charts to be drawn on their worker.
 SETTLE_MS = 1500
 
 
@@ -41,10 +41,14 @@ def main() -> int:
         return 1
     window = windows.current
     window.resize(args.width, args.height)
+    while window.ops is None:  # the book opens on a worker
+        wait(20)
     args.out.mkdir(parents=True, exist_ok=True)
     for page in PAGES:
         window.switch_to(page)
-        settle()
+        while not window.ops.is_quiet:
+            wait(20)
+        wait(SETTLE_MS)
         target = args.out / f"screenshot-{page}.png"
         window.grab().save(str(target))
         print(target)
@@ -59,9 +63,9 @@ def keep_settings_apart(folder: Path) -> None:
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / scope.name))
 
 
-def settle() -> None:
+def wait(ms: int) -> None:
     loop = QEventLoop()
-    QTimer.singleShot(SETTLE_MS, loop.quit)
+    QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
 
