@@ -5,6 +5,7 @@ each test then gets a database of its own, dropped afterwards."""
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,25 +20,29 @@ PG_URL = os.environ.get("TANDEM_TEST_PG_URL")
 @pytest.fixture(params=["sqlite", "postgresql"])
 def book(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Book]:
     """A new, empty book on each database this run can reach."""
-    if request.param == "sqlite":
-        opened = open_book(tmp_path / "book.sqlite")
+    with new_book(request.param, tmp_path) as opened:
         yield opened
-        opened.close()
+
+
+@contextmanager
+def new_book(database: str, folder: Path) -> Iterator[Book]:
+    """A new, empty book on "sqlite" (in `folder`) or "postgresql" (skipped when this run
+    has no server), closed afterwards; window tests use it too."""
+    if database == "postgresql":
+        if not PG_URL:
+            pytest.skip("set TANDEM_TEST_PG_URL to run on PostgreSQL too")
+        with pg_database() as url:
+            opened = open_book(url=url)
+            try:
+                yield opened
+            finally:
+                opened.close()
         return
-    if not PG_URL:
-        pytest.skip("set TANDEM_TEST_PG_URL to run on PostgreSQL too")
-    with pg_database() as url:
-        opened = open_book(url=url)
+    opened = open_book(folder / "book.sqlite")
+    try:
         yield opened
+    finally:
         opened.close()
-
-
-@pytest.fixture
-def sqlite_book(tmp_path: Path) -> Iterator[Book]:
-    """A SQLite book of its own, apart from `book` when a test takes both."""
-    opened = open_book(tmp_path / "sqlite-book.sqlite")
-    yield opened
-    opened.close()
 
 
 class pg_database:  # noqa: N801 - used as a context manager like a function

@@ -19,7 +19,7 @@ from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.main_window import MainWindow
 from tests.book_state import book_as_compared, figures
-from tests.core.conftest import PG_URL, pg_database
+from tests.core.conftest import new_book
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -27,17 +27,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_book(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Book]:
-    if request.param == "sqlite":
-        opened = open_book(tmp_path / "book.sqlite")
+    with new_book(request.param, tmp_path) as opened:
         yield opened
-        opened.close()
-        return
-    if not PG_URL:
-        pytest.skip("set TANDEM_TEST_PG_URL to run on PostgreSQL too")
-    with pg_database() as url:
-        opened = open_book(url=url)
-        yield opened
-        opened.close()
 
 
 @pytest.fixture
