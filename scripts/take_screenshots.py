@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.gui.app import Windows, application  # noqa: E402 - after the path is set
-from desktop_app.gui.main_window import PAGES  # noqa: E402
+from desktop_app.gui.pages import PAGES  # noqa: E402
 
 #: After every read is back: long enough for the review's charts to be drawn on their worker.
 SETTLE_MS = 1500

@@ -27,7 +27,8 @@ from desktop_app.gui import (
 )
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.first_start import ask_first_start
-from desktop_app.gui.main_window import MainWindow, preload
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.pages import preload
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book

@@ -17,13 +17,10 @@ are built on the operations and listen to `book_changed` themselves. The window'
 from __future__ import annotations
 
 import html
-import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
@@ -32,28 +29,29 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, 
 from desktop_app import __version__
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.vocabulary import Mode, label
+from desktop_app.core.vocabulary import Mode
 from desktop_app.gui import resources_rc, window_state, workers  # noqa: F401 - registers icons
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.book_watcher import BookWatcher
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.file_actions import FileActions
+from desktop_app.gui.mode_sessions import REVIEW, RunningSession, SessionKeeper, duration_text
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.pages import (
+    DEFAULT_WORKSPACES,
+    PAGE_ICONS,
+    PAGE_LABELS,
+    PAGES,
+    Workspace,
+    WorkspaceFactory,
+    preload,
+)
 from desktop_app.gui.style import style
 from desktop_app.gui.widgets.mode_banner import set_accent
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book
 
-REVIEW = "review"
-#: Every page the window shows, in toolbar order; the first two are modes.
-PAGES: tuple[str, ...] = (Mode.DEMAND.value, Mode.DEALS.value, REVIEW)
-PAGE_LABELS = {
-    Mode.DEMAND: label(Mode.DEMAND),
-    Mode.DEALS: label(Mode.DEALS),
-    REVIEW: "Weekly review",
-}
-PAGE_ICONS = {page: f":/icons/{page}.svg" for page in PAGES}
 STATUS_MESSAGE_MS = 10_000
 CLOCK_INTERVAL_MS = 30_000
 
@@ -61,71 +59,6 @@ CLOCK_INTERVAL_MS = 30_000
 #: Off in the window tests (conftest), which change the book through one window only;
 #: on in the application, and in the tests of live updates.
 WATCH_OTHER_PROCESSES = True
-
-
-class Workspace(Protocol):
-    """What the window needs of a workspace widget."""
-
-    title: str
-
-    def shown(self) -> None:
-        """Brought to the front: reload what went stale while hidden (it keeps showing its
-        last data until the new data arrives)."""
-        ...
-
-
-WorkspaceFactory = Callable[[Operations, QWidget], QWidget]
-
-
-def _demand_workspace(ops: Operations, parent: QWidget) -> QWidget:
-    from desktop_app.gui.demand.workspace import DemandWorkspace
-
-    return DemandWorkspace(ops, parent)
-
-
-def _deals_workspace(ops: Operations, parent: QWidget) -> QWidget:
-    from desktop_app.gui.deals.workspace import DealsWorkspace
-
-    return DealsWorkspace(ops, parent)
-
-
-def _review_workspace(ops: Operations, parent: QWidget) -> QWidget:
-    from desktop_app.gui.review.workspace import ReviewWorkspace
-
-    return ReviewWorkspace(ops, parent)
-
-
-#: Where each page's workspace is defined: imported on a worker before the page is first
-#: shown (importing the demand workspace brings most of the core's services: tens of ms).
-WORKSPACE_MODULES = {
-    Mode.DEMAND: "desktop_app.gui.demand.workspace",
-    Mode.DEALS: "desktop_app.gui.deals.workspace",
-    REVIEW: "desktop_app.gui.review.workspace",
-}
-
-
-def preload(pages: tuple[str, ...], _progress: workers.Progress | None = None) -> None:
-    """Import the pages' workspace modules (on a worker: never Matplotlib, which the review
-    imports only on its own workers when it draws)."""
-    for page in pages:
-        importlib.import_module(WORKSPACE_MODULES[page])
-
-
-#: Imported on first use: the review brings Matplotlib, which must stay off the start-up path.
-DEFAULT_WORKSPACES: Mapping[str, WorkspaceFactory] = {
-    Mode.DEMAND: _demand_workspace,
-    Mode.DEALS: _deals_workspace,
-    REVIEW: _review_workspace,
-}
-
-
-def duration_text(length: timedelta) -> str:
-    """How long a session has run, as the status bar says it: "1 h 05 min"."""
-    minutes = int(length.total_seconds() // 60)
-    if minutes < 1:
-        return "just started"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
 def _waiting(mode: str, book: Book) -> list[str]:
@@ -136,72 +69,6 @@ def _waiting(mode: str, book: Book) -> list[str]:
 
 #: What the banner counts: leads, activities, deals and the follow-up promise.
 BANNER_TABLES = ("contacts", "lifecycle_events", "activities", "deals", "settings")
-
-
-@dataclass(frozen=True)
-class RunningSession:
-    """This window's mode session in the book: only this one is ever closed by the window."""
-
-    id: int
-    started: datetime
-
-
-class SessionKeeper:
-    """The window's running session, read and replaced only by the window's session writes,
-    which run one after another on the writer thread: each knows the session to end even
-    when the one before has not yet reported back to the GUI thread."""
-
-    def __init__(self) -> None:
-        self.running: RunningSession | None = None
-
-    def enter(self, page: str, book: Book) -> None:
-        from desktop_app.core.services.modes import enter_mode, leave_mode
-
-        now = clock.now()
-        running = self.running.id if self.running is not None else None
-        with _told_plainly("the mode session"):
-            if page == REVIEW:
-                if running is not None:
-                    leave_mode(book, running, now)
-                self.running = None
-            else:
-                self.running = RunningSession(enter_mode(book, page, now, leaving=running), now)
-
-    def leave(self, book: Book) -> None:
-        from desktop_app.core.services.modes import leave_mode
-
-        if self.running is not None:
-            running, self.running = self.running, None
-            with _told_plainly("the end of the mode session"):
-                leave_mode(book, running.id)
-
-    def keep_alive(self, book: Book) -> None:
-        from desktop_app.core.services.modes import keep_session_alive
-
-        if self.running is not None:
-            with _told_plainly("that the mode session is still running"):
-                keep_session_alive(book, self.running.id)
-
-
-class _told_plainly:  # noqa: N801 - reads as the context it is
-    """The book refusing one of the window's own writes (read-only, locked by another
-    program, gone) becomes a sentence for the status bar, not a bug report."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
-    ) -> bool:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        if isinstance(error, SQLAlchemyError):
-            reason = getattr(error, "orig", None) or error
-            raise TandemError(f"The book did not record {self.what} ({reason}).") from error
-        return False
 
 
 class MainWindow(QMainWindow):

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.demo import generate_sample_business
 from desktop_app.core.store import Book
-from desktop_app.gui.main_window import PAGES, MainWindow
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.pages import PAGES
 
 
 def mnemonic(text: str) -> str | None:

@@ -21,7 +21,8 @@ from desktop_app.core.services.modes import waiting_in
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui import main_window, window_state, workers
 from desktop_app.gui.book_address import BookAddress
-from desktop_app.gui.main_window import MainWindow, duration_text
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.mode_sessions import duration_text
 from desktop_app.gui.widgets.mode_banner import SEPARATOR
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
