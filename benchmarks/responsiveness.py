@@ -349,7 +349,7 @@ def main() -> int:
         if args.why:
             watch_tasks()
         started = time.perf_counter()
-        windows = Windows()
+        windows = Windows(settle_memory=True)
         windows.open(path=path, url=args.database_url)
         window = windows.current
         assert window is not None

@@ -53,7 +53,7 @@ spawned = float(sys.argv[1])
 from PySide6.QtCore import QTimer
 from desktop_app.gui.app import Windows, application
 app = application()
-windows = Windows()
+windows = Windows(settle_memory=True)
 windows.open(path=Path(sys.argv[2]))
 window = windows.current
 

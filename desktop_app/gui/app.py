@@ -8,6 +8,7 @@ machinery stay off this path altogether.
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def run_window(path: Path | None, url: str | None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = show_unexpected_error
     try:
-        windows = Windows()
+        windows = Windows(settle_memory=True)
         if not windows.open(path=path, url=url):
             return 1
         status = app.exec()
@@ -108,11 +109,17 @@ class Windows:
     replacement takes over from the current window only once its book has opened.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, settle_memory: bool = False) -> None:
+        """With `settle_memory` (the application, not its tests), what the first window has
+        loaded once its pages' code is in is set apart from Python's garbage collector
+        (`gc.freeze`): a full collection then no longer walks the whole of SQLAlchemy, Qt's
+        wrappers and the models, which stalled the window 50–150 ms at a time on a big book.
+        """
         self.current: MainWindow | None = None
         #: The first book could not be opened: the application ends with status 1.
         self.failed = False
         self._opening: MainWindow | None = None
+        self._settle_memory = settle_memory
 
     def open(self, path: Path | None = None, url: str | None = None) -> bool:
         """Show a window for the book and open it; False if it is already known that the
@@ -125,6 +132,8 @@ class Windows:
         if previous is not None:
             window.restoreGeometry(previous.saveGeometry())
         window.open_book_requested.connect(self._open_other)
+        if self._settle_memory:
+            window.preloaded.connect(gc.freeze)
         self._opening = window
         if previous is None:
             self.current = window

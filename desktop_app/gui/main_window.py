@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
     open_book_requested = Signal(Path)
     #: The book is attached and the first workspace holds its data (tests and benchmarks).
     book_attached = Signal()
+    #: Every page's code is imported: what the window keeps for the session is loaded.
+    preloaded = Signal()
 
     def __init__(
         self,
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         if WATCH_OTHER_PROCESSES:
             self.watcher.start()
         later = tuple(page for page in PAGES if page not in self._workspaces)
-        workers.run_task(partial(preload, later), lambda _none: None)
+        workers.run_task(partial(preload, later), lambda _none: self.preloaded.emit())
         self.book_attached.emit()
 
     def opening_page(self) -> str:

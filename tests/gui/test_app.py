@@ -1,5 +1,6 @@
 """Starting Tandem: opening the book, refusing a damaged one, errors in dialogs, a lean start."""
 
+import gc
 import json
 import shutil
 import subprocess
@@ -183,6 +184,22 @@ def test_the_book_opens_on_a_worker_and_is_attached_on_the_gui_thread(
         pass
     assert window.page == "demand" and window.ui.actionDeals.isEnabled()
     window.close()
+
+
+def test_the_application_sets_what_it_loaded_apart_from_the_collector(
+    qtbot: QtBot, stored_book: Path
+) -> None:
+    """A full garbage collection walking every object loaded stalls the window; once each
+    page's code is in, the application freezes what is there (tests do not)."""
+    gc.unfreeze()
+    windows = app.Windows(settle_memory=True)
+    try:
+        assert windows.open(path=stored_book)  # tasks run at once: opened and preloaded
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        assert windows.current is not None
+        windows.current.close()
 
 
 @pytest.mark.usefixtures("threads")
