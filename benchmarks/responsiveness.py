@@ -125,6 +125,7 @@ class StallSampler:
 
 #: (what the task ran, when it began, when it ended), with --why.
 TASKS: list[tuple[str, float, float]] = []
+TASKS_WATCHED: list[bool] = []
 
 
 def task_name(work: object, depth: int = 0) -> str:
@@ -166,6 +167,7 @@ def watch_tasks() -> None:
             TASKS.append((name, began, time.perf_counter()))
 
     workers.Task._run = timed_run  # type: ignore[method-assign]
+    TASKS_WATCHED.append(True)
 
 
 class Drive:
@@ -209,7 +211,19 @@ class Drive:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
         worst = self.heart.worst_since(moment)
         self.results.append((name, worst))
+        if TASKS_WATCHED and worst > 100:
+            self.blame(moment)
         print(f"  {name:<46}{worst:8.0f} ms", flush=True)
+
+    def blame(self, moment: float) -> None:
+        """Under --why: each stall over 100 ms of the action, and the worker tasks running
+        through it."""
+        for end, gap in self.heart.gaps:
+            if end < moment or gap < 100:
+                continue
+            start = end - gap / 1000
+            running = [n for n, began, ended in TASKS if began < end and ended > start]
+            print(f"      stall {gap:.0f} ms beside: {', '.join(running) or 'no task'}")
 
     def keys(
         self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier

@@ -53,7 +53,15 @@ def run_window(path: Path | None, url: str | None) -> int:
         return 1
     finally:
         workers.shutdown()
+        stop_drawing_process()
         sys.excepthook = previous_hook
+
+
+def stop_drawing_process() -> None:
+    """End the review's drawing process, if the review ever drew (it is not imported else)."""
+    drawing = sys.modules.get("desktop_app.gui.review.drawing_process")
+    if drawing is not None:
+        drawing.stop()
 
 
 def application() -> QApplication:

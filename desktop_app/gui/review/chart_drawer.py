@@ -1,7 +1,7 @@
 """Draws the review's charts on a worker, one at a time, as they come into sight.
 
-Each chart is drawn with Matplotlib's Agg into an image (`report.rendering`, imported only
-inside the worker's work: importing Matplotlib costs about 0.65 s) at its panel's size ×
+Each chart is drawn with Matplotlib's Agg into an image (`report.rendering`, run in the
+drawing process: `drawing_process`; the window never imports Matplotlib) at its panel's size ×
 device pixel ratio; the GUI thread only shows the image. One at a time, because Matplotlib
 is not thread-safe and eleven drawings at once would hold every worker of the pool from the
 other screens' reads. A chart scrolled out of sight waits until it is scrolled to (its last
@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage
 
 from desktop_app.core.metrics import Review
 from desktop_app.gui import workers
+from desktop_app.gui.review import drawing_process
 from desktop_app.gui.widgets.chart_canvas import qimage
 from desktop_app.report.chart_image import HoverSpot
 
@@ -65,11 +66,18 @@ class DrawnChart(Protocol):
 
 
 def draw_on_worker(drawing: Drawing) -> tuple[QImage, tuple[HoverSpot, ...]]:
-    """The worker's work: the chart in pixels, as a QImage (which a worker may make)."""
+    """The worker's work: the chart in pixels, drawn in the drawing process, as a QImage
+    (which a worker may make)."""
     from desktop_app.report.rendering import render_chart
 
-    chart = render_chart(
-        drawing.key, drawing.review, drawing.currency, drawing.width, drawing.height, drawing.ratio
+    chart = drawing_process.draw(
+        render_chart,
+        drawing.key,
+        drawing.review,
+        drawing.currency,
+        drawing.width,
+        drawing.height,
+        drawing.ratio,
     )
     return qimage(chart, drawing.ratio), chart.spots
 
