@@ -45,6 +45,14 @@ def new_book(database: str, folder: Path) -> Iterator[Book]:
         opened.close()
 
 
+@pytest.fixture
+def sqlite_book(tmp_path: Path) -> Iterator[Book]:
+    """A SQLite book of its own, apart from `book` when a test takes both."""
+    opened = open_book(tmp_path / "sqlite-book.sqlite")
+    yield opened
+    opened.close()
+
+
 class pg_database:  # noqa: N801 - used as a context manager like a function
     """A throwaway PostgreSQL database: its URL inside the block, dropped after."""
 
