@@ -1,6 +1,7 @@
 """Every table of a book. Import models from here."""
 
 from desktop_app.core.models.base import Base
+from desktop_app.core.models.bin import BinEntry
 from desktop_app.core.models.changes import BookChange
 from desktop_app.core.models.contacts import (
     Company,
@@ -26,6 +27,7 @@ __all__ = [
     "Activity",
     "AssetObjectionCategory",
     "Base",
+    "BinEntry",
     "BookChange",
     "Campaign",
     "CampaignSpend",

@@ -77,6 +77,9 @@ class Contact(Base):
     opportunity_at: Mapped[datetime | None]
     customer_at: Mapped[datetime | None]
     funnel_step: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: When the person asked to be forgotten: what identified them is gone for good, their
+    #: lifecycle events stay (anonymous) so that past weeks' counts do not change.
+    erased_at: Mapped[datetime | None]
 
     company: Mapped[Company | None] = relationship(back_populates="contacts")
     events: Mapped[list["LifecycleEvent"]] = relationship(
