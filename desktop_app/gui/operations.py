@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.errors import TandemError
 from desktop_app.gui import workers
+from desktop_app.gui.navigation import Navigator
 
 if TYPE_CHECKING:
     from desktop_app.core.journal import Image, Journal
@@ -131,6 +132,8 @@ class Operations(QObject):
     def __init__(self, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.book = book
+        #: Where screens ask for a record's page to be opened (the window answers).
+        self.navigator = Navigator(self)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._reads: dict[Any, int] = {}
