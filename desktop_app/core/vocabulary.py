@@ -130,6 +130,19 @@ MARKETING_ACTIVITY_KINDS = (
 CONTACT_ACTIVITY_KINDS = (ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.MEETING)
 
 
+class ClosedOutcome(StrEnum):
+    """The outcome of an activity taken off the agenda without being done: it is never a
+    touch, a call made or a response (the metrics skip `NOT_WORKED_OUTCOMES`)."""
+
+    #: Closed with its deal (won or lost), its lead's disqualification or a merge.
+    CLOSED = "closed_unworked"
+    #: Completed by another call logged with the same contact or deal.
+    COVERED = "covered_by_another"
+
+
+NOT_WORKED_OUTCOMES = tuple(str(outcome) for outcome in ClosedOutcome)
+
+
 class CallOutcome(StrEnum):
     CONNECTED = "connected"
     NO_ANSWER = "no_answer"
@@ -151,6 +164,8 @@ _SPECIAL_LABELS = {
     "roi_evidence": "ROI evidence",
     "demand": "Demand creation",
     "deals": "Deal conversion",
+    "closed_unworked": "Closed, not done",
+    "covered_by_another": "Covered by another call",
 }
 
 

@@ -24,6 +24,7 @@ from desktop_app import __version__
 from desktop_app.core.errors import TandemError
 from desktop_app.gui import (
     resources_rc,  # noqa: F401 - registers the icons and style sheet
+    window_state,
     workers,
 )
 from desktop_app.gui.book_address import BookAddress
@@ -38,8 +39,12 @@ APPLICATION_NAME = "Tandem"
 
 
 def run_window(path: Path | None, url: str | None) -> int:
-    """Show the book's window until the founder quits; 1 if the book cannot open."""
+    """Show the book's window until the founder quits; 1 if the book cannot open. With
+    neither a path nor a URL, the book opened last (File ▸ Open recent's first that is still
+    there), else the default book."""
     app = application()
+    if path is None and url is None:
+        path = window_state.last_book()
     previous_hook = sys.excepthook
     sys.excepthook = show_unexpected_error
     try:
@@ -111,10 +116,12 @@ def open_on_worker(address: BookAddress, page: str, progress: workers.Progress) 
 
 
 class Windows:
-    """Holds the main window, and replaces it when File ▸ Open book… picks another book.
+    """Holds the main window, and replaces it when File ▸ Open book…, New book…, Open recent
+    or Open the sample business picks another book.
 
     Each book gets a new window, shown at once while its book opens on a worker; a
-    replacement takes over from the current window only once its book has opened.
+    replacement takes over from the current window only once its book has opened. Each book
+    a window takes goes first in Open recent.
     """
 
     def __init__(self, settle_memory: bool = False) -> None:
@@ -129,9 +136,13 @@ class Windows:
         self._opening: MainWindow | None = None
         self._settle_memory = settle_memory
 
-    def open(self, path: Path | None = None, url: str | None = None) -> bool:
+    def open(
+        self, path: Path | None = None, url: str | None = None, first_start: bool = True
+    ) -> bool:
         """Show a window for the book and open it; False if it is already known that the
-        book cannot open (after saying why), as when tasks run at once under tests."""
+        book cannot open (after saying why), as when tasks run at once under tests.
+        Without `first_start`, an empty book opens without offering the sample (a new book
+        the founder has just made)."""
         address = BookAddress(path, url)
         previous, abandoned = self.current, self._opening
         if abandoned is previous:  # the first window, its book still opening
@@ -140,6 +151,7 @@ class Windows:
         if previous is not None:
             window.restoreGeometry(previous.saveGeometry())
         window.open_book_requested.connect(self._open_other)
+        window.books.new_book_requested.connect(self._open_new)
         if self._settle_memory:
             window.preloaded.connect(gc.freeze)
         self._opening = window
@@ -148,24 +160,46 @@ class Windows:
         window.show()
         if abandoned is not None:  # another book chosen while one opened: the last one wins
             abandoned.close()
-        workers.run_task(
-            partial(open_on_worker, address, window.opening_page()),
-            on_result=partial(self._opened, window, previous),
-            on_error=partial(self._not_opened, window, previous),
-        )
+        self._open_in(window, previous, address, first_start)
         return not window.closed
 
-    def _opened(self, window: MainWindow, previous: MainWindow | None, opened: OpenedBook) -> None:
+    def _open_in(
+        self,
+        window: MainWindow,
+        previous: MainWindow | None,
+        address: BookAddress,
+        first_start: bool,
+    ) -> None:
+        workers.run_task(
+            partial(open_on_worker, address, window.opening_page()),
+            on_result=partial(self._opened, window, previous, first_start),
+            on_error=partial(self._not_opened, window, previous),
+        )
+
+    def _opened(
+        self,
+        window: MainWindow,
+        previous: MainWindow | None,
+        first_start: bool,
+        opened: OpenedBook,
+    ) -> None:
         if window.closed:  # closed while its book was opening
             opened.book.close()
             return
-        if opened.empty:
-            ask_first_start(opened.book, parent=window)
+        if opened.empty and first_start:
+            sample = ask_first_start(opened.book, parent=window)
+            if sample is not None:  # the sample's own book, in this window instead
+                opened.book.close()
+                window.ui.openingState.setText(f"Opening {sample.name}…")
+                self._open_in(window, previous, BookAddress(sample), first_start=False)
+                return
         if previous is not None:
             # Before the new window starts its session: the two may be on the same book.
             previous.end_session()
         self._opening, self.current = None, window
         window.attach(opened.book)
+        if opened.book.path is not None:
+            window_state.remember_book(opened.book.path)
         if previous is not None:
             previous.close()
 
@@ -187,6 +221,9 @@ class Windows:
 
     def _open_other(self, path: Path) -> None:
         self.open(path=path)
+
+    def _open_new(self, path: Path) -> None:
+        self.open(path=path, first_start=False)
 
 
 _showing_error = False

@@ -6,6 +6,15 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.paths import default_book_path
 
+#: The sample business's own book, beside the default book in the user's data folder.
+SAMPLE_FILE_NAME = "sample-business.sqlite"
+
+
+def sample_book_path() -> Path:
+    """Where File ▸ Open the sample business and the first start keep the sample: never
+    the founder's book."""
+    return default_book_path().parent / SAMPLE_FILE_NAME
+
 
 @dataclass(frozen=True)
 class BookAddress:

@@ -1,4 +1,9 @@
-"""The first start: a book with no contacts offers the sample business or an empty start.
+"""The first start: a book with no contacts offers the sample business or a start of one's own.
+
+"Start my own book" keeps the empty book that is opening; "Explore the sample business"
+writes the sample into a book of its own (`book_address.sample_book_path`, or simply uses it
+if it is there already) and the window opens that one instead: the founder's own book never
+holds the sample, so real work never ends up mixed into it.
 
 Nothing is stored about the choice: an empty book asks again next time, which is right,
 because it is still empty. Whether it is empty is read on the worker that opens the book
@@ -10,51 +15,60 @@ the sample is no action to take back, and its bulk writes cannot be recorded).
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
+from desktop_app.gui import book_address, books
 from desktop_app.gui.forms.ui_first_start import Ui_FirstStartDialog
 from desktop_app.gui.style import style
 from desktop_app.gui.widgets.field_errors import FieldErrors
-from desktop_app.gui.workers import Progress, Task, report_unexpected
+from desktop_app.gui.workers import Task, report_unexpected
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book
 
-#: Contacts in the sample business (the command line's `tandem demo` default).
-SAMPLE_CONTACTS = 2000
 
-
-def ask_first_start(book: Book, parent: QWidget | None = None) -> None:
-    """Offer the sample business or an empty start; returns once the founder has chosen."""
-    FirstStartDialog(book, parent=parent).exec()
+def ask_first_start(book: Book, parent: QWidget | None = None) -> Path | None:
+    """Offer the sample business or the founder's own start; returns once they have chosen:
+    the sample's book to open instead, or None to go on with `book`."""
+    dialog = FirstStartDialog(book, parent=parent)
+    dialog.exec()
+    return dialog.sample_path
 
 
 class FirstStartDialog(QDialog):
-    """Accepts once the sample is written or "Start empty" is chosen; Esc during the
-    writing cancels it (the generator rolls back) and offers the choice again."""
+    """Accepts once the sample's book is ready or "Start my own book" is chosen; Esc during
+    the writing cancels it (the generator rolls back) and offers the choice again."""
 
     def __init__(
-        self, book: Book, sample_contacts: int = SAMPLE_CONTACTS, parent: QWidget | None = None
+        self,
+        book: Book,
+        sample_contacts: int | None = None,
+        parent: QWidget | None = None,
+        sample_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_FirstStartDialog()
         style(self)
         self.ui.setupUi(self)
-        self._book = book
-        self._sample_contacts = sample_contacts
+        self._sample_contacts = sample_contacts or books.SAMPLE_CONTACTS
+        self._sample_target = sample_path or book_address.sample_book_path()
         self._task: Task | None = None
-        self.sample_written = False
+        #: The sample's book, once it is ready: the window opens it instead.
+        self.sample_path: Path | None = None
         #: The generator's refusal, in the one error red, under the status line.
         self.errorLabel = QLabel(self, objectName="errorLabel")
         layout = self.ui.dialogLayout
         layout.insertWidget(layout.indexOf(self.ui.statusLabel) + 1, self.errorLabel)
         self.errors = FieldErrors({}, self.errorLabel)
         self.ui.bookLabel.setText(
-            f"The sample business is written into this book, {book.name}. "
-            "To keep your own business apart, start it in a new book later."
+            f"Your own book is {book.name}. The sample goes into a book of its own, "
+            f"{self._sample_target.name}, so what you try there never mixes with your own "
+            "work; File ▸ Open the sample business brings it back any time."
         )
         self._show_choice()
         self.ui.sampleButton.clicked.connect(self._write_sample)
@@ -69,7 +83,7 @@ class FirstStartDialog(QDialog):
 
     def _write_sample(self) -> None:
         self._show_busy()
-        task = Task(self._generate)
+        task = Task(partial(books.write_sample, self._sample_target, self._sample_contacts))
         task.progressed.connect(self._show_progress)
         task.succeeded.connect(self._sample_done)
         task.failed.connect(self._sample_failed)
@@ -78,30 +92,19 @@ class FirstStartDialog(QDialog):
         self._task = task
         task.start()
 
-    def _generate(self, progress: Progress) -> object:
-        """Runs on a worker thread; the generator is imported only when it is asked for."""
-        from desktop_app.core.demo import generate_sample_business
-
-        def report(fraction: float) -> None:
-            # Each report may stop the writing, except the last: by then it may be committed.
-            if fraction < 1.0:
-                progress(fraction)
-
-        return generate_sample_business(self._book, contacts=self._sample_contacts, progress=report)
-
     def _forget_task(self) -> None:
         self._task = None
 
     def _show_progress(self, fraction: float) -> None:
         self.ui.progressBar.setValue(round(fraction * self.ui.progressBar.maximum()))
 
-    def _sample_done(self, _summary: object) -> None:
-        self.sample_written = True
+    def _sample_done(self, path: Path) -> None:
+        self.sample_path = path
         self.accept()
 
     def _sample_cancelled(self) -> None:
         self._show_choice()
-        self._show_status("Stopped. The book is still empty.")
+        self._show_status("Stopped. Nothing was written; choose again.")
 
     def _sample_failed(self, error: BaseException) -> None:
         self._show_choice()
@@ -116,7 +119,8 @@ class FirstStartDialog(QDialog):
         self.ui.progressBar.setValue(0)
         self.ui.progressBar.show()
         self._show_status(
-            f"Writing {self._sample_contacts:,} contacts and their history… Esc stops it."
+            f"Preparing the sample business: {self._sample_contacts:,} contacts and their "
+            "history… Esc stops it."
         )
 
     def _show_choice(self) -> None:

@@ -31,8 +31,10 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.vocabulary import Mode
 from desktop_app.gui import resources_rc, window_state, workers  # noqa: F401 - registers icons
+from desktop_app.gui.bin import BinAction
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.book_watcher import BookWatcher
+from desktop_app.gui.books import BookActions
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.file_actions import FileActions
 from desktop_app.gui.mode_sessions import REVIEW, RunningSession, SessionKeeper, duration_text
@@ -46,11 +48,14 @@ from desktop_app.gui.pages import (
     WorkspaceFactory,
     preload,
 )
+from desktop_app.gui.search import SearchEverywhere
 from desktop_app.gui.style import style
 from desktop_app.gui.widgets.mode_banner import set_accent
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book
+    from desktop_app.gui.navigation import Record
+    from desktop_app.gui.records.opening import RecordWindows
 
 STATUS_MESSAGE_MS = 10_000
 CLOCK_INTERVAL_MS = 30_000
@@ -67,8 +72,16 @@ def _waiting(mode: str, book: Book) -> list[str]:
     return waiting_in(book, mode)
 
 
-#: What the banner counts: leads, activities, deals and the follow-up promise.
-BANNER_TABLES = ("contacts", "lifecycle_events", "activities", "deals", "settings")
+#: What the banner counts: leads, activities, deals (a stage entered is a touch) and the
+#: settings (the follow-up promise, the stale days).
+BANNER_TABLES = (
+    "contacts",
+    "lifecycle_events",
+    "activities",
+    "deals",
+    "deal_stage_events",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +116,10 @@ class MainWindow(QMainWindow):
         self._first_page: str | None = None
         self._sessions = SessionKeeper()
         self._closed = False
+        #: The banner's count is out (it shows when it arrives).
+        self._banner_counting = False
+        #: The contact and company pages open on this book (`records.opening`).
+        self.record_windows: RecordWindows | None = None
         #: The window's own dialog last opened (tests drive it).
         self.dialog: QDialog | None = None
         self._mode_status = QLabel(self, objectName="modeStatus")
@@ -142,6 +159,15 @@ class MainWindow(QMainWindow):
         self.ui.actionRedo.triggered.connect(self.redo)
         self.ui.actionBusinessSettings.triggered.connect(self.edit_business_settings)
         self.io_actions = FileActions(self, self.ui.menuFile, self._operations)
+        self.bin_action = BinAction(self, self.ui.menuFile, self._operations)
+        self.search = SearchEverywhere(self, self.ui.menuEdit, self._operations)  # Ctrl+K
+        self.books = BookActions(
+            self,
+            self.ui.menuFile,
+            lambda: self.ops,
+            (self.ui.actionOpenBook, self.ui.actionBusinessSettings),
+        )
+        self.books.open_book_requested.connect(self.open_book_requested)
         self._clock.timeout.connect(self._tick)
 
     def _show_opening(self) -> None:
@@ -163,6 +189,7 @@ class MainWindow(QMainWindow):
         self.ui.actionOpenBook.setEnabled(enabled)
         self.ui.actionBusinessSettings.setEnabled(enabled)
         self.io_actions.set_enabled(enabled)
+        self.books.set_enabled(enabled)
 
     def attach(self, book: Book) -> None:
         """Take the opened book: end the sessions a crash left running (at the time they
@@ -174,6 +201,7 @@ class MainWindow(QMainWindow):
         self.ops.history_changed.connect(self._show_history)
         self.ops.refused.connect(self._say)
         self.ops.book_changed.connect(self._book_changed)
+        self.ops.navigator.open_requested.connect(self.open_record)
         self.watcher = BookWatcher(book, self)
         self.watcher.changed.connect(self.ops.changed_elsewhere)
         self._show_book_name()
@@ -186,6 +214,7 @@ class MainWindow(QMainWindow):
             self.watcher.start()
         later = tuple(page for page in PAGES if page not in self._workspaces)
         workers.run_task(partial(preload, later), lambda _none: self.preloaded.emit())
+        self.books.attach()
         self.book_attached.emit()
 
     def opening_page(self) -> str:
@@ -251,6 +280,9 @@ class MainWindow(QMainWindow):
         workspace = self._workspaces.get(page)
         if workspace is None:
             workspace = self._factories[page](self._operations(), self.ui.workspaceStack)
+            requested = getattr(workspace, "agenda_item_requested", None)
+            if requested is not None:  # the hand-off note opens the first call
+                requested.connect(self.open_agenda_item)
             self._workspaces[page] = workspace
             self.ui.workspaceStack.addWidget(workspace)
             self._add_workspace_menu(page, workspace)
@@ -274,6 +306,20 @@ class MainWindow(QMainWindow):
         self.ui.menuBar.insertMenu(self.ui.menuHelp.menuAction(), menu)
         self._menus[page] = menu
 
+    def open_record(self, record: Record) -> None:
+        """A screen asked for a record's page (`ops.navigator.open`): a person or company
+        opens its own window, a deal its page in deal conversion."""
+        from desktop_app.gui.records.opening import open_record
+
+        open_record(self, record)
+
+    def open_agenda_item(self, activity_id: int, view: str) -> None:
+        """Deal conversion in front, the agenda item selected under `view`."""
+        self.switch_to(Mode.DEALS)
+        deals = self._workspaces.get(Mode.DEALS)
+        if deals is not None:
+            deals.show_agenda_item(activity_id, view)  # type: ignore[attr-defined]
+
     def workspace(self, page: str) -> QWidget | None:
         """The page's workspace, once it was built."""
         return self._workspaces.get(page)
@@ -285,6 +331,7 @@ class MainWindow(QMainWindow):
         whenever the book changes what it counts."""
         if page == REVIEW:
             return
+        self._banner_counting = True
         self._operations().read(
             "mode banner",
             partial(_waiting, page),
@@ -293,13 +340,16 @@ class MainWindow(QMainWindow):
         )
 
     def _show_waiting(self, page: str, sentences: list[str]) -> None:
+        self._banner_counting = False
         if page == self._page:  # the founder may have moved on before the count came back
             icon = QIcon(PAGE_ICONS[page])
             self.ui.modeBanner.show_summary(page, PAGE_LABELS[page], sentences, icon)
 
     def _book_changed(self, changes: Changes) -> None:
+        """Count again what the banner shows, or is about to show: a change made while
+        its count is out must not leave the count from before it on screen."""
         if self._page is not None and self._page != REVIEW and changes.touches(*BANNER_TABLES):
-            if self.ui.modeBanner.isVisible():
+            if self.ui.modeBanner.isVisible() or self._banner_counting:
                 self._summarise(self._page)
 
     # ---- undo and redo
@@ -329,9 +379,17 @@ class MainWindow(QMainWindow):
     def edit_business_settings(self) -> None:
         from desktop_app.gui.settings_dialog import BusinessSettingsDialog
 
-        self.dialog = BusinessSettingsDialog(self._operations(), self)
-        self.dialog.accepted.connect(lambda: self._say("The business settings are saved."))
-        self.dialog.open()
+        dialog = self.dialog = BusinessSettingsDialog(self._operations(), self)
+        dialog.accepted.connect(lambda: self._say("The business settings are saved."))
+        dialog.lead_standard_requested.connect(self._edit_lead_standard)
+        dialog.open()
+
+    def _edit_lead_standard(self) -> None:
+        """The lead standard is demand creation's: go there and open it."""
+        self.switch_to(Mode.DEMAND.value)
+        edit = getattr(self.workspace(Mode.DEMAND.value), "edit_lead_standard", None)
+        if edit is not None:
+            edit()
 
     # ---- the clock
 

@@ -183,6 +183,13 @@ class Operations(QObject):
 
         self._write(run, succeeded, refused)
 
+    def forget_steps(self, holds: Callable[[Step], bool]) -> None:
+        """Drop the undo and redo steps for which `holds(step)` (after an erasure: those
+        that keep the erased person's rows)."""
+        self._undo[:] = [step for step in self._undo if not holds(step)]
+        self._redo[:] = [step for step in self._redo if not holds(step)]
+        self.history_changed.emit()
+
     def remember(self, step: Step, changes: Changes) -> None:
         """Put an action that undoes in its own way on the undo history (an import is
         undone as a batch), after it ran elsewhere (its own worker, with progress)."""

@@ -1,12 +1,14 @@
-"""Edit ▸ Business settings… (Ctrl+,): the rules the book keeps for every window and figure —
-the follow-up promise, when a deal goes stale, the currency of new deals and each open
-stage's probability in the weighted pipeline."""
+"""File ▸ Settings… (Ctrl+,): the rules the book keeps for every window and figure — the
+follow-up promise, when a deal goes stale, the currency of new deals and each open stage's
+probability in the weighted pipeline — and the way to the lead standard, which demand
+creation keeps (its criteria and threshold are edited there, beside the leads they score)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES
@@ -14,6 +16,7 @@ from desktop_app.gui.forms.ui_business_settings import Ui_BusinessSettingsDialog
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
+    from desktop_app.core.errors import TandemError
     from desktop_app.core.services.settings import BookSettings
     from desktop_app.core.store import Book
     from desktop_app.gui.operations import Operations
@@ -29,7 +32,13 @@ def _read(book: Book) -> BookSettings:
 
 
 class BusinessSettingsDialog(ServiceDialog):
-    """Shows the book's rules once they are read (until then nothing can be changed)."""
+    """Shows the book's rules once they are read (until then nothing can be changed).
+
+    Lead standard… saves what was typed here (so that nothing is lost), closes, then emits
+    `lead_standard_requested`: the window opens the lead standard in demand creation.
+    """
+
+    lead_standard_requested = Signal()
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
@@ -51,6 +60,8 @@ class BusinessSettingsDialog(ServiceDialog):
         )
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        ui.leadStandardButton.clicked.connect(self._save_then_lead_standard)
+        self._then_lead_standard = False
         self._enable(False)
         ops.read(self, _read, self._show)
 
@@ -63,7 +74,7 @@ class BusinessSettingsDialog(ServiceDialog):
 
     def _enable(self, enabled: bool) -> None:
         ui = self.ui
-        inputs = [ui.followUpSpin, ui.staleSpin, ui.currencyCombo]
+        inputs = [ui.followUpSpin, ui.staleSpin, ui.currencyCombo, ui.leadStandardButton]
         for widget in [*inputs, *(self._spin(stage) for stage in OPEN_DEAL_STAGES)]:
             widget.setEnabled(enabled)
         ui.buttonBox.button(ui.buttonBox.StandardButton.Ok).setEnabled(enabled)
@@ -78,6 +89,20 @@ class BusinessSettingsDialog(ServiceDialog):
         self._enable(True)
         ui.followUpSpin.setFocus()
         ui.followUpSpin.selectAll()
+
+    def _save_then_lead_standard(self) -> None:
+        self._then_lead_standard = True
+        self.accept()
+
+    def show_error(self, error: TandemError) -> None:
+        self._then_lead_standard = False  # the founder fixes the field first
+        super().show_error(error)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        if self._then_lead_standard and result == self.DialogCode.Accepted:
+            self._then_lead_standard = False
+            self.lead_standard_requested.emit()
 
     def change(self) -> tuple[str, Callable[[Book], Any]]:
         from desktop_app.core.services.settings import BusinessRules, change_business_rules

@@ -157,13 +157,15 @@ def draw_cycle_and_response(figure: Figure, review: Review, currency: str) -> li
         ),
         DEALS,
     )
-    breaches = formatting.plural(totals.follow_up_breaches, "promise", "promises")
+    breaches = formatting.plural(
+        totals.follow_up_breaches, "follow-up promise", "follow-up promises"
+    )
     _single_figure(
         response_ax,
         formatting.NO_DATA if response is None else f"{response:,.1f} hours",
         "Median hours from MQL to the first call, e-mail or meeting,\n"
         + ("no MQL of the range was contacted yet" if response is None else "over the range's MQLs")
-        + f"; {breaches} to follow up broken",
+        + f";\n{breaches} broken in the range",
         DEMAND,
     )
     return []

@@ -61,7 +61,7 @@ def summary_rows(review: Review, currency: str) -> list[tuple[str, str]]:
         ("Average deal size", formatting.money_or_no_data(t.avg_deal_size, currency)),
         ("Sales cycle (median)", _amount(t.sales_cycle_days_median, "days")),
         ("Lead response (median)", _amount(t.lead_response_hours_median, "hours")),
-        ("Broken follow-up promises", formatting.count(t.follow_up_breaches)),
+        ("Follow-up promises broken in the range", formatting.count(t.follow_up_breaches)),
         ("Open pipeline", formatting.money(sum(t.open_pipeline.values(), Decimal(0)), currency)),
         (
             "Open pipeline, weighted",

@@ -421,7 +421,7 @@ def test_broken_rows_are_listed_and_nothing_is_written_unless_asked(book: Book) 
     assert (preview.new, preview.failed) == (2, 6)
     assert [str(p) for p in preview.failures] == [
         "line 3 has neither a name nor an e-mail address.",
-        "line 4: Email: “not-an-address” is not an e-mail address (name@example.com).",
+        "line 4: Email: “not-an-address” is not an e-mail address: it must have an @.",
         "line 5: Created: “2026-02-31” is not a date.",
         "line 6: Lifecycle Stage “Evangelist Plus” is not a lifecycle stage Tandem knows; say "
         "which of lead, mql, sql, opportunity, customer, disqualified or lost it is "

@@ -228,4 +228,4 @@ def test_the_deals_mode_summary_names_stale_deals_and_broken_promises(book: Book
     waiting = add_lead(book, NewContact("Waiting"), at=MON)
     qualify(book, waiting, at=datetime(2026, 11, 2, 10, 0))
     sentences = waiting_in(book, "deals", at=datetime(2026, 11, 20, 9, 0))
-    assert sentences[2:] == ["1 deal is stale", "1 follow-up promise is broken"]
+    assert sentences[2:] == ["1 stale deal", "1 waiting past the follow-up promise"]

@@ -130,7 +130,7 @@ def test_objections_and_warnings(history: Book) -> None:
     assert set(codes) == {"no_response_after_handoff", "broken_follow_up_promises"}
     # A was called and D e-mailed before their hand-off; C was never contacted.
     assert codes["no_response_after_handoff"].startswith("3 contacts")
-    assert codes["broken_follow_up_promises"].startswith("2 contacts")
+    assert codes["broken_follow_up_promises"].startswith("2 follow-up promises broken")
 
 
 def test_a_range_that_cuts_the_cohort(history: Book) -> None:

@@ -110,15 +110,16 @@ def test_what_waits_in_each_mode(book: Book) -> None:
     add_lead(book, NewContact("Bob"), at=datetime(2026, 11, 22))
     add_lead(book, NewContact("Cy"), at=datetime(2026, 11, 22))
     assert waiting_in(book, "deals", at=NOW) == [
-        "1 qualified lead waits for a first call",
+        "1 handed-off lead waits for a first call",
         # The hand-off put her first call on the agenda, due 22 Nov 00:00: overdue now.
-        "1 call or meeting is due today or overdue",
+        "1 agenda item due today or overdue",
         # Ada was handed off on the 21st and is still not called: 24 h promise broken.
-        "1 follow-up promise is broken",
+        "1 waiting past the follow-up promise",
     ]
+    # Bob and Cy: the inbox's own count (Ada left it when handed off).
     assert waiting_in(book, "demand", at=NOW) == [
-        "2 leads wait to be qualified",
-        "0 marketing tasks are due today or overdue",
+        "2 leads in the inbox",
+        "0 marketing tasks due today or overdue",
     ]
 
 

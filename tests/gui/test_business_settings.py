@@ -1,4 +1,4 @@
-"""Edit ▸ Business settings… as the founder uses it: read, changed, refused, undone."""
+"""File ▸ Settings… (Ctrl+,) as the founder uses it: read, changed, refused, undone."""
 
 from collections.abc import Iterator
 

@@ -237,10 +237,14 @@ def test_a_first_call_says_how_long_the_lead_waited_and_promises_are_counted(
     qualify(book, ben, at=NOW - timedelta(hours=40))
     workspace = shown(qtbot, book)
     assert subjects(workspace.agenda) == ["First call with Ada Park · waited 170 h of 24 h"]
-    assert workspace.breaches_button.text() == "2 broken follow-up promises"
+    assert workspace.breaches_button.text() == "2 waiting past the follow-up promise"
     qtbot.mouseClick(workspace.breaches_button, Qt.MouseButton.LeftButton)
     assert workspace.today.breaches_view.hasFocus()
-    qtbot.keyClick(workspace.today.breaches_view, Qt.Key.Key_Return)
+    opened: list[object] = []
+    workspace.ops.navigator.open_requested.connect(opened.append)
+    qtbot.keyClick(workspace.today.breaches_view, Qt.Key.Key_Return)  # the person's page
+    assert [(record.kind, record.id) for record in opened] == [("contact", ada)]
+    qtbot.keyClick(workspace.today.breaches_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert workspace.call_logger.contact_id == ada  # the longest waiting first
 
 
@@ -570,8 +574,8 @@ def test_an_edit_of_the_deal_page_is_undone_and_redone(qtbot, book: Book) -> Non
         before,
         "edit of “Ada Park retainer”",
         lambda: ui.valueEdit.text(),
-        "1000.00",
-        "2500.00",
+        "1,000.00",
+        "2,500.00",
     )
 
 
@@ -753,3 +757,28 @@ def test_the_board_keeps_the_card_the_founder_is_on_when_read_again(qtbot, book:
     assert workspace.board.columns["discovery"].rowCount() == 3
     assert workspace.pipeline.current_deal() == ben
     assert workspace.pipeline.columns["discovery"].hasFocus()
+
+
+def test_delete_from_the_menu_on_the_deal_page_moves_the_deal_to_the_bin(
+    qtbot, book: Book, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.services.bin import bin_entries
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *_args: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    deal = a_deal(book, "Ada Park")
+    workspace = shown(qtbot, book)
+    workspace.open_deal(deal)
+    qtbot.waitUntil(lambda: workspace.deal_page.deal_id == deal)
+    workspace.delete_action.trigger()
+    assert len(asked) == 1 and "Ada Park retainer" in asked[0]
+    qtbot.waitUntil(lambda: workspace.deal_page.deal_id is None)
+    assert [(entry.kind, entry.label) for entry in bin_entries(book)] == [
+        ("deal", "Ada Park retainer")
+    ]

@@ -19,7 +19,6 @@ from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
 from desktop_app.gui.demand.outreach import OutreachDialog
 from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.demand.workspace import DemandWorkspace
-from desktop_app.gui.models import formatting
 from desktop_app.gui.operations import Changes
 from tests.gui.test_demand_workspace import first_name, shown
 
@@ -170,10 +169,11 @@ def test_score_with_the_checklist_to_mql_then_hand_off_to_sales(qtbot, book: Boo
     due = calls[0].due_at
     assert before + timedelta(hours=4) <= due <= clock.now() + timedelta(hours=4)
     assert workspace.inbox_count.text() == "0 leads in the inbox"
-    assert workspace.inbox_panel.notice.text() == (
-        "Handed Nora Quinn to sales: the first call is on the deal conversion agenda, due "
-        f"{formatting.day(due)} at {due:%H:%M}."
-    )
+    assert workspace.inbox_panel.notice.text() == "Handed Nora Quinn to sales."
+    note = workspace.hand_off_note
+    assert note.isVisible() and note.hasFocus()  # Enter opens the call (test_agenda_views)
+    assert note.text().startswith("First call with Nora Quinn is due ")
+    assert f" {due:%H:%M} — in Deal conversion ▸ Agenda ▸ " in note.text()
 
 
 def test_qualify_and_disqualify_need_a_reason(qtbot, book: Book) -> None:

@@ -162,12 +162,12 @@ def test_the_banner_says_what_waits_in_the_mode_entered(
     assert banner.isVisible()
     assert banner.title() == "Demand creation"
     assert banner.message() == SEPARATOR.join(waiting_in(book, "demand"))
-    assert "1 lead waits to be qualified" in banner.message()
+    assert "1 lead in the inbox" in banner.message()
 
     press(qtbot, window, Qt.Key.Key_2)
     assert banner.title() == "Deal conversion"
     assert banner.message() == (
-        "0 qualified leads wait for a first call · 0 calls and meetings are due today or overdue"
+        "0 handed-off leads wait for a first call · 0 agenda items due today or overdue"
     )
 
 

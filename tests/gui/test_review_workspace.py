@@ -297,7 +297,7 @@ def test_the_first_page_of_the_pdf_holds_every_total(qtbot, worked) -> None:
         "Average deal size": "€1,000",
         "Sales cycle (median)": "1.0 days",  # 12 March 10:00 to 13 March 10:00
         "Lead response (median)": "—",  # nobody was called yet
-        "Broken follow-up promises": "2",  # Ada and Ben, qualified over 24 h ago
+        "Follow-up promises broken in the range": "2",  # Ada and Ben, qualified over 24 h ago
         "Open pipeline": "€0",
         "Open pipeline, weighted": "€0",
         "Pipeline velocity": "€0 a day",  # no open deal
@@ -308,7 +308,7 @@ def test_the_first_page_of_the_pdf_holds_every_total(qtbot, worked) -> None:
     texts = [text.get_text() for text in summary_figure(workspace.review, "EUR").texts]
     assert texts[0] == "Weekly review · 23 Dec 2024 – 16 Mar 2025 (12 weeks)"
     warnings = " ".join(texts).replace("\n", " ")  # wrapped to the page's half
-    assert "2 contacts qualified in this range waited longer than the follow-up" in warnings
+    assert "2 follow-up promises broken in this range: MQLs of the range" in warnings
 
 
 def test_charts_save_as_png_and_svg(qtbot, worked, tmp_path: Path) -> None:

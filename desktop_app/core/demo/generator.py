@@ -22,10 +22,12 @@ from desktop_app.core.demo.activities import build_activities
 from desktop_app.core.demo.content import Content, build_content
 from desktop_app.core.demo.deals import Deals, build_deals
 from desktop_app.core.demo.funnel import Funnel, walk_funnel
+from desktop_app.core.demo.marking import mark_as_sample
 from desktop_app.core.demo.people import People, build_people
 from desktop_app.core.demo.sessions import build_sessions
 from desktop_app.core.demo.standard import Criterion, Standard
 from desktop_app.core.demo.timeline import Timeline
+from desktop_app.core.dialect import search_index_rebuilt_after
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import (
     Activity,
@@ -136,8 +138,11 @@ def generate_sample_business(
         standard = _read_standard(session)
         first_ids = _first_ids(session)
         tables = _build(Random(seed), timeline, standard, first_ids, contacts, report)
-        _insert_all(session, tables, report)
+        # Into an empty book: the search index is built once at the end, not row by row.
+        with search_index_rebuilt_after(session.connection()):
+            _insert_all(session, tables, report)
         refresh_milestones(session)
+        mark_as_sample(session, seed)
         _advance_sequences(session)
     book.after_bulk_write()
     report(1.0)

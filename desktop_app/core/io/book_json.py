@@ -43,8 +43,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__
 from desktop_app.core import clock
+from desktop_app.core.dialect import search_index_rebuilt_after
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Base
+from desktop_app.core.models.bin import BIN_KINDS
 from desktop_app.core.services.contacts import refresh_milestones
 from desktop_app.core.store import SCHEMA_HEAD, SCHEMA_REVISIONS, Book
 
@@ -56,6 +58,8 @@ DEFAULT_TABLES = ("settings", "lead_standard", "lead_criteria")
 KEEP_IDS = ("lead_standard",)
 #: Tables whose `row_id` points into the table named by their `table_name` column.
 POLYMORPHIC = ("external_ids", "imported_rows")
+#: The bin's entries hold deleted rows as JSON that name rows by id: read last, relinked.
+BIN = "bin_entries"
 #: Bookkeeping of the open book, not business: the change log windows watch.
 NOT_EXPORTED = ("book_changes",)
 
@@ -120,15 +124,17 @@ def load_document(book: Book, document: Any) -> dict[str, int]:
             for name in DEFAULT_TABLES:
                 session.execute(delete(Base.metadata.tables[name]))
             ids: dict[str, dict[int, int]] = {}
-            for table in _insert_order():
-                rows = [
-                    _row_values(table, raw, index, ids)
-                    for index, raw in enumerate(tables.get(table.name, []))
-                ]
-                kept = [row for row in rows if row is not None]
-                links = _self_links(table, kept)
-                ids[table.name] = _insert(session, table, kept)
-                _relink_self(session, table, links, ids[table.name])
+            # Into an empty book: the search index is built once at the end, not row by row.
+            with search_index_rebuilt_after(session.connection()):
+                for table in _insert_order():
+                    rows = [
+                        _row_values(table, raw, index, ids)
+                        for index, raw in enumerate(tables.get(table.name, []))
+                    ]
+                    kept = [row for row in rows if row is not None]
+                    links = _self_links(table, kept)
+                    ids[table.name] = _insert(session, table, kept)
+                    _relink_self(session, table, links, ids[table.name])
             # The milestones are rebuilt from the events read, whatever the file said of them.
             refresh_milestones(session)
     except IntegrityError as exc:
@@ -164,8 +170,9 @@ def _relink_self(
 
 def _insert_order() -> list[Table]:
     """Tables after those they link to; the polymorphic ones last, when every id is known."""
-    tables = [t for t in book_tables() if t.name not in POLYMORPHIC]
-    return tables + [Base.metadata.tables[name] for name in POLYMORPHIC]
+    later = (*POLYMORPHIC, BIN)
+    tables = [t for t in book_tables() if t.name not in later]
+    return tables + [Base.metadata.tables[name] for name in later]
 
 
 def _checked_document(document: Any) -> dict[str, list[Any]]:
@@ -223,6 +230,10 @@ def _row_values(
                 continue
             value = _linked(ids, target, value, f"{where}.{column.name}")
         row[column.name] = value
+    if table.name == BIN:
+        row["rows"], row["item_id"] = _relinked_bin_rows(
+            row["rows"], row["kind"], row["item_id"], ids
+        )
     if table.name in POLYMORPHIC:
         target_ids = ids.get(str(row["table_name"]))
         if target_ids is None or row["row_id"] not in target_ids:
@@ -242,6 +253,48 @@ def _relinked_previous(table_name: str, previous: str, ids: dict[str, dict[int, 
             target = next(iter(column.foreign_keys)).column.table.name
             values[column.name] = ids.get(target, {}).get(values[column.name])
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _relinked_bin_rows(
+    text: str, kind: str, item_id: int, ids: dict[str, dict[int, int]]
+) -> tuple[str, int]:
+    """A bin entry read into a book whose ids are new: a link to a row of the entry itself
+    becomes minus its old id (restoring gives those rows new ids, `services.bin`), a link
+    to a row of the book takes that row's new id, and a link to a row the book no longer
+    holds is emptied (0 where it cannot be: restoring then leaves that row out)."""
+    document = json.loads(text)
+    rows: dict[str, list[dict[str, Any]]] = document["rows"]
+    own = {
+        name: {row["id"] for row in table_rows if "id" in row} for name, table_rows in rows.items()
+    }
+
+    def linked(target: str, value: Any, nullable: bool) -> Any:
+        if value is None:
+            return None
+        if value in own.get(target, set()):
+            return -value
+        return ids.get(target, {}).get(value, None if nullable else 0)
+
+    for name, table_rows in rows.items():
+        table = Base.metadata.tables[name]
+        for row in table_rows:
+            if name in POLYMORPHIC:
+                row["row_id"] = linked(row["table_name"], row["row_id"], False)
+            for column in table.columns:
+                if column.name == "id" and "id" in row:
+                    row["id"] = -row["id"]
+                for key in column.foreign_keys:
+                    row[column.name] = linked(
+                        key.column.table.name, row[column.name], bool(column.nullable)
+                    )
+    document["links"] = [
+        [name, ids[name][row_id], column, -value]
+        for name, row_id, column, value in document["links"]
+        if row_id in ids.get(name, {})
+    ]
+    return json.dumps(document, ensure_ascii=False), -item_id if item_id in own.get(
+        BIN_KINDS.get(kind, ""), set()
+    ) else item_id
 
 
 def _default(column: Column[Any], where: str) -> Any:

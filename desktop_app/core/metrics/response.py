@@ -1,4 +1,5 @@
-"""The lead response time and the broken follow-up promises, in one query of the database."""
+"""The lead response time and the follow-up promises broken in the range, in one query of
+the database."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,7 +13,7 @@ from desktop_app.core.metrics.range import WeekRange
 from desktop_app.core.models import Activity, Contact
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, Lifecycle
+from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, NOT_WORKED_OUTCOMES, Lifecycle
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ def lead_response(book: Book, span: WeekRange, now: datetime) -> LeadResponse:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at >= mql_at,
+            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
         .scalar_subquery()
     )

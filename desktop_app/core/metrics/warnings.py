@@ -11,7 +11,12 @@ from desktop_app.core.metrics.range import WeekRange
 from desktop_app.core.metrics.weekly import WeekFigures
 from desktop_app.core.models import Activity, Contact, ContentAsset, ContentUsage
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, AssetStatus, Lifecycle
+from desktop_app.core.vocabulary import (
+    CONTACT_ACTIVITY_KINDS,
+    NOT_WORKED_OUTCOMES,
+    AssetStatus,
+    Lifecycle,
+)
 
 #: Below this share of leads becoming opportunities, the two halves of the business disagree.
 LOW_LEAD_TO_OPPORTUNITY = 0.05
@@ -64,8 +69,8 @@ def warning_signs(neglect: Neglect, totals: Totals, weeks: list[WeekFigures]) ->
         found.append(
             Warning(
                 "broken_follow_up_promises",
-                f"{_people(totals.follow_up_breaches)} qualified in this range waited longer than "
-                "the follow-up promise for a first contact.",
+                f"{_promises(totals.follow_up_breaches)} broken in this range: MQLs of the range "
+                "first contacted later than the promise, or still waiting past it.",
             )
         )
     if totals.stale_deals:
@@ -98,6 +103,12 @@ def warning_signs(neglect: Neglect, totals: Totals, weeks: list[WeekFigures]) ->
     return found
 
 
+def _promises(count: int) -> str:
+    """The review's name for the figure; deal conversion's "waiting past the follow-up
+    promise" (who waits now) is another one."""
+    return f"{count:,} follow-up promise{'s' if count != 1 else ''}"
+
+
 def _people(count: int) -> str:
     return f"{count:,} contact{'s' if count != 1 else ''}"
 
@@ -109,6 +120,7 @@ def _handoffs_without_response(session: Session, span: WeekRange) -> int:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at >= handed_at,
+            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
     return int(

@@ -7,6 +7,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.core.models.base import Base
 
+#: What the founder can delete (an entry's kind) and the table the thing lives in.
+BIN_KINDS = {
+    "contact": "contacts",
+    "company": "companies",
+    "deal": "deals",
+    "campaign": "campaigns",
+    "content": "content_assets",
+    "activity": "activities",
+}
+
 
 class BinEntry(Base):
     """One deletion: the thing deleted and every row it owned, as they were.
@@ -25,5 +35,7 @@ class BinEntry(Base):
     #: What the bin lists: the contact's name, the deal's title…
     label: Mapped[str] = mapped_column(String(300))
     deleted_at: Mapped[datetime]
-    #: {"table": [row, …], …}: the deleted rows, in the order they go back in.
+    #: {"rows": {"table": [row, …], …}, "links": [[table, id, column, value], …]}: the
+    #: deleted rows, in the order they go back in, and the links of other rows to them
+    #: that the deletion emptied (`services.bin`).
     rows: Mapped[str] = mapped_column(Text)

@@ -17,6 +17,8 @@ class Deal(Base):
     __table_args__ = (
         Index("ix_deals_stage_expected_close_on", "stage", "expected_close_on"),
         Index("ix_deals_contact_id", "contact_id"),
+        # Search everywhere finds a deal by its company (revision 0007).
+        Index("ix_deals_company_id", "company_id"),
         Index("ix_deals_campaign_id", "campaign_id"),
     )
 

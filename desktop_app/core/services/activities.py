@@ -1,9 +1,11 @@
 """Scheduling and completing the things to do, and each mode's agenda of what is due."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, func, select, true
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -26,7 +28,7 @@ class AgendaItem:
     activity_id: int
     kind: str
     subject: str
-    due_at: datetime
+    due_at: datetime | None
     contact: str
     deal: str
     overdue: bool
@@ -100,12 +102,64 @@ def complete_activity(
             activity.notes = f"{activity.notes}\n{notes}".strip()
 
 
-def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) -> list[AgendaItem]:
-    """What is not done and due by the end of today in `mode`, overdue first, then by time."""
-    at = at or clock.now()
+class AgendaView(StrEnum):
+    """The three views of each mode's agenda."""
+
+    #: Overdue first, then what is due today.
+    TODAY = "today"
+    #: The next `UPCOMING_DAYS` days after today, by day.
+    UPCOMING = "upcoming"
+    #: Everything not done, overdue first, the undated last.
+    ALL = "all"
+
+
+UPCOMING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class AgendaCounts:
+    """How many items each view holds, and the upcoming ones per day (days with none left
+    out), counted by the database whatever a view's list is limited to."""
+
+    today: int
+    upcoming: int
+    all_open: int
+    days: tuple[tuple[date, int], ...] = ()
+
+    def of(self, view: str) -> int:
+        return {AgendaView.TODAY: self.today, AgendaView.UPCOMING: self.upcoming}.get(
+            AgendaView(view), self.all_open
+        )
+
+
+def _window(at: datetime) -> tuple[datetime, datetime, datetime]:
+    """The start of today, the end of today, and the end of the upcoming window."""
+    start = datetime.combine(at.date(), time())
+    tonight = start + timedelta(days=1)
+    return start, tonight, tonight + timedelta(days=UPCOMING_DAYS)
+
+
+def _open_in_mode(mode: str) -> ColumnElement[bool]:
     kinds = SALES_ACTIVITY_KINDS if mode == Mode.DEALS else MARKETING_ACTIVITY_KINDS
-    end_of_day = datetime.combine(at.date() + timedelta(days=1), time())
-    start_of_day = datetime.combine(at.date(), time())
+    return and_(Activity.done_at.is_(None), Activity.kind.in_(kinds))
+
+
+def agenda(
+    book: Book,
+    mode: str,
+    at: datetime | None = None,
+    limit: int = 500,
+    view: str = AgendaView.TODAY,
+) -> list[AgendaItem]:
+    """What is not done in `mode`, in `view`, by due time (so overdue first); at most
+    `limit` items, chosen by the database through the (done_at, due_at) index."""
+    at = at or clock.now()
+    start, tonight, horizon = _window(at)
+    where = {
+        AgendaView.TODAY: Activity.due_at < tonight,
+        AgendaView.UPCOMING: and_(Activity.due_at >= tonight, Activity.due_at < horizon),
+        AgendaView.ALL: true(),
+    }[AgendaView(view)]
     with book.reading() as session:
         rows = session.execute(
             select(
@@ -120,12 +174,8 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
             .outerjoin(Contact, Contact.id == Activity.contact_id)
             .outerjoin(Deal, Deal.id == Activity.deal_id)
             .outerjoin(Campaign, Campaign.id == Activity.campaign_id)
-            .where(
-                Activity.done_at.is_(None),
-                Activity.due_at < end_of_day,
-                Activity.kind.in_(kinds),
-            )
-            .order_by(Activity.due_at, Activity.id)
+            .where(_open_in_mode(mode), where)
+            .order_by(*_by_due(view))
             .limit(limit)
         )
         return [
@@ -136,12 +186,44 @@ def agenda(book: Book, mode: str, at: datetime | None = None, limit: int = 500) 
                 due,
                 contact or "",
                 deal or "",
-                due < start_of_day,
+                due is not None and due < start,
                 campaign or "",
             )
             for id_, kind, subject, due, contact, deal, campaign in rows
-            if due is not None  # the query's `due_at <` already excludes undated ones
         ]
+
+
+def _by_due(view: str) -> tuple[Any, ...]:
+    """Due time order; the undated (All open only) last. Today and Upcoming hold no undated
+    item, so their order is the index's own and the database stops at the limit."""
+    if view == AgendaView.ALL:
+        return (Activity.due_at.is_(None), Activity.due_at, Activity.id)
+    return (Activity.due_at, Activity.id)
+
+
+def agenda_counts(book: Book, mode: str, at: datetime | None = None) -> AgendaCounts:
+    """The count of each view and of each upcoming day, in one query."""
+    at = at or clock.now()
+    _start, tonight, horizon = _window(at)
+    due = Activity.due_at
+    bounds = [tonight + timedelta(days=n) for n in range(UPCOMING_DAYS + 1)]
+    per_day = [
+        func.count(case((and_(due >= low, due < high), 1)))
+        for low, high in zip(bounds, bounds[1:], strict=False)
+    ]
+    with book.reading() as session:
+        today, upcoming, everything, *days = session.execute(
+            select(
+                func.count(case((due < tonight, 1))),
+                func.count(case((and_(due >= tonight, due < horizon), 1))),
+                func.count(Activity.id),
+                *per_day,
+            ).where(_open_in_mode(mode))
+        ).one()
+    found = tuple(
+        (low.date(), int(count)) for low, count in zip(bounds, days, strict=False) if count
+    )
+    return AgendaCounts(int(today), int(upcoming), int(everything), found)
 
 
 def reschedule_activity(
@@ -154,3 +236,8 @@ def reschedule_activity(
         if activity is None or activity.done_at is not None:
             raise TandemError("That activity is gone or already done.", "activity")
         activity.due_at = due_at
+
+
+# Closing what is finished: a won or lost deal, a disqualified lead, a merged contact, and
+# the calls and meetings a logged call covers. Each is marked done with an outcome the
+# metrics skip (`NOT_WORKED_OUTCOMES`): taking a task off the agenda is not contacting anyone.

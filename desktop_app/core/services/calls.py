@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -12,9 +13,10 @@ from desktop_app.core.services.activities import schedule_in
 from desktop_app.core.services.contacts import contact_in
 from desktop_app.core.services.deals import deal_in, move_in
 from desktop_app.core.services.objections import record_objection_in
+from desktop_app.core.services.open_work import contact_scope, cover_in
 from desktop_app.core.services.validation import choice, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import ActivityKind, CallOutcome
+from desktop_app.core.vocabulary import ActivityKind, CallOutcome, DealStage
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class CallLog:
     next_step_kind: str = ActivityKind.FOLLOW_UP
     new_stage: str | None = None
     lost_reason: str = ""
+    #: Other open calls and meetings with the contact or on the deal this call completes.
+    complete_ids: tuple[int, ...] = field(default_factory=tuple)
 
 
 def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
@@ -43,6 +47,7 @@ def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
         contact = contact_in(session, call.contact_id)
         deal = deal_in(session, call.deal_id) if call.deal_id is not None else None
         call_id = _the_call(session, call, at)
+        _covered(session, call, at)
         if call.objection_category or call.objection_words.strip():
             record_objection_in(
                 session,
@@ -56,13 +61,27 @@ def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
             if deal is None:
                 raise TandemError("Content used is recorded against a deal.", "assets")
             _content_used(session, call.asset_ids, deal.id, at)
-        if call.next_step.strip() or call.next_step_at is not None:
-            _next_step(session, call, contact.name, at)
-        if call.new_stage:
+        if call.new_stage:  # before the next step: closing the deal closes what was open
             if deal is None:
                 raise TandemError("Open a deal before changing its stage.", "stage")
+            if call.new_stage == DealStage.WON and deal.value <= 0:
+                raise TandemError(
+                    "This deal has no value yet: win it from the pipeline (it asks for the "
+                    "value) or give it a value on its page first.",
+                    "stage",
+                )
             move_in(session, deal, call.new_stage, call.lost_reason, at)
+        if call.next_step.strip() or call.next_step_at is not None:
+            _next_step(session, call, contact.name, at)
         return call_id
+
+
+def _covered(session: Session, call: CallLog, at: datetime) -> None:
+    """The ticked calls and meetings this call completes (they count as no call of their own)."""
+    scope = contact_scope(call.contact_id)
+    if call.deal_id is not None:
+        scope = or_(scope, Activity.deal_id == call.deal_id)
+    cover_in(session, call.complete_ids, scope, f"Done with the call of {at:%Y-%m-%d %H:%M}.", at)
 
 
 def _the_call(session: Session, call: CallLog, at: datetime) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Campaign, CampaignSpend
+from desktop_app.core.services.settings import settings_in
 from desktop_app.core.services.validation import choice, date_order, money, required_text
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Channel
@@ -91,10 +92,10 @@ def change_campaign(book: Book, campaign_id: int, given: CampaignInput) -> None:
 def add_spend(
     book: Book, campaign_id: int, spent_on: date, amount: Decimal | str | float, note: str = ""
 ) -> int:
-    value = money(amount, "amount", "The amount")
-    if value == 0:
-        raise TandemError("The amount must be more than zero.", "amount")
     with book.transaction() as session:
+        value = money(amount, "amount", "The amount", settings_in(session).currency)
+        if value == 0:
+            raise TandemError("The amount must be more than zero.", "amount")
         if session.get(Campaign, campaign_id) is None:
             raise TandemError("That campaign no longer exists.", "campaign")
         entry = CampaignSpend(

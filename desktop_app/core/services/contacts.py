@@ -11,7 +11,12 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.history import standing
 from desktop_app.core.models import Campaign, Company, Contact, LifecycleEvent
-from desktop_app.core.services.validation import choice, optional_email, required_text
+from desktop_app.core.services.validation import (
+    choice,
+    optional_email,
+    optional_phone,
+    required_text,
+)
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import FUNNEL, Channel, Lifecycle, funnel_step
 
@@ -49,6 +54,7 @@ def add_lead_in(session: Session, new: NewContact, at: datetime) -> int:
     name = required_text(new.name, "name", "Name")
     email = optional_email(new.email)
     source = choice(new.source, Channel, "source", "Source")
+    phone = optional_phone(new.phone)
     if email is not None:
         existing = session.scalar(select(Contact.id).where(Contact.email_key == email.lower()))
         if existing is not None:
@@ -59,7 +65,7 @@ def add_lead_in(session: Session, new: NewContact, at: datetime) -> int:
         name=name,
         email=email,
         email_key=email.lower() if email else None,
-        phone=new.phone.strip(),
+        phone=phone,
         role=new.role.strip(),
         company_id=company_id_for(session, new.company, at),
         stage=Lifecycle.LEAD,

@@ -1,5 +1,6 @@
 """Opening deals and moving them through the pipeline, always by writing a stage event."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,11 +12,17 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.history import standing
 from desktop_app.core.models import Contact, Deal, DealStageEvent
-from desktop_app.core.services.contacts import record_stage
+from desktop_app.core.services.contacts import company_id_for, record_stage
+from desktop_app.core.services.open_work import close_open_in, deal_scope
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.services.validation import choice, money, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, DealStage, Lifecycle
+from desktop_app.core.vocabulary import (
+    CLOSED_DEAL_STAGES,
+    OPEN_DEAL_STAGES,
+    DealStage,
+    Lifecycle,
+)
 
 
 @dataclass(frozen=True)
@@ -46,52 +53,110 @@ def open_deal(
     value: Decimal | float | str,
     expected_close_on: date | None = None,
     at: datetime | None = None,
+    *,
+    stage: str = DealStage.DISCOVERY,
+    company: str | None = None,
+    next_step: str = "",
+    next_step_on: date | None = None,
 ) -> int:
-    """Open a deal in discovery; the contact becomes an opportunity and the deal inherits
-    the contact's first-touch campaign and company."""
+    """Open a deal in `stage` (an open one; discovery unless said); the contact becomes an
+    opportunity and the deal inherits the contact's first-touch campaign, and its company
+    unless `company` names another ("" for none; a name not in the book adds the company)."""
     at = at or clock.now()
     title = required_text(title, "title", "Title", 300)
-    amount = money(value, "value", "Value")
+    if choice(stage, DealStage, "stage", "Stage") not in OPEN_DEAL_STAGES:
+        raise TandemError("A new deal starts in an open stage: close it once it is open.", "stage")
     if expected_close_on is not None and expected_close_on < at.date():
         raise TandemError("The expected close date is in the past.", "expected_close_on")
+    _check_next_step(next_step, next_step_on, at.date())
     with book.transaction() as session:
+        currency = settings_in(session).currency
+        amount = money(value, "value", "Value", currency)
         contact = session.get(Contact, contact_id)
         if contact is None:
             raise TandemError("That contact no longer exists.", "contact")
         deal = Deal(
             title=title,
             contact_id=contact.id,
-            company_id=contact.company_id,
+            company_id=contact.company_id
+            if company is None
+            else company_id_for(session, company, at),
             campaign_id=contact.campaign_id,
             value=amount,
-            currency=settings_in(session).currency,
-            stage=DealStage.DISCOVERY,
+            currency=currency,
+            stage=stage,
             expected_close_on=expected_close_on,
+            next_step=next_step.strip(),
+            next_step_on=next_step_on,
             created_at=at,
         )
         session.add(deal)
         session.flush()
-        session.add(DealStageEvent(deal_id=deal.id, stage=DealStage.DISCOVERY, occurred_at=at))
+        session.add(DealStageEvent(deal_id=deal.id, stage=stage, occurred_at=at))
         if contact.stage not in (Lifecycle.OPPORTUNITY, Lifecycle.CUSTOMER):
             record_stage(session, contact.id, Lifecycle.OPPORTUNITY, at)
         return deal.id
 
 
+def _check_next_step(next_step: str, next_step_on: date | None, today: date) -> None:
+    if next_step_on is not None and not next_step.strip():
+        raise TandemError("Say what the next step is, or clear its date.", "next_step")
+    if next_step_on is not None and next_step_on < today:
+        raise TandemError("The next step's date has passed: choose today or later.", "next_step_on")
+    if len(next_step.strip()) > 300:
+        raise TandemError("The next step is too long (at most 300 characters).", "next_step")
+
+
 def move_deal(
-    book: Book, deal_id: int, stage: str, lost_reason: str = "", at: datetime | None = None
+    book: Book,
+    deal_id: int,
+    stage: str,
+    lost_reason: str = "",
+    at: datetime | None = None,
+    *,
+    value: Decimal | str | None = None,
+    keep_open: Collection[int] = (),
 ) -> None:
     """Move a deal to another stage. Closing as lost needs a reason; a closed deal must be
-    reopened (moved to an open stage by `reopen_deal`) before it moves again."""
+    reopened (moved to an open stage by `reopen_deal`) before it moves again.
+
+    Closing it, won or lost, closes the open activities of the deal and of its contact
+    (those on no other deal) but those in `keep_open`. A `value` given with a win is the
+    value it was won for, and must be more than nothing."""
+    at = at or clock.now()
     with book.transaction() as session:
-        move_in(session, deal_in(session, deal_id), stage, lost_reason, at or clock.now())
+        deal = deal_in(session, deal_id)
+        if value is not None and stage == DealStage.WON:
+            deal.value = _won_value(value, deal.currency)
+        move_in(session, deal, stage, lost_reason, at, keep_open)
 
 
-def move_in(session: Session, deal: Deal, stage: str, lost_reason: str, at: datetime) -> None:
+def _won_value(value: Decimal | str, currency: str) -> Decimal:
+    """The value a deal was won for, read as typed in its currency ("1.250,00", "€1,030")."""
+    if isinstance(value, str) and not value.strip():
+        raise TandemError("Give the value the deal was won for.", "value")
+    amount = money(value, "value", "The value", currency)
+    if amount <= 0:
+        raise TandemError("A won deal is worth something: give the value it was won for.", "value")
+    return amount
+
+
+def move_in(
+    session: Session,
+    deal: Deal,
+    stage: str,
+    lost_reason: str,
+    at: datetime,
+    keep_open: Collection[int] = (),
+) -> None:
     """`move_deal` inside a caller's transaction (the call logger moves and logs at once)."""
     choice(stage, DealStage, "stage", "Stage")
     if deal.stage not in OPEN_DEAL_STAGES:
         raise TandemError("This deal is closed: reopen it before moving it.", "stage")
     _move(session, deal, stage, lost_reason, at)
+    if stage in CLOSED_DEAL_STAGES:
+        why = f"Closed with the deal “{deal.title}” ({stage}) on {at:%Y-%m-%d}."
+        close_open_in(session, deal_scope(deal.id, deal.contact_id), keep_open, why, at)
 
 
 def reopen_deal(book: Book, deal_id: int, stage: str, at: datetime | None = None) -> None:
@@ -121,13 +186,13 @@ def change_deal(book: Book, deal_id: int, given: DealInput, at: datetime | None 
     """Edit a deal's details; its stage moves only by `move_deal`, which writes the event."""
     today = (at or clock.now()).date()
     title = required_text(given.title, "title", "Title", 300)
-    amount = money(given.value, "value", "Value")
     if given.next_step_on is not None and not given.next_step.strip():
         raise TandemError("Say what the next step is, or clear its date.", "next_step")
     if given.next_step_on is not None and given.next_step_on < today:
         raise TandemError("The next step's date has passed: choose today or later.", "next_step_on")
     with book.transaction() as session:
         deal = deal_in(session, deal_id)
+        amount = money(given.value, "value", "Value", deal.currency)
         if given.expected_close_on is not None and given.expected_close_on < deal.created_at.date():
             raise TandemError(
                 "The expected close date comes before the deal was opened.", "expected_close_on"

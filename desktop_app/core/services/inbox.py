@@ -17,6 +17,7 @@ from desktop_app.core.vocabulary import INBOX_STAGES
 
 @dataclass(frozen=True)
 class InboxFilter:
+    #: Empty for every stage (the list of everyone, customers too).
     stages: tuple[str, ...] = tuple(str(stage) for stage in INBOX_STAGES)
     source: str | None = None
     campaign_id: int | None = None
@@ -128,7 +129,8 @@ def inbox_page_in(
 
 def _filtered(query: Select, where: InboxFilter, sort: str | None) -> Select:  # type: ignore[type-arg]
     """The filter's conditions, joining a company or campaign only when one is needed."""
-    query = query.where(Contact.stage.in_(where.stages))
+    if where.stages:
+        query = query.where(Contact.stage.in_(where.stages))
     if sort == "company":
         query = query.outerjoin(Company, Company.id == Contact.company_id)
     if sort == "campaign":

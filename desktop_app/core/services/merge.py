@@ -9,6 +9,7 @@ is written into the kept row's notes, so nothing the founder knew is lost.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.services.contacts import refresh_milestones
 from desktop_app.core.services.lead_standard import standard_in
+from desktop_app.core.services.open_work import close_open_in, contact_scope
 from desktop_app.core.store import Book
 
 
@@ -41,13 +43,22 @@ class Merged:
     moved: dict[str, int]
 
 
-def merge_contacts(book: Book, keep_id: int, merge_id: int, at: datetime | None = None) -> Merged:
+def merge_contacts(
+    book: Book,
+    keep_id: int,
+    merge_id: int,
+    at: datetime | None = None,
+    keep_open: Collection[int] = (),
+) -> Merged:
     """Fold contact `merge_id` into `keep_id`: events, activities, deals, objections and
-    answers move; the kept contact's stage is that of the newest event of both."""
+    answers move; the kept contact's stage is that of the newest event of both. The merged
+    contact's open activities close (a duplicate first call, say) but those in `keep_open`."""
     at = at or clock.now()
     _distinct(keep_id, merge_id, "contact")
     with book.transaction() as session:
         keep, gone = _contact(session, keep_id), _contact(session, merge_id)
+        why = f"Closed when {gone.name} was merged into {keep.name} on {at:%Y-%m-%d}."
+        close_open_in(session, contact_scope(merge_id), keep_open, why, at)
         notes = _answers_moved(session, keep_id, merge_id)
         moved = _repoint(session, "contacts", merge_id, keep_id)
         fields = _contact_fields(keep, gone, notes, at)

@@ -7,12 +7,14 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.models import Activity, Contact, ModeSession
+from desktop_app.core.services.inbox import InboxFilter, count_inbox
 from desktop_app.core.services.pipeline import count_stale_deals, follow_up_breaches
 from desktop_app.core.services.validation import choice
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     CONTACT_ACTIVITY_KINDS,
     MARKETING_ACTIVITY_KINDS,
+    NOT_WORKED_OUTCOMES,
     SALES_ACTIVITY_KINDS,
     Lifecycle,
     Mode,
@@ -77,8 +79,17 @@ def _close(session: Session, session_id: int, at: datetime) -> None:
         running.last_seen_at = running.ended_at
 
 
+#: Deal conversion's name for qualified leads not contacted within the follow-up promise.
+WAITING_PAST_PROMISE = "waiting past the follow-up promise"
+
+
 def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
-    """Sentences saying what waits in `mode`, for the summary shown when switching to it."""
+    """Sentences saying what waits in `mode`, for the summary shown when switching to it.
+
+    Each counts the very figure its workspace shows under the same words: the inbox's
+    "leads in the inbox", deal conversion's "stale deals" and "waiting past the follow-up
+    promise" (qualified leads not contacted within it, now; the review's "follow-up promises
+    broken in the range" is another figure, with another name)."""
     at = at or clock.now()
     end_of_day = datetime.combine(at.date() + timedelta(days=1), time())
     kinds = SALES_ACTIVITY_KINDS if mode == Mode.DEALS else MARKETING_ACTIVITY_KINDS
@@ -88,29 +99,25 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
                 Activity.done_at.is_(None), Activity.due_at < end_of_day, Activity.kind.in_(kinds)
             )
         )
-        if mode != Mode.DEALS:
-            new_leads = session.scalar(
-                select(func.count(Contact.id)).where(Contact.stage == Lifecycle.LEAD)
-            )
-            return [
-                _plural(new_leads or 0, "lead waits", "leads wait") + " to be qualified",
-                _plural(due or 0, "marketing task is", "marketing tasks are")
-                + " due today or overdue",
-            ]
-        uncontacted = session.scalar(_uncontacted_sqls()) or 0
+        uncontacted = (session.scalar(_uncontacted_sqls()) or 0) if mode == Mode.DEALS else 0
+    if mode != Mode.DEALS:
+        return [
+            _plural(count_inbox(book, InboxFilter()), "lead", "leads") + " in the inbox",
+            _plural(due or 0, "marketing task", "marketing tasks") + " due today or overdue",
+        ]
     sentences = [
-        _plural(uncontacted, "qualified lead waits", "qualified leads wait") + " for a first call",
-        _plural(due or 0, "call or meeting is", "calls and meetings are") + " due today or overdue",
+        _plural(uncontacted, "handed-off lead waits", "handed-off leads wait")
+        + " for a first call",
+        # The agenda's Today view: calls, demos, meetings, e-mails, follow-ups, proposals.
+        _plural(due or 0, "agenda item", "agenda items") + " due today or overdue",
     ]
     # What must not be forgotten, in plain sight the moment the mode is entered.
     stale = count_stale_deals(book, at=at)
-    broken = len(follow_up_breaches(book, at=at))
+    waiting = len(follow_up_breaches(book, at=at))
     if stale:
-        sentences.append(_plural(stale, "deal is", "deals are") + " stale")
-    if broken:
-        sentences.append(
-            _plural(broken, "follow-up promise is", "follow-up promises are") + " broken"
-        )
+        sentences.append(_plural(stale, "stale deal", "stale deals"))
+    if waiting:
+        sentences.append(f"{waiting:,} {WAITING_PAST_PROMISE}")
     return sentences
 
 
@@ -120,6 +127,7 @@ def _uncontacted_sqls() -> Select[int]:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at.is_not(None),
+            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
     return select(func.count(Contact.id)).where(Contact.stage == Lifecycle.SQL, ~contacted)

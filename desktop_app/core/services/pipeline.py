@@ -1,5 +1,5 @@
 """The pipeline as the board shows it, and what must not be forgotten: stale deals and
-broken follow-up promises."""
+the qualified leads waiting past the follow-up promise."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,7 +14,12 @@ from desktop_app.core.models import Activity, Contact, Deal, DealStageEvent
 from desktop_app.core.services.contacts import qualified_at
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, OPEN_DEAL_STAGES, Lifecycle
+from desktop_app.core.vocabulary import (
+    CONTACT_ACTIVITY_KINDS,
+    NOT_WORKED_OUTCOMES,
+    OPEN_DEAL_STAGES,
+    Lifecycle,
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,11 @@ def _last_touch() -> Any:
     """Each deal's newest stage change or done activity: what "untouched since" means.
     Looked up per deal (an index seek each), as only the open deals are asked for."""
     entered = _entered_stage()
-    done = select(func.max(Activity.done_at)).where(Activity.deal_id == Deal.id).scalar_subquery()
+    done = (
+        select(func.max(Activity.done_at))
+        .where(Activity.deal_id == Deal.id, Activity.outcome.not_in(NOT_WORKED_OUTCOMES))
+        .scalar_subquery()
+    )
     return case((done.is_(None), entered), (done > entered, done), else_=entered)
 
 
@@ -158,6 +167,7 @@ def follow_up_breaches(book: Book, at: datetime | None = None) -> list[Breach]:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at.is_not(None),
+            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
     with book.reading() as session:

@@ -3,6 +3,7 @@
 Every step that changes a stage writes its lifecycle event through `record_stage`.
 """
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -13,6 +14,7 @@ from desktop_app.core.models import LeadAnswer
 from desktop_app.core.services.activities import schedule_in
 from desktop_app.core.services.contacts import contact_in, record_stage
 from desktop_app.core.services.lead_standard import standard_in
+from desktop_app.core.services.open_work import close_open_in, contact_scope
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.services.validation import required_text
 from desktop_app.core.store import Book
@@ -65,12 +67,22 @@ def qualify(book: Book, contact_id: int, at: datetime | None = None) -> None:
         record_stage(session, contact_id, Lifecycle.MQL, at or clock.now(), note="qualified")
 
 
-def disqualify(book: Book, contact_id: int, reason: str, at: datetime | None = None) -> None:
+def disqualify(
+    book: Book,
+    contact_id: int,
+    reason: str,
+    at: datetime | None = None,
+    keep_open: Collection[int] = (),
+) -> None:
+    """Disqualify a lead or MQL; its open activities close with it but those in `keep_open`."""
     reason = required_text(reason, "reason", "The reason", 300)
+    at = at or clock.now()
     with book.transaction() as session:
         if contact_in(session, contact_id).stage not in (Lifecycle.LEAD, Lifecycle.MQL):
             raise TandemError("Only a lead or an MQL in the inbox can be disqualified.", "stage")
-        record_stage(session, contact_id, Lifecycle.DISQUALIFIED, at or clock.now(), reason)
+        record_stage(session, contact_id, Lifecycle.DISQUALIFIED, at, reason)
+        why = f"Closed with the disqualification on {at:%Y-%m-%d}."
+        close_open_in(session, contact_scope(contact_id), keep_open, why, at)
 
 
 def hand_off_to_sales(book: Book, contact_id: int, at: datetime | None = None) -> int:

@@ -13,7 +13,12 @@ from desktop_app.core.models import Activity, Contact
 from desktop_app.core.services.contacts import qualified_at
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, ActivityKind, Lifecycle
+from desktop_app.core.vocabulary import (
+    CONTACT_ACTIVITY_KINDS,
+    NOT_WORKED_OUTCOMES,
+    ActivityKind,
+    Lifecycle,
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ def agenda_links(
             done.c.contact_id == Activity.contact_id,
             done.c.kind.in_(CONTACT_ACTIVITY_KINDS),
             done.c.done_at.is_not(None),
+            done.c.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
     with book.reading() as session:

@@ -105,7 +105,7 @@ def change_revenue_target(
     if target is None or str(target).strip() == "":
         values["revenue_target"] = ""
     else:
-        amount = money(target, "target", "The revenue target")
+        amount = money(target, "target", "The revenue target", read_settings(book).currency)
         if amount == 0:
             raise TandemError("A revenue target is more than zero.", "target")
         values["revenue_target"] = str(amount)

@@ -1,4 +1,5 @@
-"""Today: the deal conversion agenda (overdue first) and the leads waiting past the promise."""
+"""The agenda page: the deal conversion agenda (Today with overdue first, Upcoming, All open)
+and the leads waiting past the promise."""
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,18 +32,19 @@ NO_BREACHES = "Every qualified lead has been contacted within the follow-up prom
 
 
 class TodayPage(QWidget):
-    """`breach_chosen(contact_id, name)` when Enter or a double click picks a waiting lead."""
+    """`breach_chosen(contact_id, name)` when Enter or a double click picks a waiting lead
+    (the workspace opens their page)."""
 
     breach_chosen = Signal(int, str)
 
     def __init__(self, agenda: AgendaModel, breaches: BreachesModel):
         super().__init__()
         self.agenda, self.breaches = agenda, breaches
-        self.agenda_panel = AgendaPanel(agenda, "Today's agenda", EMPTY_AGENDA, "item")
+        self.agenda_panel = AgendaPanel(agenda, "Agenda", EMPTY_AGENDA, "item")
         self.agenda_view = self.agenda_panel.view
         self.agenda_view.setToolTip(
-            "Space: done · Enter: open the deal · Ctrl+L: log a call · Ctrl+R: reschedule · "
-            "Ctrl+T: a new task"
+            "Space: done · Enter: open the deal (or the person) · Ctrl+Enter: the person · "
+            "Ctrl+L: log a call · Ctrl+R: reschedule · Ctrl+T: a new task"
         )
         header = self.agenda_view.horizontalHeader()
         header.setMinimumSectionSize(60)
@@ -86,7 +88,9 @@ class TodayPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.breaches_view.setToolTip("Enter or double click: log the first call (Ctrl+L)")
+        self.breaches_view.setToolTip(
+            "Enter or double click: the person's page · Ctrl+L: log the first call"
+        )
         self.breaches_view.activated.connect(self._choose_breach)
         self.breaches_empty = empty_state_label()
         self.breaches_empty.setText(NO_BREACHES)

@@ -2,7 +2,7 @@
 cards painted by `CardDelegate`, filters above, and won / lost drop zones beside. The founder
 keeps their place (the card they are on, each column's scroll) when the board is read again."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import TandemError
+from desktop_app.core.money import parse_money
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.pipeline import BoardFilter
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
@@ -33,6 +35,11 @@ from desktop_app.gui.widgets.layout import buddy
 
 SEARCH_DELAY_MS = 250
 COLUMN_MIN_WIDTH = 220
+#: Shown over the columns while the book has no open deal.
+EMPTY_PIPELINE = (
+    "No open deals yet. Open one with New deal… (Ctrl+Shift+N), or from a call with a "
+    "handed-off lead (Ctrl+L)."
+)
 
 
 class ColumnView(QListView):
@@ -90,6 +97,8 @@ class PipelineBoard(QWidget):
     filter's choices are read by `load_campaigns()` (when the board is first shown)."""
 
     open_requested = Signal(int)
+    #: The empty board's hint asks for a new deal.
+    new_deal_requested = Signal()
 
     def __init__(self, ops: Operations, board: BoardModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +114,7 @@ class PipelineBoard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_filters())
         layout.addWidget(self.filter_error)
+        layout.addWidget(self._build_empty_hint())
         layout.addLayout(self._build_columns(), 1)
         self._connect()
         self._show_totals()
@@ -154,6 +164,25 @@ class PipelineBoard(QWidget):
         filters.addWidget(export)
         return row
 
+    def _build_empty_hint(self) -> QWidget:
+        """What to do next when there is nothing on the board (hidden until a read says so)."""
+        self.empty_hint = QWidget(objectName="boardEmpty")
+        self.empty_text = QLabel(EMPTY_PIPELINE, wordWrap=True)
+        self.new_deal_button = QPushButton("New deal…", objectName="boardNewDeal")
+        self.new_deal_button.setToolTip("Open a deal (Ctrl+Shift+N)")
+        self.new_deal_button.clicked.connect(self.new_deal_requested)
+        row = QHBoxLayout(self.empty_hint)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.addWidget(self.empty_text, 1)
+        row.addWidget(self.new_deal_button)
+        self.empty_hint.hide()
+        return self.empty_hint
+
+    def _show_empty_hint(self) -> None:
+        """Only when the book has no open deal: a filter that hides them all is not that."""
+        unfiltered = self.board.filter == BoardFilter() and not self.board.stale_only
+        self.empty_hint.setVisible(unfiltered and self.board.card_count() == 0)
+
     def _build_columns(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for stage, model in self.board.columns.items():
@@ -194,6 +223,7 @@ class PipelineBoard(QWidget):
         self.stale_only.toggled.connect(self.apply_filter)
         self.board.reloading.connect(self._remember_place)
         self.board.reloaded.connect(self._show_totals)
+        self.board.reloaded.connect(self._show_empty_hint)
         self.board.reloaded.connect(self._restore_place)
         self.board.placed.connect(self._follow_card)
         for view in self.columns.values():
@@ -223,8 +253,8 @@ class PipelineBoard(QWidget):
         self.errors.clear()
         try:
             low, high = self._amount(self.min_value), self._amount(self.max_value)
-        except InvalidOperation:
-            self.errors.show_message("The value range takes numbers, e.g. 1000 – 5000.")
+        except TandemError as error:
+            self.errors.show_message(f"The value range: {error.message}")
             return
         where = BoardFilter(
             campaign_id=self.campaign_filter.currentData(),
@@ -235,10 +265,9 @@ class PipelineBoard(QWidget):
         )
         self.board.set_filter(where, self.stale_only.isChecked())
 
-    @staticmethod
-    def _amount(edit: QLineEdit) -> Decimal | None:
-        text = edit.text().strip().replace(",", "")
-        return Decimal(text) if text else None
+    def _amount(self, edit: QLineEdit) -> Decimal | None:
+        """The amount as people type money ("1.000", "€1,250.50"), or None for none."""
+        return parse_money(edit.text(), self.board.currency)
 
     def show_stale_only(self) -> None:
         self.stale_only.setChecked(True)

@@ -1,5 +1,7 @@
 """The quick call logger: outcome, notes, an objection in the customer's words, content used,
 the next step and a stage change, saved in one transaction by `log_call`, one operation.
+The other calls and meetings with the contact or on the deal due by tonight are offered to
+complete with it (a checklist, the earliest ticked).
 
 Its choices (content, the contact's open deals, or contacts to pick from) arrive in one read
 when it opens; the form can be filled meanwhile, and saved once they are there."""
@@ -10,7 +12,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
@@ -22,6 +24,7 @@ from desktop_app.core.services.deal_details import (
     contacts_matching,
     open_deals_of,
 )
+from desktop_app.core.services.open_work import OpenActivity, coverable_activities
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     OPEN_DEAL_STAGES,
@@ -40,6 +43,13 @@ from desktop_app.gui.deals.call_choices import (
 from desktop_app.gui.deals.open_deal_dialog import OpenDealDialog
 from desktop_app.gui.forms.ui_deals_call_logger import Ui_CallLoggerDialog
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.activity_checklist import (
+    ACTIVITY_ID_ROLE,
+    checklist_item,
+    fit_rows,
+    keep_narrow,
+    unticked,
+)
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 NEXT_STEP_KINDS = (
@@ -84,6 +94,7 @@ class CallLoggerDialog(ServiceDialog):
         self.next_step_at: datetime | None = None
         self.open_deal_dialog: OpenDealDialog | None = None
         self.loaded = False
+        self._add_checklist()
         self._watch_fields()
         self._fill_choices()
         self._connect()
@@ -111,8 +122,68 @@ class CallLoggerDialog(ServiceDialog):
                 "next_step_at": (ui.nextStepAtError, ui.nextStepAtEdit),
                 "stage": (ui.stageError, ui.stageCombo),
                 "lost_reason": (ui.lostReasonError, ui.lostReasonEdit),
+                "complete": (self.complete_error, self.complete_list),
             },
             ui.formError,
+        )
+
+    def _add_checklist(self) -> None:
+        """Below the outcome: what else this call completes."""
+        self.complete_list = QListWidget()
+        self.complete_list.setObjectName("completeList")
+        keep_narrow(self.complete_list)
+        self.complete_list.setToolTip(
+            "Other calls and meetings due by today, ticked ones done with this call (Space ticks)"
+        )
+        self.complete_label = QLabel("Also &done:")
+        self.complete_label.setBuddy(self.complete_list)
+        self.complete_error = QLabel()
+        form = self.ui.contactForm
+        row, _role = form.getWidgetPosition(self.ui.outcomeError)
+        form.insertRow(row + 1, self.complete_label, self.complete_list)
+        form.insertRow(row + 2, "", self.complete_error)
+        self._show_coverable([])
+
+    def _read_coverable(self) -> None:
+        contact_id, deal_id, answering, at = (
+            self.contact_id,
+            self.deal_id,
+            self.activity_id,
+            self._now(),
+        )
+        self.ops.read(
+            (self, "coverable"),
+            lambda book: coverable_activities(book, contact_id, deal_id, at, answering),
+            self._show_coverable,
+        )
+
+    def _show_coverable(self, activities: list[OpenActivity]) -> None:
+        """The calls and meetings offered, the earliest ticked (what was ticked stays)."""
+        kept = {
+            item.data(ACTIVITY_ID_ROLE)
+            for item in (self.complete_list.item(r) for r in range(self.complete_list.count()))
+        }
+        was_unticked = unticked(self.complete_list)
+        self.complete_list.clear()
+        now = self._now()
+        for row, activity in enumerate(activities):
+            item = checklist_item(activity, now)
+            seen = activity.activity_id in kept
+            tick = activity.activity_id not in was_unticked if seen else row == 0
+            item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
+            self.complete_list.addItem(item)
+        has = bool(activities)
+        self.complete_label.setVisible(has)
+        self.complete_list.setVisible(has)
+        fit_rows(self.complete_list, 4)
+
+    def completing(self) -> tuple[int, ...]:
+        """The ticked calls and meetings this call completes."""
+        items = (self.complete_list.item(r) for r in range(self.complete_list.count()))
+        return tuple(
+            item.data(ACTIVITY_ID_ROLE)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
         )
 
     def _fill_choices(self) -> None:
@@ -134,6 +205,7 @@ class CallLoggerDialog(ServiceDialog):
         ui.contactSearch.installEventFilter(self)
         ui.contactList.currentRowChanged.connect(self._take_listed_contact)
         ui.dealCombo.currentIndexChanged.connect(self._show_stage_fields)
+        ui.dealCombo.currentIndexChanged.connect(lambda _index: self._read_coverable())
         ui.stageCombo.currentIndexChanged.connect(self._show_lost_reason)
         ui.openDealButton.clicked.connect(self.offer_new_deal)
 
@@ -175,6 +247,7 @@ class CallLoggerDialog(ServiceDialog):
             self._show_heading()
             self._show_deals(choices.deals, chosen)
         self._enable_save()
+        self._read_coverable()
 
     def _book_changed(self, changes: Changes) -> None:
         """Another window, or the deal opened from here: the choices again (not for the
@@ -252,6 +325,7 @@ class CallLoggerDialog(ServiceDialog):
     def _take_deals(self, contact_id: int, deals: list[DealChoice]) -> None:
         if contact_id == self.contact_id:  # the founder may have picked another since
             self._show_deals(deals, None)
+            self._read_coverable()
 
     def _show_heading(self) -> None:
         name = self._contact_name
@@ -352,6 +426,7 @@ class CallLoggerDialog(ServiceDialog):
             next_step_kind=ui.nextStepKindCombo.currentData(),
             new_stage=ui.stageCombo.currentData(),
             lost_reason=ui.lostReasonEdit.text(),
+            complete_ids=self.completing(),
         )
 
     def chosen_assets(self) -> tuple[int, ...]:

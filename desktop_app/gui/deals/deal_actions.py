@@ -61,7 +61,16 @@ class DealActions:
         if deal.stage not in OPEN_DEAL_STAGES:
             self._heading.say_problem("This deal is already closed.")
             return
-        dialog = CloseDealDialog(self._ops, deal_id, deal.title, stage, self._parent, now=self._now)
+        dialog = CloseDealDialog(
+            self._ops,
+            deal_id,
+            deal.title,
+            stage,
+            self._parent,
+            now=self._now,
+            value=deal.value,
+            currency=deal.currency,
+        )
         dialog.accepted.connect(
             lambda: self._heading.say(f"Closed as {label(dialog.stage).lower()}")
         )

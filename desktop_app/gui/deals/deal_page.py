@@ -243,7 +243,7 @@ class DealPage(QWidget):
         self.reopen_button.setVisible(not deal.is_open)
         if not keep_edits:
             ui.titleEdit.setText(deal.title)
-            ui.valueEdit.setText(f"{deal.value:f}")
+            ui.valueEdit.setText(f"{deal.value:,.2f}")  # as typed back: parse_money
             self._set_date(ui.expectedCloseCheck, ui.expectedCloseEdit, deal.expected_close_on)
             ui.nextStepEdit.setText(deal.next_step)
             self._set_date(ui.nextStepOnCheck, ui.nextStepOnEdit, deal.next_step_on)

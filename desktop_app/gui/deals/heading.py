@@ -1,10 +1,12 @@
 """The head of deal conversion: its title, what must not be forgotten counted in plain sight
-(stale deals, broken follow-up promises: each a link to where they are), and what the last
-action did."""
+(stale deals, qualified leads waiting past the follow-up promise: each a link to where they
+are, each under the words the mode banner uses for the same figure), and what the last action
+did."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.core.services.modes import WAITING_PAST_PROMISE
 from desktop_app.gui.models import formatting
 from desktop_app.gui.widgets.layout import workspace_heading
 from desktop_app.gui.widgets.palette import ERROR, LATE, QUIET, color_text
@@ -32,9 +34,7 @@ class DealsHeading(QWidget):
         _show_count(self.stale_button, stale)
 
     def show_waiting(self, waiting: int) -> None:
-        self.breaches_button.setText(
-            formatting.plural(waiting, "broken follow-up promise", "broken follow-up promises")
-        )
+        self.breaches_button.setText(f"{formatting.count(waiting)} {WAITING_PAST_PROMISE}")
         _show_count(self.breaches_button, waiting)
 
     def say(self, text: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import clock
 from desktop_app.core.io.ical import export_agenda
+from desktop_app.core.services.deal_details import deal_details
 from desktop_app.core.services.pipeline import count_stale_deals
 from desktop_app.core.vocabulary import SALES_ACTIVITY_KINDS, DealStage, Mode, label
 from desktop_app.gui.deals.agenda import EMPTY_AGENDA, TodayPage
@@ -38,9 +39,17 @@ from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.board_model import BOARD_TABLES, BoardModel
 from desktop_app.gui.models.breaches_model import BREACH_TABLES, BreachesModel
+from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.actions import workspace_action
+from desktop_app.gui.widgets.deleting import Target, add_delete_action
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.new_deal_dialog import (
+    NEW_DEAL,
+    NEW_DEAL_KEYS,
+    NewDealDialog,
+    show_on_board,
+)
 from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
@@ -70,6 +79,7 @@ class DealsWorkspace(QWidget):
         self.call_logger: CallLoggerDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.new_task_dialog: NewTaskDialog | None = None
+        self.new_deal_dialog: NewDealDialog | None = None
         self._focus_first_card = False
         self._build()
         self.deal_actions = DealActions(ops, self, self.board, self.deal_page, self.heading, now)
@@ -100,8 +110,11 @@ class DealsWorkspace(QWidget):
         }
 
     def shown(self) -> None:
-        """Brought to the front: the counts and the page in front read what went stale."""
-        for following in (*self._counts, *self._pages[self.tabs.currentIndex()]):
+        """Brought to the front: the counts read again (the mode banner counts the same
+        figures now, and time alone makes a deal stale), the page in front what went stale."""
+        for following in self._counts:
+            following.read()
+        for following in self._pages[self.tabs.currentIndex()]:
             following.catch_up()
 
     def _page_shown(self, page: int) -> None:
@@ -123,10 +136,10 @@ class DealsWorkspace(QWidget):
         self.deal_page = DealPage(self.ops, now=self._now)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dealsTabs")
-        self.tabs.addTab(self.today, "Today")
+        self.tabs.addTab(self.today, "Agenda")
         self.tabs.addTab(self.pipeline, "Pipeline")
         self.tabs.addTab(self.deal_page, "Deal")
-        self.tabs.setTabToolTip(TODAY, "Today's agenda (Alt+1)")
+        self.tabs.setTabToolTip(TODAY, "The agenda: today, upcoming, all open (Alt+1)")
         self.tabs.setTabToolTip(PIPELINE, "The pipeline board (Alt+2)")
         self.tabs.setTabToolTip(DEAL, "The deal last opened (Alt+3)")
         self.heading = DealsHeading(self.title)
@@ -147,12 +160,14 @@ class DealsWorkspace(QWidget):
         self.done_action = self.agenda_panel.done_action
         self.reschedule_action = action("&Reschedule…", "Ctrl+R", self.reschedule)
         self.new_task_action = action(NEW_TASK, "Ctrl+T", self.new_task)
+        self.new_deal_action = action(NEW_DEAL, NEW_DEAL_KEYS, self.new_deal)
         self.open_action = self._open_deal_action()
+        self.open_contact_action = action("Open the &contact", "Ctrl+Return", self.open_contact)
         self.next_stage_action = action(
             "Move to the &next stage", "Ctrl+Shift+Right", lambda: self.move_stage(1)
         )
         self.previous_stage_action = action(
-            "Move to the &previous stage", "Ctrl+Shift+Left", lambda: self.move_stage(-1)
+            "Move to the pre&vious stage", "Ctrl+Shift+Left", lambda: self.move_stage(-1)
         )
         self.won_action = action(
             "Close as &won…", "Ctrl+Shift+W", lambda: self.close_deal(DealStage.WON)
@@ -165,9 +180,12 @@ class DealsWorkspace(QWidget):
         )
         self.find_action = action("&Find a deal", QKeySequence.StandardKey.Find, self.focus_search)
         self.stale_action = action("Show &stale deals", "Ctrl+Shift+S", self.show_stale)
-        self.breaches_action = action("Show &broken promises", "Ctrl+Shift+B", self.show_breaches)
+        self.breaches_action = action(
+            "S&how those waiting past the follow-up promise", "Ctrl+Shift+B", self.show_breaches
+        )
+        self.delete_action = add_delete_action(self, self.ops, self._delete_targets())
         pages = [
-            action("&Today's agenda", "Alt+1", lambda: self.show_page(TODAY)),
+            action("&Agenda", "Alt+1", lambda: self.show_page(TODAY)),
             action("Pipeline &board", "Alt+2", lambda: self.show_page(PIPELINE)),
             action("&Deal page", "Alt+3", lambda: self.show_page(DEAL)),
         ]
@@ -176,21 +194,40 @@ class DealsWorkspace(QWidget):
             self.done_action,
             self.reschedule_action,
             self.new_task_action,
+            self.new_deal_action,
             self.open_action,
+            self.open_contact_action,
             self.next_stage_action,
             self.previous_stage_action,
             self.won_action,
             self.lost_action,
+            self.delete_action,
             self.find_action,
             self.stale_action,
             self.breaches_action,
             self.export_action,
             *pages,
+            *self._agenda_view_actions(),
         ]
+
+    def _agenda_view_actions(self) -> list[QAction]:
+        """Today, Upcoming, All open: the agenda page comes forward first."""
+        actions = self.agenda_panel.view_actions
+        for action in actions:
+            self.addAction(action)
+            action.triggered.connect(lambda _checked=False: self.show_page(TODAY))
+        return actions
+
+    def show_agenda_item(self, activity_id: int, view: str) -> None:
+        """Bring an item forward in `view` of the agenda, selected once listed (the hand-off
+        message's first call)."""
+        self.show_page(TODAY)
+        self.agenda_panel.show_view(view)
+        self.agenda_panel.select_when_listed(activity_id)
 
     def _open_deal_action(self) -> QAction:
         """Enter on the agenda or a board column (there only: Enter also confirms fields)."""
-        action = QAction("&Open the deal", self)
+        action = QAction("O&pen the deal", self)
         action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setToolTip("Open the selected item's deal (Enter)")
@@ -199,6 +236,32 @@ class DealsWorkspace(QWidget):
             view.addAction(action)
         return action
 
+    def _delete_targets(self) -> list[tuple[QWidget, Callable[[], Target | None]]]:
+        """What Delete deletes: the agenda item, or the deal card."""
+
+        def item() -> Target | None:
+            row = self.agenda_panel.selected_row()
+            found = self.agenda.item(row) if row is not None else None
+            return ("activity", found.activity_id, found.subject) if found is not None else None
+
+        def card() -> Target | None:
+            deal_id = self.pipeline.current_deal()
+            for column in self.board.columns.values():
+                row = column.row_of(deal_id) if deal_id is not None else None
+                if deal_id is not None and row is not None:
+                    return ("deal", deal_id, column.card(row).title)
+            return None
+
+        def page() -> Target | None:
+            details = self.deal_page.details
+            return ("deal", details.deal_id, details.title) if details is not None else None
+
+        return [
+            (self.agenda_view, item),
+            *((v, card) for v in self.pipeline.columns.values()),
+            (self.deal_page, page),
+        ]
+
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._page_shown)
         self.today.log_button.clicked.connect(self.log_call)
@@ -206,13 +269,14 @@ class DealsWorkspace(QWidget):
         self.today.new_task_button.clicked.connect(self.new_task)
         self.today.open_button.clicked.connect(self.open_current)
         self.today.breach_chosen.connect(
-            lambda contact_id, name: self.log_call_with(CallTarget(contact_id, name=name))
+            lambda contact_id, _name: self.ops.navigator.open(RecordKind.CONTACT, contact_id)
         )
         self.agenda_view.doubleClicked.connect(lambda _index: self.open_current())
         self.breaches.modelReset.connect(
             lambda: self.heading.show_waiting(self.breaches.rowCount())
         )
         self.pipeline.open_requested.connect(self.open_deal)
+        self.pipeline.new_deal_requested.connect(self.new_deal)
         self.board.close_requested.connect(lambda deal_id, stage: self.close_deal(stage, deal_id))
         self.board.moved.connect(
             lambda _deal_id, stage: self.heading.say(f"Moved to {label(stage)}")
@@ -287,6 +351,16 @@ class DealsWorkspace(QWidget):
         self.reschedule_dialog = dialog
         return dialog
 
+    def new_deal(self) -> NewDealDialog:
+        """New deal… (Ctrl+Shift+N): with the person of the item in view, if any; once
+        saved, its card on the board."""
+        contact_id = self.in_view.call_target().contact_id
+        dialog = NewDealDialog(self.ops, self, contact_id=contact_id, now=self._now)
+        show_on_board(dialog, self.pipeline, lambda: self.show_page(PIPELINE), self.heading.say)
+        open_in_place(dialog, self.new_deal_dialog)
+        self.new_deal_dialog = dialog
+        return dialog
+
     def new_task(self) -> NewTaskDialog:
         """A call, demo, meeting or follow-up, with the contact and deal in view if any."""
         target = self.in_view.call_target()
@@ -306,9 +380,35 @@ class DealsWorkspace(QWidget):
     def open_current(self) -> None:
         deal_id = self.in_view.current_deal()
         if deal_id is None:
+            contact_id = self.in_view.call_target().contact_id
+            if contact_id is not None:  # an item with a person and no deal: their page
+                self.ops.navigator.open(RecordKind.CONTACT, contact_id)
+                return
             self.heading.say_problem("This item has no deal: Ctrl+L logs a call and can open one.")
             return
         self.open_deal(deal_id)
+
+    def open_contact(self) -> None:
+        """Ctrl+Enter: the page of the person of the item, card or deal in view."""
+        target = self.in_view.call_target()
+        if target.contact_id is not None:
+            self.ops.navigator.open(RecordKind.CONTACT, target.contact_id)
+        elif target.deal_id is not None:
+            deal_id = target.deal_id
+            self.ops.read(
+                (self, "deal's contact"),
+                lambda book: deal_details(book, deal_id).contact_id,
+                self._open_deal_contact,
+                self.deal_actions.read_failed,
+            )
+        else:
+            self.heading.say_problem("Select an agenda item, a card or a deal first.")
+
+    def _open_deal_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self.heading.say_problem("This deal has no contact.")
+        else:
+            self.ops.navigator.open(RecordKind.CONTACT, contact_id)
 
     def open_deal(self, deal_id: int) -> None:
         """The page comes to the front once the deal has arrived (`_deal_opened`), fresh:

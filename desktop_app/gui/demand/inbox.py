@@ -4,11 +4,12 @@ pause in typing before asking. Several rows can be selected, for an outreach bat
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -32,6 +33,7 @@ from desktop_app.gui.models.inbox_model import (
     DEFAULT_SORT_ORDER,
     InboxModel,
 )
+from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import (
@@ -51,7 +53,11 @@ COLUMN_WIDTHS = {
     "Source": 90,
     "Campaign": 140,
     "Score": 50,
+    "Added": 95,
 }
+#: E-mail, company and campaign share the width left, so that the score and the day a lead
+#: came in stay in sight at 1200 pixels (the last column used to take it all).
+STRETCHED = ("E-mail", "Company", "Campaign")
 EMPTY_INBOX = "No leads wait in the inbox. New leads you add (Ctrl+N) or import appear here."
 NO_MATCH = "No lead matches this filter."
 
@@ -124,7 +130,8 @@ class InboxPanel(QWidget):
         header = self.view.horizontalHeader()
         for column, spec in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(spec.header, 100))
-        header.setStretchLastSection(True)
+            if spec.header in STRETCHED:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
         self.export_shown = export_shown(
@@ -134,8 +141,8 @@ class InboxPanel(QWidget):
             "to a CSV file",
         )
         self.view.setToolTip(
-            "Enter scores the lead; Shift or Ctrl with the arrows or a click selects several "
-            "for an outreach batch"
+            "Enter or a double click opens the person's page; Shift or Ctrl with the arrows "
+            "or a click selects several for an outreach batch"
         )
         self.empty = empty_state_label()
         self.clear_filter_button = QPushButton("C&lear filter")
@@ -180,6 +187,7 @@ class InboxPanel(QWidget):
         self.model.modelReset.connect(self.show_state)
         self.model.loaded.connect(self._loaded)
         self.view.selectionModel().selectionChanged.connect(self._enable_buttons)
+        self.view.activated.connect(self._open_contact)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
 
@@ -240,6 +248,11 @@ class InboxPanel(QWidget):
             return index.data(CONTACT_ID_ROLE)
         selected = self.selected_ids()
         return selected[0] if selected else None
+
+    def _open_contact(self, index: QModelIndex) -> None:
+        """Enter or a double click: the person's page (scoring has its own key)."""
+        if index.isValid():
+            self.ops.navigator.open(RecordKind.CONTACT, index.data(CONTACT_ID_ROLE))
 
     def current_lead(self) -> InboxRow | None:
         """The lead the keyboard is on, as the inbox lists it."""

@@ -3,16 +3,26 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
+from desktop_app.core import clock
 from desktop_app.core.services.inbox import InboxRow
 from desktop_app.core.services.lead_standard import Standard, read_standard
+from desktop_app.core.services.open_work import OpenActivity, open_activities_of_contact
 from desktop_app.core.services.qualification import disqualify, met_criteria, score_lead
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Lifecycle
 from desktop_app.gui.forms.ui_demand_disqualify import Ui_DisqualifyDialog
 from desktop_app.gui.forms.ui_demand_score import Ui_ScoreDialog
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.activity_checklist import fill_checklist, keep_narrow, unticked
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 CRITERION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,10 +121,36 @@ class DisqualifyDialog(ServiceDialog):
         )
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        self._add_checklist()
+        contact_id = lead.contact_id
+        ops.read(
+            (self, "open"),
+            lambda book: open_activities_of_contact(book, contact_id),
+            self._show_open,
+        )
+
+    def _add_checklist(self) -> None:
+        """The lead's open activities close with it (untick to keep one)."""
+        self.checklist = QListWidget(objectName="disqualifyChecklist")
+        keep_narrow(self.checklist)
+        self.checklist.setToolTip("Ticked items close with the lead; Space unticks one to keep")
+        self.checklist_label = QLabel("Also &close these open activities:")
+        self.checklist_label.setBuddy(self.checklist)
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        at = layout.indexOf(self.ui.buttonBox)
+        layout.insertWidget(at, self.checklist_label)
+        layout.insertWidget(at + 1, self.checklist)
+        self._show_open([])
+
+    def _show_open(self, activities: list[OpenActivity]) -> None:
+        fill_checklist(self.checklist, activities, clock.now())
+        self.checklist_label.setVisible(bool(activities))
 
     def change(self) -> tuple[str, Callable[[Book], None]]:
         contact_id, reason = self.lead.contact_id, self.ui.reasonEdit.text()
+        keep = unticked(self.checklist)
         return (
             f"disqualifying {self.lead.name}",
-            lambda book: disqualify(book, contact_id, reason),
+            lambda book: disqualify(book, contact_id, reason, keep_open=keep),
         )

@@ -38,6 +38,7 @@ class QuickAddDialog(ServiceDialog):
             {
                 "name": (ui.nameError, ui.nameEdit),
                 "email": (ui.emailError, ui.emailEdit),
+                "phone": (ui.phoneError, ui.phoneEdit),
                 "source": (ui.sourceError, ui.sourceCombo),
                 "campaign": (ui.campaignError, ui.campaignCombo),
                 "company": (ui.companyError, ui.companyEdit),
@@ -60,6 +61,7 @@ class QuickAddDialog(ServiceDialog):
         return NewContact(
             name=ui.nameEdit.text(),
             email=ui.emailEdit.text(),
+            phone=ui.phoneEdit.text(),
             company=ui.companyEdit.text(),
             source=ui.sourceCombo.currentData(),
             campaign_id=ui.campaignCombo.currentData(),

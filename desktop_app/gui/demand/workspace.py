@@ -11,7 +11,7 @@ else when its section or the workspace is next shown; so no action reloads anyth
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core.services.contact_briefs import contact_brief
 from desktop_app.core.services.inbox import InboxRow
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
+from desktop_app.core.services.sales_agenda import AgendaLink, agenda_links
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import MARKETING_ACTIVITY_KINDS, Mode
 from desktop_app.gui.demand.campaigns import CampaignsPanel
 from desktop_app.gui.demand.content_board import ContentBoard
+from desktop_app.gui.demand.hand_off_note import HandOffNote
 from desktop_app.gui.demand.inbox import EMPTY_INBOX, NO_MATCH, InboxPanel
 from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
 from desktop_app.gui.demand.lead_standard import LeadStandardDialog
@@ -39,9 +42,13 @@ from desktop_app.gui.demand.quick_add import QuickAddDialog
 from desktop_app.gui.demand.standard_reminder import StandardReminder
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import AgendaModel
+from desktop_app.gui.models.inbox_model import CONTACT_ID_ROLE
+from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.records.people_list import PeopleSection
 from desktop_app.gui.widgets.actions import separator, workspace_action
-from desktop_app.gui.widgets.agenda_panel import AgendaPanel
+from desktop_app.gui.widgets.agenda_panel import VIEWS, AgendaPanel
+from desktop_app.gui.widgets.deleting import Target, add_delete_action
 from desktop_app.gui.widgets.layout import workspace_heading
 from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
 
@@ -51,8 +58,8 @@ EMPTY_AGENDA = (
     "Nothing due today in demand creation. Writing, publishing, sending and outreach tasks "
     "(New task…, Ctrl+T) appear here on the day they are due, and stay until they are done."
 )
-SECTIONS = ("Leads", "Campaigns", "Content", "Objections")
-LEADS, CAMPAIGNS, CONTENT, OBJECTIONS = range(len(SECTIONS))
+SECTIONS = ("Leads", "Campaigns", "Content", "Objections", "Everyone")
+LEADS, CAMPAIGNS, CONTENT, OBJECTIONS, EVERYONE = range(len(SECTIONS))
 SELECT_A_LEAD = "Select a lead in the inbox first."
 
 
@@ -63,6 +70,9 @@ def leave_room(note: QLabel, lines: int = 4) -> None:
 
 class DemandWorkspace(QWidget):
     title = "Demand creation"
+    #: (activity id, agenda view): the founder asked to open a deal conversion agenda item
+    #: (the hand-off note's first call); the main window answers.
+    agenda_item_requested = Signal(int, str)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +81,7 @@ class DemandWorkspace(QWidget):
         self.dialog: QDialog | None = None
         self._build()
         self._actions = self._make_actions()
+        self._actions["delete"] = add_delete_action(self, self.ops, self._delete_targets())
         self._connect()
 
     # Building
@@ -86,11 +97,12 @@ class DemandWorkspace(QWidget):
         self.campaigns = CampaignsPanel(self.ops)
         self.content = ContentBoard(self.ops)
         self.objections = ObjectionsPanel(self.ops)
+        self.everyone = PeopleSection(self.ops)
         self.sections = QTabWidget()
         self.sections.setObjectName("demandSections")
         self.sections.setDocumentMode(True)
         for widget, name in zip(
-            (self._build_leads(), self.campaigns, self.content, self.objections),
+            (self._build_leads(), self.campaigns, self.content, self.objections, self.everyone),
             SECTIONS,
             strict=True,
         ):
@@ -126,6 +138,9 @@ class DemandWorkspace(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.reminder_bar)
+        self.hand_off_note = HandOffNote(page)
+        self.hand_off_note.open_requested.connect(self.agenda_item_requested)
+        layout.addWidget(self.hand_off_note)
         layout.addWidget(splitter, 1)
         return page
 
@@ -181,10 +196,21 @@ class DemandWorkspace(QWidget):
             ("next_section", "Next section", "Ctrl+PgDown", lambda: self._step_section(1)),
             ("previous_section", "Previous section", "Ctrl+PgUp", lambda: self._step_section(-1)),
         )
-        return {
+        actions = {
             key: separator(self) if slot is None else workspace_action(self, text, slot, shortcut)
             for key, text, shortcut, slot in specs
         }
+        actions["-3"] = separator(self)
+        for view, action in zip(VIEWS, self.agenda_panel.view_actions, strict=True):
+            self.addAction(action)
+            action.triggered.connect(lambda _checked=False: self._agenda_forward())
+            actions[f"agenda_{view}"] = action
+        return actions
+
+    def _agenda_forward(self) -> None:
+        """The marketing agenda is on the Leads section: bring it forward, keyboard on it."""
+        self.sections.setCurrentIndex(LEADS)
+        self.agenda_view.setFocus()
 
     def menu_actions(self) -> list[QAction]:
         """Every action of the mode, in menu order, separators included."""
@@ -212,10 +238,27 @@ class DemandWorkspace(QWidget):
             ("new_task", self.new_task_button),
         ):
             button.setToolTip(self._actions[key].toolTip())
-        self.inbox_view.activated.connect(lambda _index: self.score_lead())
         self.review_button.clicked.connect(self.edit_lead_standard)
+        self.agenda_view.activated.connect(lambda _index: self.open_task_person())
         self.sections.currentChanged.connect(self._catch_up)
         self.objections.idea_created.connect(self.content.select_when_listed)
+
+    def open_task_person(self) -> None:
+        """Enter or a double click on a task with a person (an outreach task): their page,
+        found on a worker (the marketing agenda does not read its items' links)."""
+        row = self.agenda_panel.selected_row()
+        if row is None:
+            return
+        activity_id = self.agenda.item(row).activity_id
+        self.ops.read(
+            (self, "task person"),
+            lambda book: agenda_links(book, [activity_id]).get(activity_id),
+            self._open_linked_person,
+        )
+
+    def _open_linked_person(self, link: AgendaLink | None) -> None:
+        if link is not None and link.contact_id is not None:
+            self.ops.navigator.open(RecordKind.CONTACT, link.contact_id)
 
     # Sections
 
@@ -223,8 +266,10 @@ class DemandWorkspace(QWidget):
         """Brought to the front: the section in front reads what changed while hidden."""
         self._catch_up(self.sections.currentIndex())
 
-    def _sections(self) -> tuple[InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel]:
-        return (self.inbox_panel, self.campaigns, self.content, self.objections)
+    def _sections(
+        self,
+    ) -> tuple[InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel, PeopleSection]:
+        return (self.inbox_panel, self.campaigns, self.content, self.objections, self.everyone)
 
     def show_section(self, index: int) -> None:
         self.sections.setCurrentIndex(index)
@@ -241,6 +286,9 @@ class DemandWorkspace(QWidget):
         self._sections()[index].catch_up()
         if index == LEADS:
             self.reminder_bar.following.catch_up()
+        people = self.everyone.people
+        if people is not None and self._actions["delete"] not in people.view.actions():
+            people.view.addAction(self._actions["delete"])  # built on first show
 
     # Leads
 
@@ -317,13 +365,12 @@ class DemandWorkspace(QWidget):
         contact_id = lead.contact_id
 
         def handed_off(call_id: object, changes: Changes) -> str:
-            """The first call's due time as the service set it (the follow-up promise)."""
+            """The first call's due time as the service set it (the follow-up promise), in
+            the note that opens it."""
             (call,) = [row for row in changes.added("activities") if row["id"] == call_id]
             due: datetime = call["due_at"]
-            return (
-                f"Handed {lead.name} to sales: the first call is on the deal conversion "
-                f"agenda, due {formatting.day(due)} at {due:%H:%M}."
-            )
+            self.hand_off_note.tell(call["id"], lead.name, due, clock.now().date())
+            return f"Handed {lead.name} to sales."
 
         self._act(
             f"hand-off of {lead.name}", lambda book: hand_off_to_sales(book, contact_id), handed_off
@@ -394,6 +441,49 @@ class DemandWorkspace(QWidget):
         self.show_section(OBJECTIONS)
         self.objections.record_objection()
         self.dialog = self.objections.dialog
+
+    def _delete_targets(self) -> list[tuple[QWidget, Callable[[], Target | None]]]:
+        """What Delete deletes in each list: the lead, task, campaign or content card."""
+
+        def lead() -> Target | None:
+            row = self.inbox_panel.current_lead()
+            return ("contact", row.contact_id, row.name) if row is not None else None
+
+        def task() -> Target | None:
+            row = self.agenda_panel.selected_row()
+            item = self.agenda.item(row) if row is not None else None
+            return ("activity", item.activity_id, item.subject) if item is not None else None
+
+        def campaign() -> Target | None:
+            found = self.campaigns.selected_id()
+            row = self.campaigns.model.row_of(found) if found is not None else None
+            name = self.campaigns.model.campaign(row).info.name if row is not None else ""
+            return ("campaign", found, name) if found is not None else None
+
+        def content() -> Target | None:
+            found = self.content.selected_id()
+            for model in self.content.columns.values():
+                row = model.row_of(found) if found is not None else None
+                if found is not None and row is not None:
+                    return ("content", found, model.card(row).title)
+            return None
+
+        def person() -> Target | None:
+            people = self.everyone.people
+            index = people.view.currentIndex() if people is not None else None
+            if index is None or not index.isValid():
+                return None
+            name = index.siblingAtColumn(0).data()
+            return ("contact", index.data(CONTACT_ID_ROLE), name)
+
+        views = self.content.views.values()
+        return [
+            (self.inbox_view, lead),
+            (self.everyone, person),
+            (self.agenda_view, task),
+            (self.campaigns.view, campaign),
+            *((view, content) for view in views),
+        ]
 
     def _open(self, dialog: QDialog) -> None:
         """Open window-modal without blocking (tests drive the dialog as a user would)."""

@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QLabel, QPushButton,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_BusinessSettingsDialog(object):
     def setupUi(self, BusinessSettingsDialog):
@@ -153,6 +153,17 @@ class Ui_BusinessSettingsDialog(object):
 
         self.rulesForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.negotiationError)
 
+        self.leadStandardLabel = QLabel(BusinessSettingsDialog)
+        self.leadStandardLabel.setObjectName(u"leadStandardLabel")
+
+        self.rulesForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.leadStandardLabel)
+
+        self.leadStandardButton = QPushButton(BusinessSettingsDialog)
+        self.leadStandardButton.setObjectName(u"leadStandardButton")
+        self.leadStandardButton.setAutoDefault(False)
+
+        self.rulesForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.leadStandardButton)
+
 
         self.mainLayout.addLayout(self.rulesForm)
 
@@ -182,6 +193,7 @@ class Ui_BusinessSettingsDialog(object):
         QWidget.setTabOrder(self.discoverySpin, self.demoSpin)
         QWidget.setTabOrder(self.demoSpin, self.proposalSpin)
         QWidget.setTabOrder(self.proposalSpin, self.negotiationSpin)
+        QWidget.setTabOrder(self.negotiationSpin, self.leadStandardButton)
 
         self.retranslateUi(BusinessSettingsDialog)
 
@@ -189,8 +201,8 @@ class Ui_BusinessSettingsDialog(object):
     # setupUi
 
     def retranslateUi(self, BusinessSettingsDialog):
-        BusinessSettingsDialog.setWindowTitle(QCoreApplication.translate("BusinessSettingsDialog", u"Business settings", None))
-        self.introLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"These rules live in the book and travel with it: every window and figure uses them.", None))
+        BusinessSettingsDialog.setWindowTitle(QCoreApplication.translate("BusinessSettingsDialog", u"Settings", None))
+        self.introLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"These rules live in the book and travel with it: every window and figure uses them at once.", None))
         self.followUpLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Follow-up promise:", None))
         self.followUpSpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" h", None))
 #if QT_CONFIG(tooltip)
@@ -232,6 +244,11 @@ class Ui_BusinessSettingsDialog(object):
         self.negotiationSpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"The weighted pipeline counts a deal in negotiation at this share of its value", None))
 #endif // QT_CONFIG(tooltip)
         self.negotiationError.setText("")
+        self.leadStandardLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"What makes a lead an MQL:", None))
+        self.leadStandardButton.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Lead standard\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.leadStandardButton.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"Saves these settings, then opens the lead standard (its criteria, weights and MQL threshold) in demand creation", None))
+#endif // QT_CONFIG(tooltip)
         self.formError.setText("")
     # retranslateUi
 

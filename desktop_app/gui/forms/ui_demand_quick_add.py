@@ -71,73 +71,90 @@ class Ui_QuickAddDialog(object):
 
         self.fieldsLayout.addWidget(self.openExistingButton, 4, 1, 1, 1)
 
+        self.phoneEditLabel = QLabel(QuickAddDialog)
+        self.phoneEditLabel.setObjectName(u"phoneEditLabel")
+
+        self.fieldsLayout.addWidget(self.phoneEditLabel, 5, 0, 1, 1)
+
+        self.phoneEdit = QLineEdit(QuickAddDialog)
+        self.phoneEdit.setObjectName(u"phoneEdit")
+
+        self.fieldsLayout.addWidget(self.phoneEdit, 5, 1, 1, 1)
+
+        self.phoneError = QLabel(QuickAddDialog)
+        self.phoneError.setObjectName(u"phoneError")
+        self.phoneError.setWordWrap(True)
+        self.phoneError.setVisible(False)
+
+        self.fieldsLayout.addWidget(self.phoneError, 6, 1, 1, 1)
+
         self.companyEditLabel = QLabel(QuickAddDialog)
         self.companyEditLabel.setObjectName(u"companyEditLabel")
 
-        self.fieldsLayout.addWidget(self.companyEditLabel, 5, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.companyEditLabel, 7, 0, 1, 1)
 
         self.companyEdit = QLineEdit(QuickAddDialog)
         self.companyEdit.setObjectName(u"companyEdit")
 
-        self.fieldsLayout.addWidget(self.companyEdit, 5, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.companyEdit, 7, 1, 1, 1)
 
         self.companyError = QLabel(QuickAddDialog)
         self.companyError.setObjectName(u"companyError")
         self.companyError.setWordWrap(True)
         self.companyError.setVisible(False)
 
-        self.fieldsLayout.addWidget(self.companyError, 6, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.companyError, 8, 1, 1, 1)
 
         self.sourceComboLabel = QLabel(QuickAddDialog)
         self.sourceComboLabel.setObjectName(u"sourceComboLabel")
 
-        self.fieldsLayout.addWidget(self.sourceComboLabel, 7, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.sourceComboLabel, 9, 0, 1, 1)
 
         self.sourceCombo = QComboBox(QuickAddDialog)
         self.sourceCombo.setObjectName(u"sourceCombo")
 
-        self.fieldsLayout.addWidget(self.sourceCombo, 7, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.sourceCombo, 9, 1, 1, 1)
 
         self.sourceError = QLabel(QuickAddDialog)
         self.sourceError.setObjectName(u"sourceError")
         self.sourceError.setWordWrap(True)
         self.sourceError.setVisible(False)
 
-        self.fieldsLayout.addWidget(self.sourceError, 8, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.sourceError, 10, 1, 1, 1)
 
         self.campaignComboLabel = QLabel(QuickAddDialog)
         self.campaignComboLabel.setObjectName(u"campaignComboLabel")
 
-        self.fieldsLayout.addWidget(self.campaignComboLabel, 9, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.campaignComboLabel, 11, 0, 1, 1)
 
         self.campaignCombo = QComboBox(QuickAddDialog)
         self.campaignCombo.setObjectName(u"campaignCombo")
 
-        self.fieldsLayout.addWidget(self.campaignCombo, 9, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.campaignCombo, 11, 1, 1, 1)
 
         self.campaignError = QLabel(QuickAddDialog)
         self.campaignError.setObjectName(u"campaignError")
         self.campaignError.setWordWrap(True)
         self.campaignError.setVisible(False)
 
-        self.fieldsLayout.addWidget(self.campaignError, 10, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.campaignError, 12, 1, 1, 1)
 
         self.tagsEditLabel = QLabel(QuickAddDialog)
         self.tagsEditLabel.setObjectName(u"tagsEditLabel")
 
-        self.fieldsLayout.addWidget(self.tagsEditLabel, 11, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.tagsEditLabel, 13, 0, 1, 1)
 
         self.tagsEdit = QLineEdit(QuickAddDialog)
         self.tagsEdit.setObjectName(u"tagsEdit")
 
-        self.fieldsLayout.addWidget(self.tagsEdit, 11, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.tagsEdit, 13, 1, 1, 1)
 
         self.tagsError = QLabel(QuickAddDialog)
         self.tagsError.setObjectName(u"tagsError")
         self.tagsError.setWordWrap(True)
         self.tagsError.setVisible(False)
 
-        self.fieldsLayout.addWidget(self.tagsError, 12, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.tagsError, 14, 1, 1, 1)
 
 
         self.dialogLayout.addLayout(self.fieldsLayout)
@@ -151,6 +168,7 @@ class Ui_QuickAddDialog(object):
 #if QT_CONFIG(shortcut)
         self.nameEditLabel.setBuddy(self.nameEdit)
         self.emailEditLabel.setBuddy(self.emailEdit)
+        self.phoneEditLabel.setBuddy(self.phoneEdit)
         self.companyEditLabel.setBuddy(self.companyEdit)
         self.sourceComboLabel.setBuddy(self.sourceCombo)
         self.campaignComboLabel.setBuddy(self.campaignCombo)
@@ -172,6 +190,8 @@ class Ui_QuickAddDialog(object):
 #if QT_CONFIG(tooltip)
         self.openExistingButton.setToolTip(QCoreApplication.translate("QuickAddDialog", u"Show the contact this e-mail already belongs to", None))
 #endif // QT_CONFIG(tooltip)
+        self.phoneEditLabel.setText(QCoreApplication.translate("QuickAddDialog", u"P&hone:", None))
+        self.phoneEdit.setPlaceholderText(QCoreApplication.translate("QuickAddDialog", u"+44 20 7946 0018", None))
         self.companyEditLabel.setText(QCoreApplication.translate("QuickAddDialog", u"Co&mpany:", None))
         self.sourceComboLabel.setText(QCoreApplication.translate("QuickAddDialog", u"&Source:", None))
         self.campaignComboLabel.setText(QCoreApplication.translate("QuickAddDialog", u"Cam&paign:", None))

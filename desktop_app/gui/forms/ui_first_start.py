@@ -100,8 +100,8 @@ class Ui_FirstStartDialog(object):
     def retranslateUi(self, FirstStartDialog):
         FirstStartDialog.setWindowTitle(QCoreApplication.translate("FirstStartDialog", u"Welcome to Tandem", None))
         self.headingLabel.setText(QCoreApplication.translate("FirstStartDialog", u"This book is empty", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Look around first in a sample business: six months of campaigns, leads, deals, calls and objections, made up but true to life. Or start empty and add your own contacts.", None))
-        self.emptyButton.setText(QCoreApplication.translate("FirstStartDialog", u"Start &empty", None))
-        self.sampleButton.setText(QCoreApplication.translate("FirstStartDialog", u"Open the &sample business", None))
+        self.introLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Look around first in a sample business: six months of campaigns, leads, deals, calls and objections, made up but true to life. Or start your own book and add your own contacts.", None))
+        self.emptyButton.setText(QCoreApplication.translate("FirstStartDialog", u"Start &my own book", None))
+        self.sampleButton.setText(QCoreApplication.translate("FirstStartDialog", u"Explore the &sample business", None))
     # retranslateUi
 

@@ -76,7 +76,7 @@ class FileActions:
         )
         self.mergeAction = self._action("&Merge contacts…", "actionMergeContacts", self.open_merge)
         self.mergeCompaniesAction = self._action(
-            "Merge c&ompanies…", "actionMergeCompanies", self.open_merge_companies
+            "Merge com&panies…", "actionMergeCompanies", self.open_merge_companies
         )
         self.exportMenu = QMenu("&Export", menu, objectName="menuExport")
         self.exportActions = {

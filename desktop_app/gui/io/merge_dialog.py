@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.company_lookup import CompanyChoice, companies_matching
 from desktop_app.core.services.deal_details import ContactChoice, contacts_matching
@@ -42,6 +44,8 @@ from desktop_app.core.services.merge import (
     moving_with_company,
     moving_with_contact,
 )
+from desktop_app.core.services.open_work import OpenActivity, open_activities_of_contact
+from desktop_app.gui.widgets.activity_checklist import checklist_item, keep_narrow, unticked
 from desktop_app.gui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
@@ -233,6 +237,7 @@ class MergeDialog(QDialog):
         self.movingLabel = QLabel(objectName="movingLabel", wordWrap=True)
         self.resultLabel = QLabel(objectName="resultLabel", wordWrap=True)
         self.errorLabel = QLabel(objectName="errorLabel")
+        self._add_checklist()
         self.errors = FieldErrors({}, self.errorLabel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.mergeButton = QPushButton("Merge…", objectName="mergeButton")
@@ -244,7 +249,11 @@ class MergeDialog(QDialog):
         pickers.addWidget(self.mergePicker, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers, 1)
-        for label in (self.summaryLabel, self.movingLabel, self.resultLabel, self.errorLabel):
+        layout.addWidget(self.summaryLabel)
+        layout.addWidget(self.movingLabel)
+        layout.addWidget(self.checklistLabel)
+        layout.addWidget(self.checklist)
+        for label in (self.resultLabel, self.errorLabel):
             layout.addWidget(label)
         layout.addWidget(buttons)
         for picker in (self.keepPicker, self.mergePicker):
@@ -253,6 +262,35 @@ class MergeDialog(QDialog):
         self.mergeButton.clicked.connect(self.merge)
         ops.book_changed.connect(self._book_changed)
         self._show_summary()
+
+    def _add_checklist(self) -> None:
+        """Contacts only: the merged contact's open activities close with the merge (a
+        duplicate first call, say), those unticked kept."""
+        self.checklist = QListWidget(objectName="mergeChecklist")
+        keep_narrow(self.checklist)
+        self.checklist.setToolTip("Ticked items close with the merge; Space unticks one to keep")
+        self.checklistLabel = QLabel("Also &close the merged contact's open activities:")
+        self.checklistLabel.setBuddy(self.checklist)
+        self._show_open([])
+
+    def _read_open(self, gone_id: int) -> None:
+        if self.kind.table != "contacts":
+            return
+        self._ops.read(
+            (self, "open"),
+            lambda book: open_activities_of_contact(book, gone_id),
+            self._show_open,
+        )
+
+    def _show_open(self, activities: list[OpenActivity]) -> None:
+        self.checklist.clear()
+        now = clock.now()
+        for activity in activities:
+            self.checklist.addItem(checklist_item(activity, now))
+        has = bool(activities)
+        self.checklistLabel.setVisible(has)
+        self.checklist.setVisible(has)
+        self.checklist.setMaximumHeight(self.checklist.sizeHintForRow(0) * 4 + 8 if has else 0)
 
     def _pair(self) -> tuple[Any, Any] | None:
         keep, gone = self.keepPicker.chosen(), self.mergePicker.chosen()
@@ -269,6 +307,7 @@ class MergeDialog(QDialog):
         self.movingLabel.setText("")
         if pair is None:
             self._ops.forget_reads(self._preview)  # a count still out is of another pair
+            self._show_open([])
             self.summaryLabel.setText(
                 f"Choose two different {self.kind.plural}: the one to keep on the left."
             )
@@ -276,6 +315,7 @@ class MergeDialog(QDialog):
         keep, gone = pair
         self.summaryLabel.setText(self.kind.summary(keep.name, gone.name))
         moving, gone_id, keep_name = self.kind.moving, self.kind.id_of(gone), keep.name
+        self._read_open(gone_id)
         self._ops.read(
             self._preview,
             lambda book: moving(book, gone_id),
@@ -312,6 +352,9 @@ class MergeDialog(QDialog):
         self.resultLabel.clear()
         self.errors.clear()
         merge, keep_id, gone_id = self.kind.merge, self.kind.id_of(keep), self.kind.id_of(gone)
+        kept = unticked(self.checklist)
+        if self.kind.table == "contacts":
+            merge = partial(merge_contacts, keep_open=kept)
         self._ops.change(
             merge_label(gone.name, keep.name),
             lambda book: merge(book, keep_id, gone_id),

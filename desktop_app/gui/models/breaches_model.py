@@ -1,4 +1,5 @@
-"""Broken follow-up promises: qualified leads nobody has contacted within the promise.
+"""Waiting past the follow-up promise: qualified leads nobody has contacted within it, now
+(the review's "follow-up promises broken in the range" is another figure).
 
 One of the slowest reads of deal conversion (every MQL and SQL against its activities), so it
 runs on a worker; the rows shown stay until the new ones arrive."""

@@ -108,11 +108,18 @@ class InboxModel(QAbstractTableModel):
 
     loaded = Signal(bool)
 
-    def __init__(self, ops: Operations, parent: QObject | None = None, page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+        where: InboxFilter | None = None,
+    ):
+        """`where` is the filter read first (the list of everyone passes every stage)."""
         super().__init__(parent)
         self._ops = ops
         self._page_size = page_size
-        self._where = self._shown_where = InboxFilter()
+        self._where = self._shown_where = where or InboxFilter()
         self._sort_key = COLUMNS[DEFAULT_SORT_COLUMN].sort_key
         self._descending = DEFAULT_SORT_ORDER == Qt.SortOrder.DescendingOrder
         self._rows: list[InboxRow] = []

@@ -20,6 +20,7 @@ KIND_LABELS = {
     "scheduled": "Planned",
     "objection": "Objection",
     "content": "Content",
+    "deal": "Deal",
 }
 #: Planned items are still to come: greyed so the past reads first.
 PLANNED_COLOR = QColor("#868e96")

@@ -1,4 +1,7 @@
-"""A mode's agenda: what is due today and overdue, done with Space."""
+"""A mode's agenda in three views — Today, Upcoming, All open — each item done with Space.
+
+The views are tabs above the list, each with its count; the workspace lists `view_actions`
+(Ctrl+Shift+T, U and P) in its menu, so each view is a keystroke away."""
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -8,13 +11,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.errors import TandemError
+from desktop_app.core.services.activities import UPCOMING_DAYS, AgendaView
 from desktop_app.gui.io.export_shown import export_shown
+from desktop_app.gui.models import formatting
 from desktop_app.gui.models.agenda_model import DUE, KIND, LINKED, SUBJECT, AgendaModel
 from desktop_app.gui.widgets.field_errors import mark_as_error
 from desktop_app.gui.widgets.layout import (
@@ -24,9 +30,27 @@ from desktop_app.gui.widgets.layout import (
     section_heading,
 )
 
+VIEWS = (AgendaView.TODAY, AgendaView.UPCOMING, AgendaView.ALL)
+VIEW_NAMES = {
+    AgendaView.TODAY: "Today",
+    AgendaView.UPCOMING: "Upcoming",
+    AgendaView.ALL: "All open",
+}
+VIEW_KEYS = {
+    AgendaView.TODAY: "Ctrl+Shift+T",
+    AgendaView.UPCOMING: "Ctrl+Shift+U",
+    AgendaView.ALL: "Ctrl+Shift+P",
+}
+VIEW_TIPS = {
+    AgendaView.TODAY: "Overdue first, then what is due today",
+    AgendaView.UPCOMING: f"The next {UPCOMING_DAYS} days, by day",
+    AgendaView.ALL: "Everything not done yet",
+}
+
 
 class AgendaPanel(QWidget):
-    """A mode's agenda with its heading, an empty state, and Done (button or Space)."""
+    """A mode's agenda with its heading, its views, an empty state per view, and Done
+    (button or Space)."""
 
     def __init__(
         self, model: AgendaModel, heading: str, empty_text: str, noun: str, linked: bool = True
@@ -54,6 +78,15 @@ class AgendaPanel(QWidget):
         self.view.setToolTip(f"Space marks the selected {noun} done")
         self.empty = empty_state_label()
         self.empty.setText(empty_text)
+        self._empty_texts = {
+            AgendaView.TODAY: empty_text,
+            AgendaView.UPCOMING: (
+                f"Nothing is due in the next {UPCOMING_DAYS} days. New task… (Ctrl+T) plans "
+                "one; Today (Ctrl+Shift+T) shows what is due now."
+            ),
+            AgendaView.ALL: f"Every {noun} is done. New task… (Ctrl+T) plans the next one.",
+        }
+        self.views = self._build_views()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty_page(self.empty))
@@ -68,6 +101,7 @@ class AgendaPanel(QWidget):
         self.done_button.clicked.connect(self.complete_selected)
         model.modelAboutToBeReset.connect(self._remember_place)
         model.modelReset.connect(self._show_state)
+        model.loaded.connect(self._show_counts)
         model.loaded.connect(self._restore_place)
         self._place: tuple[int | None, int] = (None, -1)
         #: A new item to select once a read lists it (`select_when_listed`).
@@ -75,6 +109,41 @@ class AgendaPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._select_current)
         self.view.selectionModel().selectionChanged.connect(self._enable_done)
         self._show_state()
+        if model.read_once:  # the first read may be in before the panel
+            self._show_counts()
+
+    def _build_views(self) -> QTabBar:
+        views = QTabBar()
+        views.setObjectName("agendaViews")
+        views.setDrawBase(False)
+        views.setExpanding(False)
+        for view in VIEWS:
+            index = views.addTab(VIEW_NAMES[view])
+            views.setTabToolTip(index, f"{VIEW_TIPS[view]} ({VIEW_KEYS[view]})")
+        views.currentChanged.connect(lambda index: self.model.show_view(VIEWS[index]))
+        self.view_actions = [self._view_action(view) for view in VIEWS]
+        return views
+
+    def _view_action(self, view: AgendaView) -> QAction:
+        """For the workspace's menu (which may first bring this panel forward)."""
+        action = QAction(f"Agenda: {VIEW_NAMES[view].lower()}", self)
+        action.setShortcut(QKeySequence(VIEW_KEYS[view]))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{VIEW_TIPS[view]} ({VIEW_KEYS[view]})")
+        action.triggered.connect(lambda _checked=False, view=view: self.show_view(view))
+        return action
+
+    def show_view(self, view: str) -> None:
+        """Today, Upcoming or All open, with the keyboard on the list."""
+        self.views.setCurrentIndex(VIEWS.index(AgendaView(view)))
+        self.view.setFocus()
+
+    def _show_counts(self) -> None:
+        """Each tab's count, as the last read counted it."""
+        counts = self.model.counts
+        for index, view in enumerate(VIEWS):
+            number = formatting.count(counts.of(view))
+            self.views.setTabText(index, f"{VIEW_NAMES[view]} · {number}")
 
     def _done_action(self, noun: str) -> QAction:
         """Space on the agenda (not elsewhere: Space types in fields and ticks boxes); a
@@ -95,6 +164,7 @@ class AgendaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section_heading(heading))
+        layout.addWidget(self.views)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error)
         self._buttons = QHBoxLayout()
@@ -156,7 +226,13 @@ class AgendaPanel(QWidget):
             self.view.selectRow(current.row())
 
     def _show_state(self) -> None:
+        """The list or the view's empty state; a day's heading spans the row."""
+        self.view.clearSpans()
+        for row in range(self.model.rowCount()):
+            if self.model.is_heading(row):
+                self.view.setSpan(row, 0, 1, self.model.columnCount())
         has_items = self.model.rowCount() > 0
+        self.empty.setText(self._empty_texts[AgendaView(self.model.view)])
         self.stack.setCurrentIndex(0 if has_items else 1)
         self.done_button.setVisible(has_items)
         self._enable_done()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,16 @@ def empty_page(note: QLabel, action: QPushButton | None = None) -> QWidget:
     layout = QVBoxLayout(page)
     layout.addStretch(1)
     note.setMaximumWidth(560)  # a sentence, not a banner
-    layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+    # Centred by stretches, not by an alignment flag: with one, the layout gives a wrapped
+    # label the height of its size hint, not of its width, and cuts a sentence in half.
+    policy = note.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+    note.setSizePolicy(policy)
+    centred = QHBoxLayout()
+    centred.addStretch(1)
+    centred.addWidget(note, 10)
+    centred.addStretch(1)
+    layout.addLayout(centred)
     if action is not None:
         row = QHBoxLayout()
         row.addStretch(1)
