@@ -155,16 +155,7 @@ def watch_tasks() -> None:
         try:
             run(task)
         finally:
-            work = task._work
-            code = getattr(work, "__code__", None) or getattr(
-                getattr(work, "func", None), "__code__", None
-            )
-            name = (
-                f"{Path(code.co_filename).name}:{code.co_firstlineno} {code.co_name}"
-                if code
-                else repr(work)
-            )
-            TASKS.append((name, began, time.perf_counter()))
+            TASKS.append((task_name(task._work), began, time.perf_counter()))
 
     workers.Task._run = timed_run  # type: ignore[method-assign]
     TASKS_WATCHED.append(True)
@@ -234,6 +225,11 @@ class Drive:
         target = self.app.focusWidget() or self.window
         QTest.keyClick(target, key, modifiers)
 
+    def key_in_front(self, key: Qt.Key) -> None:
+        """A key to what has the focus now, a dialog or a page of its own included."""
+        target = self.app.focusWidget() or self.app.activeWindow() or self.window
+        QTest.keyClick(target, key)
+
     def dialog(self) -> QDialog:
         found = [d for d in QApplication.topLevelWidgets() if isinstance(d, QDialog)]
         found = [d for d in found if d.isVisible()]
@@ -266,7 +262,7 @@ def drive(d: Drive) -> None:
         )
     d.act("open the weekly review (Ctrl+3)", lambda: d.keys(Qt.Key.Key_3, CTRL))
     d.act("back to demand creation (Ctrl+1)", lambda: d.keys(Qt.Key.Key_1, CTRL))
-    for section in ("campaigns", "content", "objections", "leads"):
+    for section in ("campaigns", "content", "objections", "everyone", "leads"):
         d.act(f"  demand: {section} (Ctrl+PgDown)", lambda: d.keys(Qt.Key.Key_PageDown, CTRL))
     d.act("the review again (Ctrl+3)", lambda: d.keys(Qt.Key.Key_3, CTRL))
     review = workspace(window, "review")
@@ -279,6 +275,17 @@ def drive(d: Drive) -> None:
         lambda: (d.keys(Qt.Key.Key_F, CTRL), QTest.keyClicks(d.app.focusWidget(), "ann")),
     )
     d.act("clear the search (Escape)", lambda: d.keys(Qt.Key.Key_Escape))
+
+    def search_everywhere(text: str) -> None:
+        d.keys(Qt.Key.Key_K, CTRL)
+        d.settle()
+        QTest.keyClicks(d.app.focusWidget(), text)
+
+    d.act("search everywhere (Ctrl+K, “lindgr”)", lambda: search_everywhere("lindgr"))
+    d.act("  open the first person found (Enter)", lambda: d.key_in_front(Qt.Key.Key_Return))
+    d.act("  close the person's page (Escape)", lambda: d.key_in_front(Qt.Key.Key_Escape))
+    d.act("the bin (Ctrl+B)", lambda: d.keys(Qt.Key.Key_B, CTRL))
+    d.act("  close it (Escape)", lambda: d.key_in_front(Qt.Key.Key_Escape))
 
     def quick_add() -> None:
         d.keys(Qt.Key.Key_N, CTRL)
@@ -306,6 +313,13 @@ def drive(d: Drive) -> None:
     d.act("deal conversion (Ctrl+2)", lambda: d.keys(Qt.Key.Key_2, CTRL))
     deals = workspace(window, "deals")
     d.act("  today's agenda (Alt+1)", lambda: d.keys(Qt.Key.Key_1, ALT))
+    for letter, view in ((Qt.Key.Key_U, "upcoming"), (Qt.Key.Key_P, "all open")):
+        d.act(
+            f"  agenda: {view} (Ctrl+Shift+{chr(letter)})", lambda k=letter: d.keys(k, CTRL | SHIFT)
+        )
+    d.act("  agenda: today (Ctrl+Shift+T)", lambda: d.keys(Qt.Key.Key_T, CTRL | SHIFT))
+    d.act("new deal (Ctrl+Shift+N)", lambda: d.keys(Qt.Key.Key_N, CTRL | SHIFT))
+    d.act("  close it (Escape)", lambda: d.key_in_front(Qt.Key.Key_Escape))
 
     def log_call() -> None:
         deals.agenda_view.setFocus()  # type: ignore[attr-defined]

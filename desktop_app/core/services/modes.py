@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core import clock
 from desktop_app.core.models import Activity, Contact, ModeSession
 from desktop_app.core.services.inbox import InboxFilter, count_inbox
-from desktop_app.core.services.pipeline import count_stale_deals, follow_up_breaches
+from desktop_app.core.services.pipeline import count_follow_up_breaches, count_stale_deals
 from desktop_app.core.services.validation import choice
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
@@ -113,7 +113,7 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
     ]
     # What must not be forgotten, in plain sight the moment the mode is entered.
     stale = count_stale_deals(book, at=at)
-    waiting = len(follow_up_breaches(book, at=at))
+    waiting = count_follow_up_breaches(book, at=at)
     if stale:
         sentences.append(_plural(stale, "stale deal", "stale deals"))
     if waiting:

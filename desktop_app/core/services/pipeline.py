@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.history import standing
@@ -162,6 +163,27 @@ def follow_up_breaches(book: Book, at: datetime | None = None) -> list[Breach]:
     """MQLs and hand-offs waiting, uncontacted, for longer than the follow-up promise."""
     at = at or clock.now()
     since = qualified_at()
+    with book.reading() as session:
+        rows = session.execute(
+            select(Contact.id, Contact.name, Contact.stage, since)
+            .where(_waiting_past_promise(session, at))
+            .order_by(since)
+        ).all()
+    return [
+        Breach(id_, name, stage, since, (at - since).total_seconds() / 3600)
+        for id_, name, stage, since in rows
+    ]
+
+
+def count_follow_up_breaches(book: Book, at: datetime | None = None) -> int:
+    """How many `follow_up_breaches` lists, counted by the database (the mode banner)."""
+    at = at or clock.now()
+    with book.reading() as session:
+        found = select(func.count(Contact.id)).where(_waiting_past_promise(session, at))
+        return int(session.scalar(found) or 0)
+
+
+def _waiting_past_promise(session: Session, at: datetime) -> ColumnElement[bool]:
     contacted = exists().where(
         and_(
             Activity.contact_id == Contact.id,
@@ -170,18 +192,9 @@ def follow_up_breaches(book: Book, at: datetime | None = None) -> list[Breach]:
             Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
-    with book.reading() as session:
-        promise = timedelta(hours=settings_in(session).follow_up_hours)
-        rows = session.execute(
-            select(Contact.id, Contact.name, Contact.stage, since)
-            .where(
-                Contact.stage.in_([Lifecycle.MQL, Lifecycle.SQL]),
-                since < at - promise,
-                ~contacted,
-            )
-            .order_by(since)
-        ).all()
-    return [
-        Breach(id_, name, stage, since, (at - since).total_seconds() / 3600)
-        for id_, name, stage, since in rows
-    ]
+    promise = timedelta(hours=settings_in(session).follow_up_hours)
+    return and_(
+        Contact.stage.in_([Lifecycle.MQL, Lifecycle.SQL]),
+        qualified_at() < at - promise,
+        ~contacted,
+    )

@@ -31,6 +31,10 @@ EMPTY_AGENDA = (
 NO_BREACHES = "Every qualified lead has been contacted within the follow-up promise."
 
 
+#: The widest text of columns 1 to 3 (their heading, a stage, a day, a wait).
+BREACH_WIDEST = ("Stage", "30 Sep 2026", "999 d 23 h")
+
+
 class TodayPage(QWidget):
     """`breach_chosen(contact_id, name)` when Enter or a double click picks a waiting lead
     (the workspace opens their page)."""
@@ -86,8 +90,12 @@ class TodayPage(QWidget):
         )
         header = self.breaches_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest text each column can hold, not from the rows: sizing to
+        # contents asks thousands of cells again at every show of the mode.
+        metrics = self.breaches_view.fontMetrics()
+        for column, widest in enumerate(BREACH_WIDEST, start=1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
         self.breaches_view.setToolTip(
             "Enter or double click: the person's page · Ctrl+L: log the first call"
         )
