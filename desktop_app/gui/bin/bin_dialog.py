@@ -113,6 +113,12 @@ class BinDialog(QDialog):
         layout.addWidget(self.messageLabel)
         layout.addWidget(self.errorLabel)
         layout.addWidget(buttons)
+        # The list, then what acts on it, then Close (the box put Close first).
+        QWidget.setTabOrder(self.table, self.restoreButton)
+        QWidget.setTabOrder(self.restoreButton, self.deleteButton)
+        QWidget.setTabOrder(
+            self.deleteButton, buttons.button(QDialogButtonBox.StandardButton.Close)
+        )
         self.restoreButton.clicked.connect(self.restore_selected)
         self.deleteButton.clicked.connect(self.delete_selected)
         self.table.itemSelectionChanged.connect(self._enable_buttons)

@@ -142,6 +142,7 @@ class CallLoggerDialog(ServiceDialog):
         row, _role = form.getWidgetPosition(self.ui.outcomeError)
         form.insertRow(row + 1, self.complete_label, self.complete_list)
         form.insertRow(row + 2, "", self.complete_error)
+        QWidget.setTabOrder(self.ui.outcomeCombo, self.complete_list)  # in its place, not last
         self._show_coverable([])
 
     def _read_coverable(self) -> None:

@@ -54,6 +54,10 @@ class CloseDealDialog(ServiceDialog):
         self._add_value(value, currency)
         self._add_checklist()
         self.resize(WIDTH, self.sizeHint().height())  # the deal's title and tasks read whole
+        # Tab goes down the form, the added fields in their place, then to the buttons.
+        QWidget.setTabOrder(self.ui.lostRadio, self.value_edit)
+        QWidget.setTabOrder(self.value_edit, self.ui.lostReasonEdit)
+        QWidget.setTabOrder(self.ui.lostReasonEdit, self.checklist)
         self.watch_fields(
             {
                 "lost_reason": (self.ui.lostReasonError, self.ui.lostReasonEdit),

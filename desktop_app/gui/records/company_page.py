@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import TandemError
 from desktop_app.core.services.people import CompanyDetails, CompanyInput, change_company
 from desktop_app.core.services.people import company_details as read_company
 from desktop_app.core.store import Book
@@ -29,14 +28,13 @@ from desktop_app.core.vocabulary import label
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
 from desktop_app.gui.navigation import RecordKind
-from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.records.record_parts import RecordForm, fit_rows, opening_table
-from desktop_app.gui.records.record_window import RecordWindow, say_in
+from desktop_app.gui.records.record_window import RecordWindow
 from desktop_app.gui.records.rows_model import RowsModel
 from desktop_app.gui.widgets.deleting import delete_record
 from desktop_app.gui.widgets.layout import compact_table, section_heading
 from desktop_app.gui.widgets.new_deal_dialog import NEW_DEAL_KEYS, NewDealDialog
-from desktop_app.gui.widgets.palette import ERROR, color_text
 
 NO_PEOPLE = "Nobody works here yet: type this company's name on a person's page to add them."
 NO_DEALS = f"No deal with this company yet: New deal… ({NEW_DEAL_KEYS}) opens one."
@@ -71,9 +69,10 @@ class CompanyPage(RecordWindow):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(self._build_buttons())
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
+        # Under the heading, but last in the tab order (parented last), as on a person's page.
+        layout.insertLayout(1, self._build_buttons())
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -244,31 +243,9 @@ class CompanyPage(RecordWindow):
             notes=self.notes_edit.toPlainText(),
         )
 
-    def save(self) -> None:
-        if self.details is None or not self.save_button.isEnabled():
-            return
-        self.errors.clear()
+    def change_work(self) -> Callable[[Book], None]:
         given, company_id = self.given(), self.record_id
-        self.save_button.setEnabled(False)
-        self.ops.change(
-            f"edit of {self.details.name}",
-            lambda book: change_company(book, company_id, given),
-            done=self._saved,
-            refused=self._refused,
-        )
-
-    def _saved(self, _result: None, _changes: Changes) -> None:
-        self.save_button.setEnabled(True)
-        self._edited = False
-        self.say("Saved.")
-
-    def _refused(self, error: TandemError) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(error)
-
-    def say(self, text: str, error: bool = False) -> None:
-        say_in(self.message, text)
-        color_text(self.message, ERROR if error else None)
+        return lambda book: change_company(book, company_id, given)
 
     def new_deal(self) -> None:
         if self.details is not None:

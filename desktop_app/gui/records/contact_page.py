@@ -34,7 +34,7 @@ from desktop_app.gui.demand.choices import fill_campaigns, fill_words, select_da
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
 from desktop_app.gui.navigation import RecordKind
-from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.records.contact_actions import ContactActions
 from desktop_app.gui.records.record_parts import RecordForm, fit_rows, opening_table
 from desktop_app.gui.records.record_window import RecordWindow, say_in
@@ -303,31 +303,11 @@ class ContactPage(RecordWindow, ContactActions):
             notes=self.notes_edit.toPlainText(),
         )
 
-    def save(self) -> None:
-        """Save every field (Ctrl+S) as one action: Edit ▸ Undo "edit of Ada Lovelace"."""
-        if self.details is None or not self.save_button.isEnabled():
-            return
-        self.errors.clear()
+    def change_work(self) -> Callable[[Book], None]:
         given, contact_id = self.given(), self.record_id
-        self.save_button.setEnabled(False)
-        self.ops.change(
-            f"edit of {self.details.name}",
-            lambda book: change_contact(book, contact_id, given),
-            done=self._saved,
-            refused=self._refused,
-        )
+        return lambda book: change_contact(book, contact_id, given)
 
-    def _saved(self, _result: None, _changes: Changes) -> None:
-        self.save_button.setEnabled(True)
-        self._edited = False
-        self.say("Saved.")
-
-    def _refused(self, error: TandemError) -> None:
-        self.save_button.setEnabled(True)
+    def explained(self, error: TandemError) -> TandemError:
         if isinstance(error, DuplicateEmail):
-            error = TandemError(f"{error.message} Merge… joins the two people.", "email")
-        self.errors.show(error)
-
-    def say(self, text: str, error: bool = False) -> None:
-        say_in(self.message, text)
-        color_text(self.message, ERROR if error else None)
+            return TandemError(f"{error.message} Merge… joins the two people.", "email")
+        return error

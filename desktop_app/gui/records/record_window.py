@@ -12,12 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop_app.core.errors import TandemError
 from desktop_app.gui import workers
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.palette import ERROR, color_text
 
 #: The tables a row of which names its contact (`contact_id`) or its deal (`deal_id`).
 LINKED_TABLES = (
@@ -71,6 +73,12 @@ class RecordWindow(QWidget):
     closing = Signal()
 
     kind: RecordKind
+    #: What each page builds: the record as last read, its Save button, the field errors
+    #: and the line under the buttons.
+    details: Any
+    save_button: QPushButton
+    errors: FieldErrors
+    message: QLabel
 
     def __init__(self, ops: Operations, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -84,6 +92,40 @@ class RecordWindow(QWidget):
 
     def read_work(self) -> Callable[[Any], Any]:
         raise NotImplementedError
+
+    def change_work(self) -> Callable[[Any], Any]:
+        """The edit of every field as typed, to run on the writer."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Save every field (Ctrl+S) as one action: Edit ▸ Undo "edit of Ada Lovelace"."""
+        if self.details is None or not self.save_button.isEnabled():
+            return
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        self.ops.change(
+            f"edit of {self.details.name}",
+            self.change_work(),
+            done=self._saved,
+            refused=self._refused,
+        )
+
+    def _saved(self, _result: None, _changes: Changes) -> None:
+        self.save_button.setEnabled(True)
+        self._edited = False
+        self.say("Saved.")
+
+    def _refused(self, error: TandemError) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(self.explained(error))
+
+    def explained(self, error: TandemError) -> TandemError:
+        """A refusal as the page says it (a page may add what to do about it)."""
+        return error
+
+    def say(self, text: str, error: bool = False) -> None:
+        say_in(self.message, text)
+        color_text(self.message, ERROR if error else None)
 
     def show_record(self, record: Any) -> None:
         raise NotImplementedError
