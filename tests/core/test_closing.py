@@ -269,3 +269,20 @@ def test_a_call_that_wins_the_deal_closes_what_was_open_but_keeps_its_own_next_s
     assert after[first_call] == (True, "closed_unworked")
     (kick_off,) = open_activities_of_contact(book, ada)
     assert kick_off.subject == "Kick-off — Ada"
+
+
+def test_an_e_mail_or_a_meeting_is_logged_like_a_call_and_nothing_else_is(book: Book) -> None:
+    ada = add_lead(book, NewContact("Ada"), at=MONDAY)
+    with pytest.raises(TandemError) as refused:
+        log_call(book, CallLog(ada, "connected", kind="outreach_batch"), at=MONDAY)
+    assert refused.value.field == "kind"
+    sent = log_call(book, CallLog(ada, "connected", kind="email"), at=MONDAY)
+    held = log_call(book, CallLog(ada, "connected", kind="meeting"), at=MONDAY)
+    with book.reading() as session:
+        logged = session.execute(
+            select(Activity.id, Activity.kind, Activity.subject).order_by(Activity.id)
+        ).all()
+    assert [tuple(row) for row in logged] == [
+        (sent, "email", "E-mail"),
+        (held, "meeting", "Meeting"),
+    ]

@@ -216,6 +216,35 @@ def test_a_call_logged_offers_the_earlier_calls_due_the_earliest_ticked(
     assert done_state(book, first_call) == (False, "")
 
 
+def test_an_e_mail_logged_by_hand_completes_the_first_call_it_answers(
+    qtbot: QtBot, book: Book
+) -> None:
+    from desktop_app.gui.deals.call_logger import CallLoggerDialog
+
+    ada = add_lead(book, NewContact("Ada Park"), at=NOW - timedelta(days=2))
+    qualify(book, ada, at=NOW - timedelta(days=2))
+    first_call = hand_off_to_sales(book, ada, at=NOW - timedelta(days=2))  # due, overdue
+    logger = CallLoggerDialog(Operations(book), contact_id=ada, now=lambda: NOW)
+    qtbot.addWidget(logger)
+    logger.show()
+    qtbot.waitUntil(lambda: logger.loaded and logger.complete_list.count() == 1)
+    assert logger.kind_combo.isVisible()
+    logger.kind_combo.setFocus()
+    qtbot.keyClick(logger.kind_combo, Qt.Key.Key_Down)  # Call → E-mail
+    assert logger.kind_combo.currentText() == "E-mail"
+    assert logger._save_button().text() == "&Save e-mail"
+    save(logger)
+    qtbot.waitUntil(lambda: logger.call_id is not None)
+    with book.reading() as session:
+        kind, subject, done = session.execute(
+            select(Activity.kind, Activity.subject, Activity.done_at).where(
+                Activity.id == logger.call_id
+            )
+        ).one()
+    assert (kind, subject, done) == ("email", "E-mail", NOW)
+    assert done_state(book, first_call) == (True, "covered_by_another")
+
+
 def test_winning_asks_for_the_value_and_leaves_nothing_open_for_the_customer(
     qtbot: QtBot, book: Book
 ) -> None:

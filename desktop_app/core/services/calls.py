@@ -16,7 +16,10 @@ from desktop_app.core.services.objections import record_objection_in
 from desktop_app.core.services.open_work import contact_scope, cover_in
 from desktop_app.core.services.validation import choice, required_text
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import ActivityKind, CallOutcome, DealStage
+from desktop_app.core.vocabulary import ActivityKind, CallOutcome, DealStage, label
+
+#: What the logger logs: a call, or an e-mail sent, a meeting or a demo held (each a touch).
+LOGGED_KINDS = (ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.MEETING, ActivityKind.DEMO)
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,16 @@ class CallLog:
     lost_reason: str = ""
     #: Other open calls and meetings with the contact or on the deal this call completes.
     complete_ids: tuple[int, ...] = field(default_factory=tuple)
+    #: What it was, when it answers no agenda item (an item keeps its own kind).
+    kind: str = ActivityKind.CALL
 
 
 def log_call(book: Book, call: CallLog, at: datetime | None = None) -> int:
     """Log a call; returns the call's activity id. Any invalid part saves nothing."""
     at = at or clock.now()
     choice(call.outcome, CallOutcome, "outcome", "Outcome")
+    if call.kind not in LOGGED_KINDS:
+        raise TandemError("Log a call, an e-mail, a meeting or a demo.", "kind")
     with book.transaction() as session:
         contact = contact_in(session, call.contact_id)
         deal = deal_in(session, call.deal_id) if call.deal_id is not None else None
@@ -87,8 +94,8 @@ def _covered(session: Session, call: CallLog, at: datetime) -> None:
 def _the_call(session: Session, call: CallLog, at: datetime) -> int:
     if call.activity_id is None:
         activity = Activity(
-            kind=ActivityKind.CALL,
-            subject="Call",
+            kind=call.kind,
+            subject=label(call.kind),
             created_at=at,
             due_at=at,
             contact_id=call.contact_id,

@@ -12,11 +12,18 @@ from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
-from desktop_app.core.services.calls import CallLog, log_call
+from desktop_app.core.services.calls import LOGGED_KINDS, CallLog, log_call
 from desktop_app.core.services.content import AssetCard
 from desktop_app.core.services.deal_details import (
     ContactChoice,
@@ -95,6 +102,7 @@ class CallLoggerDialog(ServiceDialog):
         self.open_deal_dialog: OpenDealDialog | None = None
         self.loaded = False
         self._add_checklist()
+        self._add_kind()
         self._watch_fields()
         self._fill_choices()
         self._connect()
@@ -123,6 +131,7 @@ class CallLoggerDialog(ServiceDialog):
                 "stage": (ui.stageError, ui.stageCombo),
                 "lost_reason": (ui.lostReasonError, ui.lostReasonEdit),
                 "complete": (self.complete_error, self.complete_list),
+                "kind": (ui.formError, self.kind_combo),
             },
             ui.formError,
         )
@@ -144,6 +153,27 @@ class CallLoggerDialog(ServiceDialog):
         form.insertRow(row + 2, "", self.complete_error)
         QWidget.setTabOrder(self.ui.outcomeCombo, self.complete_list)  # in its place, not last
         self._show_coverable([])
+
+    def _add_kind(self) -> None:
+        """Above the outcome: a call, or an e-mail sent, a meeting or a demo held. An agenda
+        item logged keeps its own kind, so the choice is not shown then."""
+        self.kind_combo = QComboBox(objectName="kindCombo")
+        for kind in LOGGED_KINDS:
+            self.kind_combo.addItem(label(kind), str(kind))
+        self.kind_label = QLabel("&Kind:")
+        self.kind_label.setBuddy(self.kind_combo)
+        form = self.ui.contactForm
+        row, _role = form.getWidgetPosition(self.ui.outcomeLabel)
+        form.insertRow(row, self.kind_label, self.kind_combo)
+        QWidget.setTabOrder(self.kind_combo, self.ui.outcomeCombo)
+        for widget in (self.kind_label, self.kind_combo):
+            widget.setVisible(self.activity_id is None)
+        self.kind_combo.currentIndexChanged.connect(self._name_save)
+
+    def _name_save(self) -> None:
+        """The save button says what is logged: Save call, Save e-mail…"""
+        kind = self.kind_combo.currentData() if self.activity_id is None else ActivityKind.CALL
+        self._save_button().setText(f"&Save {label(kind).lower()}")
 
     def _read_coverable(self) -> None:
         contact_id, deal_id, answering, at = (
@@ -198,7 +228,7 @@ class CallLoggerDialog(ServiceDialog):
             ui.nextStepKindCombo.addItem(label(kind), str(kind))
         tomorrow = self._now().date() + timedelta(days=1)
         ui.nextStepAtEdit.setDateTime(datetime.combine(tomorrow, time(10)))
-        self._save_button().setText("&Save call")
+        self._name_save()
 
     def _connect(self) -> None:
         ui = self.ui
@@ -428,6 +458,7 @@ class CallLoggerDialog(ServiceDialog):
             new_stage=ui.stageCombo.currentData(),
             lost_reason=ui.lostReasonEdit.text(),
             complete_ids=self.completing(),
+            kind=self.kind_combo.currentData(),
         )
 
     def chosen_assets(self) -> tuple[int, ...]:
@@ -442,7 +473,8 @@ class CallLoggerDialog(ServiceDialog):
         if self.contact_id is None:
             raise TandemError("Choose who you called.", "contact")
         call, at = self.call(), self._now()
-        name = f"call with {self._contact_name}" if self._contact_name else "call"
+        what = label(call.kind).lower() if self.activity_id is None else "call"
+        name = f"{what} with {self._contact_name}" if self._contact_name else what
         return name, lambda book: log_call(book, call, at=at)
 
     def saved(self, result: int, changes: Changes) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QListWidget, QWidget
 
 from desktop_app.core import clock
 from desktop_app.core.services.deals import move_deal
@@ -117,6 +117,9 @@ class CloseDealDialog(ServiceDialog):
 
     def _show_reason(self) -> None:
         lost = self.ui.lostRadio.isChecked()
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:  # the button says what it does
+            ok.setText("Close as l&ost" if lost else "Close as w&on")
         self.ui.lostReasonLabel.setVisible(lost)
         self.ui.lostReasonEdit.setVisible(lost)
         self.ui.lostReasonError.hide()
