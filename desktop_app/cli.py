@@ -99,11 +99,20 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
     importing = commands.add_parser(
         "import",
         parents=[book],
+        add_help=False,
         help="import contacts, companies, deals or activities from a CSV file",
         description="Import a CSV file (from HubSpot, Pipedrive, Twenty, Salesforce or a "
         "spreadsheet) as one batch that undo-import can take back; or, with 'all', a "
         "whole-book JSON export into an empty book. Prints the preview first; any failing "
-        "row stops the import unless --skip-failed.",
+        "row stops the import unless --skip-failed. 'tandem import KIND --help' lists the "
+        "fields --map accepts for KIND.",
+        epilog="Exit status: 0 when every row imports (with --dry-run: would import); 1 when "
+        "any row fails (with --dry-run: would fail; without it nothing is written unless "
+        "--skip-failed, which imports the others and exits 0), or on any other error; "
+        "2 for a bad option.",
+    )
+    importing.add_argument(
+        "-h", "--help", action=_ImportHelp, help="show this help and the fields of KIND"
     )
     importing.add_argument("kind", choices=(*IMPORT_KINDS, "all"), help="what the file holds")
     importing.add_argument("file", type=Path, metavar="FILE")
@@ -164,6 +173,13 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
     importing.add_argument(
         "--skip-failed", action="store_true", help="import the other rows when some fail"
     )
+    importing.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="write every failing row, with a “Tandem: why” column, as a CSV to fix and "
+        "import again",
+    )
     importing.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
     exporting = commands.add_parser(
         "export",
@@ -182,6 +198,27 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         "back. Without BATCH_ID, lists the imports.",
     )
     undo.add_argument("batch", type=int, nargs="?", metavar="BATCH_ID")
+
+
+class _ImportHelp(argparse.Action):
+    """--help that also lists, after `tandem import KIND`, the fields --map accepts for KIND
+    with the headers read as each automatically (from the importer's synonyms)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option: Any = None
+    ) -> None:
+        from desktop_app.core.io.csv_import.reports import fields_help
+
+        kind = getattr(namespace, "kind", None)
+        parser.print_help()
+        if kind in IMPORT_KINDS:
+            print(f"\n{fields_help(kind)}")
+        else:
+            print("\n'tandem import KIND --help' lists the fields --map accepts for KIND.")
+        parser.exit()
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -222,6 +259,19 @@ def _open(args: argparse.Namespace) -> Book:
     from desktop_app.core.store import open_book
 
     return open_book(path=args.db, url=args.database_url)
+
+
+def _open_to_preview(args: argparse.Namespace) -> Book:
+    """The book a dry run reads: a book file not there yet is not created for it, the file
+    is previewed against an empty book in memory instead."""
+    from desktop_app.core.paths import default_book_path
+    from desktop_app.core.store import open_book
+
+    if args.database_url is None:
+        path = args.db if args.db is not None else default_book_path()
+        if not path.exists() or path.stat().st_size == 0:
+            return open_book(url="sqlite://")
+    return _open(args)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -327,13 +377,16 @@ def _import(args: argparse.Namespace) -> int:
         unmatched=args.unmatched,
     )
     plan = csv_import.plan_import(source, options)
-    book = _open(args)
+    book = _open_to_preview(args) if args.dry_run else _open(args)
     try:
         preview = csv_import.preview_import(book, plan)
         print(_preview_text(preview))
+        print(_words_text(csv_import.word_readings(plan)))
+        if args.errors is not None:
+            _write_errors(plan, preview, args.errors)
         if args.dry_run:
             print("Dry run: nothing was written.")
-            return 0
+            return 1 if preview.failed else 0
         result = csv_import.commit_import(book, plan, keep_going=args.skip_failed)
     finally:
         book.close()
@@ -342,38 +395,82 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print(
             f"Imported as batch {result.batch_id}: {result.new:,} new, {result.updated:,} "
-            f"updated, {result.skipped:,} skipped, {result.failed:,} left out. "
+            f"updated, {result.skipped:,} skipped, {result.failed:,} left out"
+            f"{_repeats_text(result.merged, 0)}. "
             f"Undo with: tandem undo-import {result.batch_id}"
         )
     return 0
 
 
-def _preview_text(preview: Any, shown_skips: int = 20) -> str:
+def _repeats_text(merged: int, repeats: int) -> str:
+    """Rows naming a record seen earlier in the file: folded into it, or adding nothing."""
+    parts = [f"{merged:,} updated by a later row"] if merged else []
+    if repeats:
+        parts.append(f"{repeats:,} identical repeat(s) skipped")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _preview_text(preview: Any, shown_causes: int = 20) -> str:
     lines = [f"Reading {preview.file}"]
     lines.append(
         "Columns: " + "; ".join(f"{field} ← “{column}”" for field, column in preview.matched)
     )
     if preview.unmatched:
         lines.append("Not read: " + ", ".join(f"“{column}”" for column in preview.unmatched))
+    lines += [f"Note: {note}" for note in preview.column_notes]
     also = ", ".join(f"{count:,} {kind}" for kind, count in preview.also_created.items())
     lines.append(
         f"{preview.new:,} new, {preview.updated:,} updated, {preview.skipped:,} skipped, "
-        f"{preview.failed:,} failing" + (f"; also creates {also}" if also else "")
+        f"{preview.failed:,} failing"
+        + _repeats_text(preview.merged, preview.repeats_skipped)
+        + (f"; also creates {also}" if also else "")
     )
     if preview.rows:
         lines.append("First rows as they will be stored (" + " | ".join(preview.columns) + "):")
         lines += [
             f"  line {row.line} {row.action}: " + " | ".join(row.values) for row in preview.rows
         ]
-    if preview.failures:
-        lines.append("Failing rows:")
-        lines += [f"  {problem}" for problem in preview.failures]
-    if preview.skips:
-        lines.append("Skipped rows:")
-        lines += [f"  {problem}" for problem in preview.skips[:shown_skips]]
-        if len(preview.skips) > shown_skips:
-            lines.append(f"  … and {len(preview.skips) - shown_skips:,} more")
+    for title, groups in (
+        ("Failing rows, by cause:", preview.failure_groups),
+        ("Skipped rows, by cause:", preview.skip_groups),
+    ):
+        if groups:
+            lines.append(title)
+            lines += [f"  {group}" for group in groups[:shown_causes]]
+            if len(groups) > shown_causes:
+                lines.append(f"  … and {len(groups) - shown_causes:,} other causes")
     return "\n".join(lines)
+
+
+def _words_text(columns: Any, shown_words: int = 30) -> str:
+    """How each stage, source or type word of the file was read, with counts; then the words
+    not read and what their rows fell to."""
+    lines = []
+    for column in columns:
+        if not column.words:
+            continue
+        lines.append(f"“{column.column}” read as {column.field}:")
+        read = [word for word in column.words if word.meaning is not None]
+        lines += [f"  {word}" for word in read[:shown_words]]
+        if len(read) > shown_words:
+            lines.append(f"  … and {len(read) - shown_words:,} other words")
+        if column.unread:
+            unread = column.unread[:shown_words]
+            shown = ", ".join(f"“{' / '.join(w.spellings)}” ({w.count:,})" for w in unread)
+            if len(column.unread) > shown_words:
+                shown += f" and {len(column.unread) - shown_words:,} other words"
+            lines.append(f"  Not read: {shown} → {column.fallback}")
+    return "\n".join(lines)
+
+
+def _write_errors(plan: Any, preview: Any, path: Path) -> None:
+    from desktop_app.core.io.csv_import import write_failed_rows
+
+    if not preview.failures:
+        print(f"No failing rows: {path} was not written.")
+        return
+    written = write_failed_rows(plan, ((p.line, p.message) for p in preview.failures), path)
+    print(f"Wrote the {written:,} failing row(s) to {path}, each with “Tandem: why”.")
 
 
 def _import_book(args: argparse.Namespace) -> int:

@@ -46,7 +46,7 @@ def contacts_in(db: Path, tmp_path: Path) -> list[list[str]]:
 def test_dry_run_prints_the_preview_and_writes_nothing(files: Path) -> None:
     db = files / "book.sqlite"
     result = tandem("import", "contacts", str(files / "contacts.csv"), "--db", str(db), "--dry-run")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # a dry run with a failing row exits 1
     assert "2 new, 0 updated, 0 skipped, 1 failing" in result.stdout
     assert "line 4: Create Date: “2026-02-31” is not a date." in result.stdout
     assert "line 2 new: Ada Lovelace | ada@example.org" in result.stdout

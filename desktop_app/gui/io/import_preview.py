@@ -46,7 +46,7 @@ class ImportPreviewBox(QGroupBox):
         layout.addWidget(self.dateQuestion)
         layout.addWidget(self.countsLabel)
         layout.addWidget(self.previewTable, 3)
-        layout.addWidget(QLabel("Failing rows"))
+        layout.addWidget(QLabel("Failing rows, by cause"))
         layout.addWidget(self.failuresList, 1)
         for button, order in ((self.dayFirstButton, "dmy"), (self.monthFirstButton, "mdy")):
             button.clicked.connect(partial(self._answer, order))
@@ -64,7 +64,8 @@ class ImportPreviewBox(QGroupBox):
         self.countsLabel.setText(text)
 
     def show_preview(self, preview: ImportPreview) -> None:
-        self.countsLabel.setText(counts_text(preview))
+        notes = [without_cli_hints(note) for note in preview.column_notes]
+        self.countsLabel.setText(" ".join([counts_text(preview), *notes]))
         headers = ["Action", *preview.columns]
         self.previewTable.setColumnCount(len(headers))
         self.previewTable.setHorizontalHeaderLabels(headers)
@@ -75,7 +76,7 @@ class ImportPreviewBox(QGroupBox):
         self.previewTable.setVerticalHeaderLabels([str(shown.line) for shown in preview.rows])
         self.previewTable.resizeColumnsToContents()
         self.failuresList.clear()
-        self.failuresList.addItems([without_cli_hints(str(p)) for p in preview.failures])
+        self.failuresList.addItems([without_cli_hints(str(g)) for g in preview.failure_groups])
 
 
 def counts_text(preview: ImportPreview) -> str:
@@ -83,5 +84,9 @@ def counts_text(preview: ImportPreview) -> str:
         f"{preview.new:,} new, {preview.updated:,} updated, {preview.skipped:,} skipped, "
         f"{preview.failed:,} failing."
     )
+    repeats = [f"{preview.merged:,} updated by a later row"] if preview.merged else []
+    if preview.repeats_skipped:
+        repeats.append(f"{preview.repeats_skipped:,} identical repeat(s) skipped")
+    text = f"{text[:-1]} ({', '.join(repeats)})." if repeats else text
     also = ", ".join(f"{count:,} {table}" for table, count in preview.also_created.items() if count)
     return f"{text} Also creates {also}." if also else text

@@ -27,6 +27,15 @@ from desktop_app.core.io.csv_import.options import (
 )
 from desktop_app.core.io.csv_import.plan import ImportPlan, plan_import
 from desktop_app.core.io.csv_import.reading import SourceFile, read_source, read_source_file
+from desktop_app.core.io.csv_import.reports import (
+    ColumnWords,
+    ProblemGroup,
+    WordReading,
+    fields_help,
+    fields_markdown,
+    word_readings,
+    write_failed_rows,
+)
 from desktop_app.core.io.csv_import.running import (
     ImportPreview,
     ImportResult,
@@ -40,6 +49,13 @@ from desktop_app.core.io.csv_import.undo import BatchRow, UndoResult, import_bat
 from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion
 
 __all__ = [
+    "write_failed_rows",
+    "word_readings",
+    "fields_markdown",
+    "fields_help",
+    "WordReading",
+    "ProblemGroup",
+    "ColumnWords",
     "FIELDS",
     "BatchRow",
     "ColumnMatch",

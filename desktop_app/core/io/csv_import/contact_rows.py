@@ -7,6 +7,7 @@ without a date of its own is dated at the newest date the row has, the best the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,6 +54,8 @@ class ContactRecord:
     #: Why a new contact cannot be created from this row when the file dates none of it and
     #: the founder chose failing rows for that ("" when dated). An update needs no date.
     undated: str = ""
+    #: False when no cell of the row dates it (its events were dated at the import).
+    dated: bool = True
 
     @property
     def email_key(self) -> str | None:
@@ -85,7 +88,7 @@ def contact_from_row(
     notes = "\n".join(
         part for part in (read.text(cells, "notes"), source_note, read.leftovers(cells)) if part
     )
-    created, events, undated = _history(cells, read, options, stage_map)
+    created, events, undated, dated = _history(cells, read, options, stage_map)
     tags = tags_text(
         tuple(read.text(cells, "tags").replace(";", ",").split(",")) if read.has("tags") else ()
     )
@@ -106,6 +109,7 @@ def contact_from_row(
         events=events,
         external_id=read.text(cells, "external_id", 200),
         undated=undated,
+        dated=dated,
     )
 
 
@@ -124,9 +128,9 @@ def _source(
 
 def _history(
     cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
-) -> tuple[datetime, tuple[Event, ...], str]:
+) -> tuple[datetime, tuple[Event, ...], str, bool]:
     created = read.moment(cells, "created_at")
-    undated = ""
+    undated, has_date = "", True
     dated: list[Event] = []
     for key, stage in STAGE_DATES:
         moment = read.moment(cells, key)
@@ -136,7 +140,7 @@ def _history(
         if dated:
             created = min(moment for _stage, moment in dated)
         else:
-            created = read.now
+            created, has_date = read.now, False
             undated = "" if options.missing_date == MissingDate.NOW else read.no_creation_date()
     if not any(stage == Lifecycle.LEAD for stage, _at in dated):
         dated.append((str(Lifecycle.LEAD), created))
@@ -144,7 +148,7 @@ def _history(
     current = _current_stage(cells, read, stage_map)
     if current is not None and current != events[-1][0]:
         events.append((current, events[-1][1]))
-    return created, tuple(events), undated
+    return created, tuple(events), undated, has_date
 
 
 def _current_stage(
@@ -161,3 +165,70 @@ def _current_stage(
             f"(--stage-map “{written}=STAGE”)."
         )
     return stage
+
+
+def merged_contact(first: ContactRecord, later: ContactRecord) -> ContactRecord:
+    """One contact seen again on a later row of the file: the later row's non-empty cells
+    win, tags add up, notes grow, its lifecycle events join the history (so a later stage
+    moves the contact on, dated from the file) and the stage is the newest event's. Source
+    and campaign are the first touch's: the earlier-created row's, unless it has none."""
+    earliest, other = (later, first) if later.created_at < first.created_at else (first, later)
+    return ContactRecord(
+        name=later.name if later.named or not first.named else first.name,
+        named=first.named or later.named,
+        email=later.email or first.email,
+        phone=later.phone or first.phone,
+        role=later.role or first.role,
+        company=later.company or first.company,
+        source=earliest.source if earliest.source is not None else other.source,
+        campaign=earliest.campaign or other.campaign,
+        tags=tags_text(tuple((first.tags + later.tags).split(","))),
+        notes=_grown(first.notes, later.notes),
+        created_at=_created(first, later),
+        events=_merged_events(first, later),
+        external_id=later.external_id or first.external_id,
+        undated=first.undated if not later.dated else "",
+        dated=first.dated or later.dated,
+    )
+
+
+def _grown(first: str, later: str) -> str:
+    """Notes grow: a later row's text is added once (as the importer does for the book's)."""
+    if not later or later in first:
+        return first
+    return f"{first}\n\n{later}" if first else later
+
+
+def _created(first: ContactRecord, later: ContactRecord) -> datetime:
+    if first.dated != later.dated:
+        return first.created_at if first.dated else later.created_at
+    return min(first.created_at, later.created_at)
+
+
+def _merged_events(first: ContactRecord, later: ContactRecord) -> tuple[Event, ...]:
+    """The first row's history with the later row's events it had not reached by then; a
+    stage the later row dates sooner is entered at that sooner date. At equal times the
+    later row's event comes after (it moves the contact on). A later row the file dates
+    nowhere gives only its stage, at the first row's newest date; a first row dated nowhere
+    gives way to a later row that is dated."""
+    old, new = first.events, later.events
+    if first.dated and not later.dated:
+        new = ((later.stage, old[-1][1]),)
+    elif later.dated and not first.dated:
+        old = ()
+    added = [event for event in new if not _reached(old, event)]
+    kept = [event for event in old if not _reached(added, event, before=True)]
+    events: list[Event] = []
+    for event in sorted((*kept, *added), key=lambda event: event[1]):
+        if not events or events[-1][0] != event[0]:
+            events.append(event)
+    return tuple(events)
+
+
+def _reached(history: Iterable[Event], event: Event, before: bool = False) -> bool:
+    """Whether `history` entered the event's stage at (or, `before`, strictly before) it."""
+    stage, at = event
+    return any(
+        seen == stage and (seen_at < at or (seen_at == at and not before))
+        for seen, seen_at in history
+    )

@@ -1,5 +1,10 @@
 """Contacts from a file into the book: matched by the source system's ID, then by e-mail.
 
+Rows of the file with the same ID (or, where a row has no ID, the same e-mail) are one contact
+seen again, as in a campaign export where a user converts on a later row: they are folded
+into one record at the first row (`merged_contact`) and stored once; an identical repeat is
+skipped.
+
 An update fills what the file knows and keeps what the founder wrote (notes grow, tags add
 up). A lifecycle event from the file is added unless the contact already reached that stage at
 or before that time, so a second import of the same file adds nothing, and a stage the founder
@@ -16,18 +21,20 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.csv_import.batch_log import BatchLog
-from desktop_app.core.io.csv_import.contact_rows import ContactRecord
+from desktop_app.core.io.csv_import.contact_rows import ContactRecord, merged_contact
 from desktop_app.core.io.csv_import.decisions import (
     FAIL,
     NEW,
     SKIP,
     UPDATE,
     Decision,
+    Folding,
     Progress,
     Repeats,
+    Seen,
     appended,
     changed,
-    decide_rows,
+    decide_folded,
     on_duplicate,
     write_updates,
 )
@@ -78,12 +85,7 @@ class ContactImport:
         self.history = lifecycle_history(self.session, known)
         self.links.load_companies(r.company for r in records)
         self.links.load_campaigns(r.campaign for r in records)
-        return decide_rows(
-            self.plan.rows,
-            ContactRecord,
-            lambda record: (_key("id", record.external_id), _key("e-mail", record.email_key)),
-            self._decide,
-        )
+        return decide_folded(self.plan.rows, ContactRecord, SameContact(), self._decide)
 
     def _decide(self, line: int, record: ContactRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None
@@ -237,9 +239,40 @@ def _record(decision: Decision) -> ContactRecord:
     return decision.record
 
 
-def _key(kind: str, value: str | None) -> str:
-    """A key for `Repeats`, "" (ignored) when the row has no such value."""
-    return f"{kind}:{value}" if value else ""
+class SameContact(Folding[ContactRecord]):
+    """Rows of one contact: the same ID, or the same e-mail where a row has no ID. Two IDs
+    with one e-mail are two people the book cannot hold apart (e-mail is unique)."""
+
+    def __init__(self) -> None:
+        super().__init__(merged_contact)
+        self.by_id: dict[str, Seen[ContactRecord]] = {}
+        self.by_email: dict[str, Seen[ContactRecord]] = {}
+
+    def find(self, record: ContactRecord) -> Seen[ContactRecord] | str | None:
+        by_id = self.by_id.get(record.external_id) if record.external_id else None
+        by_email = self.by_email.get(record.email_key) if record.email_key else None
+        if by_email is None or by_email is by_id:
+            return by_id
+        other = by_email.record.external_id
+        if by_id is not None or (record.external_id and other):
+            owner = f"ID “{other}”" if other else "no ID"
+            return (
+                f"has the e-mail “{record.email}” of another contact of the file ({owner}, "
+                f"line {by_email.line}); an e-mail belongs to one contact: correct the e-mail "
+                "or the ID."
+            )
+        return by_email
+
+    def known_as(self, record: ContactRecord) -> str:
+        if record.external_id:
+            return f"ID “{record.external_id}”"
+        return f"e-mail “{record.email}”"
+
+    def remember(self, seen: Seen[ContactRecord]) -> None:
+        if seen.record.external_id:
+            self.by_id.setdefault(seen.record.external_id, seen)
+        if seen.record.email_key:
+            self.by_email.setdefault(seen.record.email_key, seen)
 
 
 def _tags(old: str, new: str) -> str:

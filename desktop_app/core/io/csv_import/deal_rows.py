@@ -4,6 +4,8 @@ Pipedrive keeps won/lost in "Status" apart from the stage the deal was in when i
 "Won time"/"Lost time": such a deal gets that open stage at creation, then won or lost at the
 close. A HubSpot "Closed Won" deal gets discovery at creation, then won at its "Close Date".
 On an open deal "Close Date" is the expected close date, as HubSpot and Salesforce mean it.
+A file without titles (a sales-opportunities data set: account, product, agent) names each
+deal by what the row has, "<company> – <product>" or "<company> deal" (`_made_title`).
 """
 
 from __future__ import annotations
@@ -57,9 +59,8 @@ def deal_from_row(
     cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
 ) -> DealRecord:
     read.check_width(cells)
-    title = read.text(cells, "title", 300)
-    if not title:
-        raise RowFailure(f"has no title ({read.label('title')} is empty).")
+    contact_name, contact_email = contact_of(cells, read)
+    title = read.text(cells, "title", 300) or _made_title(cells, read, contact_name, contact_email)
     amount = read.amount(cells, "value")
     currency = _currency(cells, read, amount[1] if amount else None)
     final, open_stage = _stages(cells, read, stage_map)
@@ -73,9 +74,16 @@ def deal_from_row(
     expected = read.day(cells, "expected_close_on")
     if expected is None and final in OPEN_DEAL_STAGES and read.has("closed_at"):
         expected = read.day(cells, "closed_at")
-    contact_name, contact_email = contact_of(cells, read)
-    notes = "\n".join(part for part in (read.text(cells, "notes"), read.leftovers(cells)) if part)
     written_source = read.text(cells, "source")
+    notes = "\n".join(
+        part
+        for part in (
+            read.text(cells, "notes"),
+            _kept_aside(cells, read, written_source, contact_name or contact_email),
+            read.leftovers(cells),
+        )
+        if part
+    )
     return DealRecord(
         title=title,
         value=amount[0] if amount else None,
@@ -96,6 +104,30 @@ def deal_from_row(
         dated=dated,
         undated="" if dated or options.missing_date == MissingDate.NOW else read.no_creation_date(),
     )
+
+
+def _made_title(
+    cells: tuple[str, ...], read: RowReader, contact_name: str, contact_email: str | None
+) -> str:
+    """A file without titles names each deal "<company> – <product>", else "<company> deal";
+    the contact stands in for an empty company."""
+    who = read.text(cells, "company", 200) or contact_name or contact_email or ""
+    product = read.text(cells, "product", 200)
+    if not who:
+        why = f"{read.label('title')} is empty" if read.has("title") else "the file has no titles"
+        raise RowFailure(f"has no title ({why}) and no company or contact to name it by.")
+    return (f"{who} – {product}" if product else f"{who} deal")[:300]
+
+
+def _kept_aside(cells: tuple[str, ...], read: RowReader, source: str, contact: str | None) -> str:
+    """What the deal's own fields cannot hold, kept in its notes rather than dropped: the
+    source when there is no contact to carry it (a deal has no source of its own), and the
+    product when a title column already names the deal, with --unmatched notes."""
+    kept = [f"{read.label('source')}: {source}"] if source and not contact else []
+    product = read.text(cells, "product")
+    if product and read.has("title") and read.unmatched_to_notes:
+        kept.append(f"{read.label('product')}: {product}")
+    return "\n".join(kept)
 
 
 def _currency(cells: tuple[str, ...], read: RowReader, from_amount: str | None) -> str | None:

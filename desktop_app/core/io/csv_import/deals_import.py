@@ -9,6 +9,7 @@ from its win (`contact_followers`), so the review's funnel holds for imported hi
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
@@ -26,11 +27,13 @@ from desktop_app.core.io.csv_import.decisions import (
     SKIP,
     UPDATE,
     Decision,
+    Folding,
     Progress,
     Repeats,
+    Seen,
     appended,
     changed,
-    decide_rows,
+    decide_folded,
     on_duplicate,
     write_updates,
 )
@@ -48,6 +51,8 @@ from desktop_app.core.io.csv_import.plan import ImportPlan
 from desktop_app.core.models import Contact, DealStageEvent
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, label
+
+Event = tuple[str, datetime]
 
 DEALS = table("deals")
 
@@ -83,7 +88,7 @@ class DealImport:
         for rows in self.by_title.values():
             self.existing.update((row["id"], row) for row in rows)
         self.newest = self._newest_events(set(self.existing))
-        return decide_rows(self.plan.rows, DealRecord, lambda record: (_key(record),), self._decide)
+        return decide_folded(self.plan.rows, DealRecord, SameDeal(), self._decide)
 
     def _decide(self, line: int, record: DealRecord, repeats: Repeats) -> Decision:
         linked = self.by_external.get(record.external_id) if record.external_id else None
@@ -198,7 +203,9 @@ class DealImport:
         history = " → ".join(f"{label(stage)} {at:%Y-%m-%d}" for stage, at in record.events)
         return (
             record.title,
-            f"{value:,.2f} {record.currency or self.currency}",
+            f"{value:,.2f} {record.currency or self.currency}"
+            if record.value is not None
+            else "not known yet",  # stored as 0, as a deal typed without a value
             label(record.stage),
             who,
             record.company,
@@ -294,6 +301,68 @@ def _key(record: DealRecord) -> str:
     who = (record.contact_email or record.contact_name).lower()
     when = record.created_at.isoformat() if record.dated else ""
     return f"deal:{record.title.lower()}|{who}|{record.company.lower()}|{when}"
+
+
+class SameDeal(Folding[DealRecord]):
+    """Rows of one deal: the same ID, or (without IDs) the same title, contact, company and
+    creation date."""
+
+    def __init__(self) -> None:
+        super().__init__(merged_deal)
+        self.seen: dict[str, Seen[DealRecord]] = {}
+
+    def find(self, record: DealRecord) -> Seen[DealRecord] | None:
+        return self.seen.get(_key(record))
+
+    def remember(self, seen: Seen[DealRecord]) -> None:
+        self.seen.setdefault(_key(seen.record), seen)
+
+    def known_as(self, record: DealRecord) -> str:
+        return f"ID “{record.external_id}”" if record.external_id else f"“{record.title}”"
+
+
+def merged_deal(first: DealRecord, later: DealRecord) -> DealRecord:
+    """One deal seen again on a later row: its non-empty cells win, notes grow, and a stage
+    it has moved to since joins the history with its event, so the later stage wins."""
+    events = _merged_deal_events(first, later)
+    worked_out: dict[str, Any] = {
+        "notes": appended(first.notes, later.notes),
+        "events": events,
+        "closed_at": events[-1][1] if events[-1][0] in CLOSED_DEAL_STAGES else None,
+        "created_at": _created_at(first, later),
+        "dated": first.dated or later.dated,
+        "undated": first.undated if not later.dated else "",
+    }
+    filled = {
+        item.name: value
+        for item in dataclasses.fields(DealRecord)
+        if item.name not in worked_out
+        and (value := getattr(later, item.name)) is not None
+        and value != ""
+    }
+    return dataclasses.replace(first, **filled, **worked_out)
+
+
+def _created_at(first: DealRecord, later: DealRecord) -> datetime:
+    if first.dated != later.dated:
+        return first.created_at if first.dated else later.created_at
+    return min(first.created_at, later.created_at)
+
+
+def _merged_deal_events(first: DealRecord, later: DealRecord) -> tuple[Event, ...]:
+    """The first row's stages, then each stage of the later row the deal is not in, dated
+    no sooner than the stage before it. A later row dated nowhere gives its stage at its
+    close, else at the first row's newest date; a first row dated nowhere gives way."""
+    if later.dated and not first.dated:
+        return later.events
+    moves = later.events
+    if first.dated and not later.dated:
+        moves = ((later.stage, later.closed_at or first.events[-1][1]),)
+    events = list(first.events)
+    for stage, at in moves:
+        if stage != events[-1][0] and (stage, at) not in events:
+            events.append((stage, max(at, events[-1][1])))
+    return tuple(events)
 
 
 def _record(decision: Decision) -> DealRecord:

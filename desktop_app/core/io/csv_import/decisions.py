@@ -1,5 +1,6 @@
-"""What an import does with each row (new, update, skip, fail) and the steps every kind shares:
-spotting repeats, honouring the founder's choice for duplicates, writing updates, progress."""
+"""What an import does with each row (new, update, skip, fail, merged) and the steps every kind
+shares: spotting repeats, folding a record seen again into its first row, honouring the
+founder's choice for duplicates, writing updates, progress."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
@@ -22,6 +23,8 @@ from desktop_app.core.io.csv_import.plan import ParsedRow, Record
 R = TypeVar("R")
 
 NEW, UPDATE, SKIP, FAIL = "new", "update", "skip", "fail"
+#: A later row of the file that updates the record of an earlier row (stored with that row).
+MERGED = "merged"
 
 #: (done, total) → False to cancel; called between chunks of rows.
 ProgressCallback = Callable[[int, int], bool]
@@ -50,6 +53,12 @@ class Decision:
     refs: dict[str, Ref | None] = field(default_factory=dict)
     #: Record the file's id for this row (it was matched some other way, or is new).
     link_external: bool = False
+    #: The earlier line this row repeats (MERGED into it, or skipped: it adds nothing).
+    repeat_of: int = 0
+
+    @property
+    def repeat_skipped(self) -> bool:
+        return self.action == SKIP and self.repeat_of > 0
 
 
 def unparsed(row: ParsedRow) -> Decision:
@@ -73,6 +82,92 @@ def decide_rows(
             continue
         decisions.append(repeats.of(row.line, keys_of(record)) or decide(row.line, record, repeats))
     return decisions
+
+
+@dataclass
+class Seen(Generic[R]):
+    """One record of the file: its first line, and the record all its rows make together."""
+
+    line: int
+    record: R
+    later: list[Decision] = field(default_factory=list)
+
+
+class Folding(Generic[R]):
+    """Rows naming the same record again, folded into its first row: a later row that adds
+    something is MERGED (the first row is stored with the merged record), one that adds
+    nothing (an identical repeat) is skipped. Subclasses say which earlier record a row names
+    (`find`, `remember`) and how a founder knows the record (`known_as`)."""
+
+    def __init__(self, merge: Callable[[R, R], R]) -> None:
+        self.merge = merge
+        self.records: list[Seen[R]] = []
+
+    def find(self, record: R) -> Seen[R] | str | None:
+        """The earlier record `record` names, a reason it cannot be that record, or None."""
+        raise NotImplementedError
+
+    def remember(self, seen: Seen[R]) -> None:
+        raise NotImplementedError
+
+    def known_as(self, record: R) -> str:
+        """E.g. ID “101”: quoted, so that the rows of one cause group together."""
+        raise NotImplementedError
+
+    def add(self, line: int, record: R) -> Decision | None:
+        """Fold the row in; a Decision only when it fails on its own."""
+        found = self.find(record)
+        if isinstance(found, str):
+            return Decision(line, FAIL, found)
+        if found is None:
+            found = Seen(line, record)
+            self.records.append(found)
+        else:
+            merged = self.merge(found.record, record)
+            what = self.known_as(found.record)
+            if merged == found.record:
+                reason = f"repeats {what} of an earlier row and adds nothing to it."
+                found.later.append(Decision(line, SKIP, reason, repeat_of=found.line))
+                return None
+            found.record = merged
+            reason = f"updates {what} of line {found.line}."
+            found.later.append(Decision(line, MERGED, reason, repeat_of=found.line))
+        self.remember(found)
+        return None
+
+
+def decide_folded(
+    rows: Sequence[ParsedRow],
+    kind: type[R],
+    folding: Folding[R],
+    decide: Callable[[int, R, Repeats], Decision],
+) -> list[Decision]:
+    """One decision per row, in file order: rows naming one record are folded together and
+    decided once, at the first row's line, with what all of them say."""
+    decisions = []
+    for row in rows:
+        record = row.record
+        if not isinstance(record, kind):
+            decisions.append(unparsed(row))
+        elif (failed := folding.add(row.line, record)) is not None:
+            decisions.append(failed)
+    repeats = Repeats()
+    for seen in folding.records:
+        first = decide(seen.line, seen.record, repeats)
+        decisions.append(first)
+        decisions.extend(_following(first, seen.later, folding.known_as(seen.record)))
+    return sorted(decisions, key=lambda decision: decision.line)
+
+
+def _following(first: Decision, later: list[Decision], what: str) -> list[Decision]:
+    """Later rows share their first row's fate when it is not stored."""
+    if first.action == FAIL:
+        why = f"repeats {what} of an earlier row that cannot be imported."
+        return [Decision(d.line, FAIL, why) for d in later]
+    if first.action == SKIP:
+        why = f"repeats {what} of an earlier row that is skipped."
+        return [Decision(d.line, SKIP, why) for d in later]
+    return later
 
 
 class Repeats:

@@ -124,7 +124,9 @@ def _parsed(
 
 def _require_columns(kind: str, columns: ColumnMatch, source: SourceFile) -> None:
     keys, what = REQUIRED[kind]
-    if any(key in columns.fields for key in keys):
+    if any(key in columns.fields for key in keys) or (
+        kind == "deals" and columns.can_make_titles()
+    ):
         return
     shown = ", ".join(f"“{h}”" for h in source.headers[:10]) + (
         ", …" if len(source.headers) > 10 else ""

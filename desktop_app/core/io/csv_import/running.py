@@ -19,6 +19,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.batch_log import BatchLog
 from desktop_app.core.io.csv_import.decisions import (
     FAIL,
+    MERGED,
     NEW,
     SKIP,
     UPDATE,
@@ -27,6 +28,7 @@ from desktop_app.core.io.csv_import.decisions import (
     ProgressCallback,
 )
 from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.io.csv_import.reports import ProblemGroup, grouped_problems
 from desktop_app.core.store import Book
 
 
@@ -78,6 +80,21 @@ class ImportPreview:
     #: (field, column) pairs matched, and the columns nothing reads.
     matched: tuple[tuple[str, str], ...]
     unmatched: tuple[str, ...]
+    #: Later rows of one record folded into its first row ("updated by a later row"), and
+    #: repeats that add nothing to it, skipped (counted in `skipped` too).
+    merged: int = 0
+    repeats_skipped: int = 0
+    #: What to know about the columns: two that name one field, titles made for deals.
+    column_notes: tuple[str, ...] = ()
+
+    @property
+    def failure_groups(self) -> tuple[ProblemGroup, ...]:
+        """The failing rows, one group per cause, the largest first."""
+        return grouped_problems((p.line, p.message) for p in self.failures)
+
+    @property
+    def skip_groups(self) -> tuple[ProblemGroup, ...]:
+        return grouped_problems((p.line, p.message) for p in self.skips)
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,8 @@ class ImportResult:
     skipped: int
     failed: int
     also_created: Mapping[str, int]
+    #: Later rows of one record folded into its first row.
+    merged: int = 0
 
 
 def importer_for(session: Session, plan: ImportPlan) -> KindImport:
@@ -132,6 +151,9 @@ def preview_import(book: Book, plan: ImportPlan, limit: int = 20) -> ImportPrevi
         also_created=planned,
         matched=tuple(plan.columns.describe(plan.kind)),
         unmatched=tuple(plan.columns.headers[i] for i in plan.columns.unmatched),
+        column_notes=tuple(plan.columns.notes(plan.kind)),
+        merged=count[MERGED],
+        repeats_skipped=sum(d.repeat_skipped for d in decisions),
     )
 
 
@@ -150,12 +172,7 @@ def commit_import(
         count = _counts(decisions)
         failures = [d for d in decisions if d.action == FAIL]
         if failures and not keep_going:
-            first = RowProblem(failures[0].line, failures[0].reason)
-            raise TandemError(
-                f"{len(failures):,} row(s) of {plan.source.name} cannot be imported (first: "
-                f"{first}); nothing was written. Fix them, or import the others without them.",
-                "rows",
-            )
+            raise _refusal(plan, failures)
         if not count[NEW] and not count[UPDATE]:
             return ImportResult(None, 0, 0, count[SKIP], count[FAIL], {})
         log = BatchLog(session, plan.kind, plan.source.name, plan.planned_at, plan.system)
@@ -164,11 +181,31 @@ def commit_import(
         planned = importer.planned()
     if count[NEW] + count[UPDATE] >= BULK_ROWS:
         book.after_bulk_write()
-    return ImportResult(log.batch_id, count[NEW], count[UPDATE], count[SKIP], count[FAIL], planned)
+    return ImportResult(
+        log.batch_id,
+        count[NEW],
+        count[UPDATE],
+        count[SKIP],
+        count[FAIL],
+        planned,
+        count[MERGED],
+    )
 
 
 #: An import this big changes the shape of the tables enough to gather statistics again.
 BULK_ROWS = 5000
+
+
+def _refusal(plan: ImportPlan, failures: list[Decision]) -> TandemError:
+    """Nothing written: the most common cause, and how to go on without the failing rows."""
+    groups = grouped_problems((d.line, d.reason) for d in failures)
+    more = f"; {len(groups) - 1:,} other cause(s)" if len(groups) > 1 else ""
+    return TandemError(
+        f"{len(failures):,} row(s) of {plan.source.name} cannot be imported ({groups[0]}{more}); "
+        "nothing was written. Fix them (--errors FILE writes them out with the reason), or "
+        "import the others without them (--skip-failed).",
+        "rows",
+    )
 
 
 def _answered(plan: ImportPlan) -> None:
@@ -177,7 +214,7 @@ def _answered(plan: ImportPlan) -> None:
 
 
 def _counts(decisions: list[Decision]) -> dict[str, int]:
-    count = dict.fromkeys((NEW, UPDATE, SKIP, FAIL), 0)
+    count = dict.fromkeys((NEW, UPDATE, SKIP, FAIL, MERGED), 0)
     for decision in decisions:
         count[decision.action] += 1
     return count

@@ -26,10 +26,12 @@ class Field:
     key: str
     label: str
     synonyms: tuple[str, ...]
+    #: The synonyms as written in the tools' exports, for --help and the README.
+    headers: tuple[str, ...] = ()
 
 
 def _field(key: str, label: str, *synonyms: str) -> Field:
-    return Field(key, label, tuple(normalise_header(s) for s in synonyms))
+    return Field(key, label, tuple(normalise_header(s) for s in synonyms), synonyms)
 
 
 _CREATED = (
@@ -343,6 +345,18 @@ DEAL_FIELDS = (
         "Account",
     ),
     _field("source", "Source", "Lead Source", "LeadSource", "Source", "Original Source"),
+    #: What is sold; with the company it makes the title of a deal the file gives none.
+    _field(
+        "product",
+        "Product",
+        "Product",
+        "Product name",
+        "Products",
+        "Series",
+        "Product series",
+        "Product line",
+        "Line item",
+    ),
 )
 
 ACTIVITY_FIELDS = (
@@ -428,6 +442,8 @@ SYSTEM_MARKS = {
 
 def source_system(headers: tuple[str, ...]) -> str:
     """hubspot, pipedrive, twenty, salesforce, or file for anyone's spreadsheet."""
+    if any(object_suffix(header) is not None for header in headers):
+        return "hubspot"
     if any(
         " - " in header and header.split(" - ", 1)[0] in _PIPEDRIVE_PREFIXES for header in headers
     ):
@@ -444,3 +460,29 @@ def source_system(headers: tuple[str, ...]) -> str:
 
 
 _PIPEDRIVE_PREFIXES = frozenset({"Deal", "Person", "Organization", "Activity", "Lead"})
+
+
+#: The objects HubSpot names after a header ("Record ID - Contact"), normalised.
+RECORD_OBJECTS = frozenset(
+    {"contact", "company", "deal", "ticket", "product", "lineitem", "quote", "call", "meeting"}
+    | {"task", "note", "activity"}
+)
+#: The object each kind of import is about: "Record ID - Contact" is a contact's own ID.
+OWN_OBJECT = {
+    "contacts": frozenset({"contact"}),
+    "companies": frozenset({"company"}),
+    "deals": frozenset({"deal"}),
+    "activities": frozenset({"activity", "call", "meeting", "task", "note"}),
+}
+
+
+def object_suffix(header: str) -> tuple[str, str] | None:
+    """("Record ID", "contact") for HubSpot's "Record ID - Contact"; None for any other header,
+    Pipedrive's "Deal - Title" (an object first) among them."""
+    head, separator, tail = header.rpartition(" - ")
+    if not separator or not head.strip():
+        return None
+    obj = normalise_header(tail)
+    if obj not in RECORD_OBJECTS or head.split(" - ", 1)[0].strip() in _PIPEDRIVE_PREFIXES:
+        return None
+    return head.strip(), obj
