@@ -93,6 +93,8 @@ def _add_review(commands: Any, book: argparse.ArgumentParser) -> None:
 
 
 IMPORT_KINDS = ("contacts", "companies", "deals", "activities")
+#: Kinds that can be imported but not exported: campaign spend from an ads export.
+IMPORT_ONLY_KINDS = ("spend",)
 
 
 def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
@@ -100,7 +102,7 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         "import",
         parents=[book],
         add_help=False,
-        help="import contacts, companies, deals or activities from a CSV file",
+        help="import contacts, companies, deals, activities or campaign spend from a CSV file",
         description="Import a CSV file (from HubSpot, Pipedrive, Twenty, Salesforce or a "
         "spreadsheet) as one batch that undo-import can take back; or, with 'all', a "
         "whole-book JSON export into an empty book. Prints the preview first; any failing "
@@ -114,7 +116,9 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
     importing.add_argument(
         "-h", "--help", action=_ImportHelp, help="show this help and the fields of KIND"
     )
-    importing.add_argument("kind", choices=(*IMPORT_KINDS, "all"), help="what the file holds")
+    importing.add_argument(
+        "kind", choices=(*IMPORT_KINDS, *IMPORT_ONLY_KINDS, "all"), help="what the file holds"
+    )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument(
         "--map",
@@ -148,6 +152,14 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         "kept in its notes (default content)",
     )
     importing.add_argument(
+        "--campaign-map",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="NAME=CAMPAIGN",
+        help="spend: the campaign a name of the file is spend of, e.g. 'Sumer Sale=Summer Sale'",
+    )
+    importing.add_argument(
         "--dates",
         choices=("dmy", "mdy"),
         help="day-first or month-first, when the file is ambiguous",
@@ -160,9 +172,13 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
     )
     importing.add_argument(
         "--missing-date",
-        choices=("error", "now"),
         default="error",
-        help="a row without a creation date: a failing row, or dated now (default error)",
+        metavar="error|COLUMN|earliest|now",
+        help="a row without a creation date: a failing row (default), dated by another date "
+        "column of the file (its header, e.g. 'Engage Date'), by the row's earliest other date "
+        "(engage, close, lifecycle dates), or at the import time (such rows are marked, and the "
+        "review warns about the weeks holding them). --map created_at=COLUMN instead reads a "
+        "column as every row's creation date",
     )
     importing.add_argument(
         "--unmatched",
@@ -214,7 +230,7 @@ class _ImportHelp(argparse.Action):
 
         kind = getattr(namespace, "kind", None)
         parser.print_help()
-        if kind in IMPORT_KINDS:
+        if kind in (*IMPORT_KINDS, *IMPORT_ONLY_KINDS):
             print(f"\n{fields_help(kind)}")
         else:
             print("\n'tandem import KIND --help' lists the fields --map accepts for KIND.")
@@ -375,6 +391,7 @@ def _import(args: argparse.Namespace) -> int:
         on_duplicate=args.on_duplicate,
         missing_date=args.missing_date,
         unmatched=args.unmatched,
+        campaign_map=dict(args.campaign_map),
     )
     plan = csv_import.plan_import(source, options)
     book = _open_to_preview(args) if args.dry_run else _open(args)

@@ -428,8 +428,8 @@ def test_broken_rows_are_listed_and_nothing_is_written_unless_asked(book: Book) 
         "(--stage-map “Evangelist Plus=STAGE”).",
         "line 7 has 6 cells where the header has 4 "
         "(a separator inside a value that is not quoted?).",
-        "line 8 has no creation date (Created is empty); choose to date such rows at the import "
-        "(--missing-date now).",
+        "line 8 has no creation date (Created is empty); date it by another date column, its "
+        "earliest other date or the import time (--missing-date COLUMN, earliest or now).",
     ]
     before = row_counts(book)
     with pytest.raises(TandemError, match="6 row"):

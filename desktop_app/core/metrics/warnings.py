@@ -1,15 +1,25 @@
 """The warning signs of misalignment between marketing and sales, each computed and explained."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.io.csv_import.batch_log import STAMPED
 from desktop_app.core.metrics.events import entered, within
 from desktop_app.core.metrics.funnel import Totals
 from desktop_app.core.metrics.range import WeekRange
 from desktop_app.core.metrics.weekly import WeekFigures
-from desktop_app.core.models import Activity, Contact, ContentAsset, ContentUsage
+from desktop_app.core.models import (
+    Activity,
+    Contact,
+    ContentAsset,
+    ContentUsage,
+    Deal,
+    ImportBatch,
+    ImportedRow,
+)
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     CONTACT_ACTIVITY_KINDS,
@@ -38,11 +48,18 @@ class Neglect:
     unanswered_handoffs: int
     #: Published content assets no deal has used.
     unused_content: int
+    #: Per week of the range with any: (ISO week, its Monday, contacts, deals) created there
+    #: only because an import dated them at the import time (the file had no creation date).
+    dated_at_import: tuple[tuple[int, date, int, int], ...] = ()
 
 
 def neglect_in(book: Book, span: WeekRange) -> Neglect:
     with book.reading() as session:
-        return Neglect(_handoffs_without_response(session, span), _unused_content(session))
+        return Neglect(
+            _handoffs_without_response(session, span),
+            _unused_content(session),
+            _dated_at_import(session, span),
+        )
 
 
 def warning_signs(neglect: Neglect, totals: Totals, weeks: list[WeekFigures]) -> list[Warning]:
@@ -89,6 +106,8 @@ def warning_signs(neglect: Neglect, totals: Totals, weeks: list[WeekFigures]) ->
                 f"{'have' if unused != 1 else 'has'} never been used in a deal.",
             )
         )
+    if neglect.dated_at_import:
+        found.append(Warning("dated_at_import", _dated_message(neglect.dated_at_import)))
     busy = [week for week in weeks if week.mode_switches > MAX_SWITCHES_PER_WEEK]
     if busy:
         worst = max(busy, key=lambda week: week.mode_switches)
@@ -140,4 +159,53 @@ def _unused_content(session: Session) -> int:
             )
         )
         or 0
+    )
+
+
+def _dated_message(weeks: tuple[tuple[int, date, int, int], ...]) -> str:
+    """E.g. "12 deals created in week 49 (from 30 Nov) were dated at their import, …"."""
+    parts = []
+    for number, monday, contacts, deals in weeks:
+        what = [
+            f"{count:,} {noun}{'s' if count != 1 else ''}"
+            for count, noun in ((contacts, "contact"), (deals, "deal"))
+            if count
+        ]
+        parts.append(f"{' and '.join(what)} created in week {number} (from {monday:%d %b})")
+    several = sum(contacts + deals for _n, _m, contacts, deals in weeks) != 1
+    return (
+        f"{'; '.join(parts)} {'were' if several else 'was'} dated at "
+        f"{'their' if several else 'its'} import, the file having no creation date: that "
+        "week's new contacts, deals and cycle times count them as if they began then."
+    )
+
+
+def _dated_at_import(session: Session, span: WeekRange) -> tuple[tuple[int, date, int, int], ...]:
+    """The weeks of `span` holding contacts or deals an import (not undone) dated at its time."""
+    weeks: dict[tuple[int, date], list[int]] = {}
+    tables = (
+        (Contact.__tablename__, Contact.id, Contact.created_at),
+        (Deal.__tablename__, Deal.id, Deal.created_at),
+    )
+    for position, (table_name, row_id, created_at) in enumerate(tables):
+        marked = (
+            select(ImportedRow.row_id)
+            .join(ImportBatch, ImportBatch.id == ImportedRow.batch_id)
+            .where(
+                ImportedRow.table_name == table_name,
+                ImportedRow.action == STAMPED,
+                ImportBatch.undone_at.is_(None),
+            )
+        )
+        created = session.scalars(
+            select(created_at).where(row_id.in_(marked), within(created_at, span.start, span.end))
+        )
+        for moment in created:
+            day = moment.date()
+            monday = day - timedelta(days=day.weekday())
+            counts = weeks.setdefault((day.isocalendar().week, monday), [0, 0])
+            counts[position] += 1
+    return tuple(
+        (number, monday, contacts, deals)
+        for (number, monday), (contacts, deals) in sorted(weeks.items(), key=lambda w: w[0][1])
     )

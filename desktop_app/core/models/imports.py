@@ -44,7 +44,7 @@ class ImportedRow(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"))
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[int]
-    #: "created" or "updated".
+    #: "created", "updated", or "dated" (a created row dated at the import: no date in the file).
     action: Mapped[str] = mapped_column(String(10))
     previous: Mapped[str | None] = mapped_column(Text)
 

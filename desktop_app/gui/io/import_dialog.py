@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,8 +43,10 @@ from desktop_app.core.io.csv_import import (
     match_columns,
     read_source_file,
 )
+from desktop_app.core.io.csv_import.missing_dates import date_columns
 from desktop_app.core.vocabulary import label
 from desktop_app.gui import workers
+from desktop_app.gui.io.campaign_merges import CampaignMerges
 from desktop_app.gui.io.cli_hints import without_cli_hints
 from desktop_app.gui.io.import_preview import ImportPreviewBox
 from desktop_app.gui.io.import_step import ImportStep, import_changes, import_label
@@ -68,7 +70,11 @@ DUPLICATE_CHOICES = (
     ("skip", "Skip the row"),
     ("create", "Create another one"),
 )
-MISSING_DATE_CHOICES = (("error", "Fail the row"), ("now", "Date it today"))
+MISSING_DATE_CHOICES = (
+    ("error", "Fail the row"),
+    ("earliest", "Date it by its earliest other date"),
+    ("now", "Date it at the import (marked)"),
+)
 UNMATCHED_CHOICES = (("skip", "Leave them out"), ("notes", "Keep them in the notes"))
 FILE_FILTER = "Spreadsheet files (*.csv *.tsv *.txt);;All files (*)"
 
@@ -153,6 +159,7 @@ class ImportDialog(QDialog):
             objectName="sourceValuesLabel",
             wordWrap=True,
         )
+        self.campaignMerges = CampaignMerges()
         form = QFormLayout()
         form.addRow("Columns no field reads", self.unmatchedCombo)
         form.addRow("Already in the book", self.duplicateCombo)
@@ -160,6 +167,7 @@ class ImportDialog(QDialog):
         form.addRow("Unknown or empty source", self.defaultSourceCombo)
         layout = QVBoxLayout(box)
         layout.addWidget(self.mapping, 1)
+        layout.addWidget(self.campaignMerges)
         for widget in (
             self.stageValuesLabel,
             self.stageValues,
@@ -201,7 +209,7 @@ class ImportDialog(QDialog):
         self.chooseButton.clicked.connect(self._choose_file)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.mapping.changed.connect(self.replan)
-        for choices in (self.stageValues, self.sourceValues):
+        for choices in (self.stageValues, self.sourceValues, self.campaignMerges):
             choices.changed.connect(self.replan)
         for combo in (
             self.unmatchedCombo,
@@ -226,7 +234,7 @@ class ImportDialog(QDialog):
         """Read `path` in a worker, then match its columns and preview it."""
         self.fileEdit.setText(str(path))
         self._source, self._dates = None, None
-        for choices in (self.stageValues, self.sourceValues):
+        for choices in (self.stageValues, self.sourceValues, self.campaignMerges):
             choices.forget()
         self._show_unknown_values((), ())
         self.date_questions_asked = 0
@@ -242,11 +250,24 @@ class ImportDialog(QDialog):
     def _source_read(self, source: SourceFile) -> None:
         self._source = source
         self.descriptionLabel.setText(source.description)
+        self._offer_date_columns(source)
         self._show_mapping()
         self.replan()
 
+    def _offer_date_columns(self, source: SourceFile) -> None:
+        """Each column of the file holding dates can date the rows without a creation date."""
+        combo = self.missingDateCombo
+        chosen = combo.currentData()
+        with QSignalBlocker(combo):
+            while combo.count() > len(MISSING_DATE_CHOICES):
+                combo.removeItem(combo.count() - 1)
+            for header in date_columns(source):
+                combo.addItem(f"Date it by “{header}”", header)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
     def _kind_changed(self) -> None:
         self.stageValues.forget()  # deal stages and lifecycle stages are not the same words
+        self.campaignMerges.forget()
         self._show_unknown_values((), self.sourceValues.values())
         if self._source is not None:
             self._show_mapping()
@@ -270,6 +291,7 @@ class ImportDialog(QDialog):
             on_duplicate=self.duplicateCombo.currentData(),
             missing_date=self.missingDateCombo.currentData(),
             unmatched=self.unmatchedCombo.currentData(),
+            campaign_map=self.campaignMerges.chosen(),
         )
 
     def replan(self) -> None:
@@ -294,6 +316,7 @@ class ImportDialog(QDialog):
             self.previewBox.ask_dates(question.message)
         elif self.preview is not None:
             self.previewBox.show_preview(self.preview)
+            self.campaignMerges.show_merges(self.preview.campaign_merges)
         self._update_import_button()
 
     def _show_unknown_values(self, stages: tuple[str, ...], sources: tuple[str, ...]) -> None:

@@ -31,6 +31,7 @@ KIND_TABLES: dict[str, tuple[str, ...]] = {
     "companies": ("companies",),
     "deals": ("deals", "deal_stage_events", *_LINKED),
     "activities": ("activities", *_LINKED),
+    "spend": ("campaign_spend", "campaigns"),
 }
 #: The import's own record: the batch, what it wrote, and the other system's ids.
 BOOKKEEPING = ("import_batches", "imported_rows", "external_ids")

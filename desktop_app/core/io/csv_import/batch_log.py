@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 from desktop_app.core.io.book_json import json_value
 from desktop_app.core.io.csv_import.lookups import WRITE_CHUNK, chunks, inserted, table
 from desktop_app.core.models import ImportBatch
+
+#: The action of an imported_rows entry marking a row dated at its import (see `stamped`).
+STAMPED = "dated"
 
 
 class BatchLog:
@@ -46,6 +49,21 @@ class BatchLog:
                 "table_name": table_name,
                 "row_id": row_id,
                 "action": "created",
+                "previous": None,
+            }
+            for row_id in ids
+        )
+
+    def stamped(self, table_name: str, ids: Iterable[int]) -> None:
+        """Rows the file gave no creation date, dated at the import time (--missing-date now):
+        marked so that the review can say which weeks' figures hold them. Undo passes over
+        the mark (it restores nothing), and deletes the rows with the batch's created ones."""
+        self._rows.extend(
+            {
+                "batch_id": self.batch_id,
+                "table_name": table_name,
+                "row_id": row_id,
+                "action": STAMPED,
                 "previous": None,
             }
             for row_id in ids
@@ -96,3 +114,12 @@ class BatchLog:
                 rows_failed=failed,
             )
         )
+
+
+def stamped(decisions: Sequence[Any], ids: Sequence[int], at: datetime) -> list[int]:
+    """The ids of the new rows dated at the import time `at`, the file having no date."""
+    return [
+        row_id
+        for decision, row_id in zip(decisions, ids, strict=True)
+        if not decision.record.dated and decision.record.created_at == at
+    ]

@@ -140,8 +140,14 @@ def _history(
         if dated:
             created = min(moment for _stage, moment in dated)
         else:
+            created = _stood_in(cells, read, options)
+        if created is None:
             created, has_date = read.now, False
-            undated = "" if options.missing_date == MissingDate.NOW else read.no_creation_date()
+            undated = (
+                ""
+                if options.missing_date == MissingDate.NOW
+                else read.no_creation_date(_stand_in_choice(options))
+            )
     if not any(stage == Lifecycle.LEAD for stage, _at in dated):
         dated.append((str(Lifecycle.LEAD), created))
     events = sorted(dated, key=lambda event: (event[1], _FUNNEL_ORDER[event[0]]))
@@ -149,6 +155,18 @@ def _history(
     if current is not None and current != events[-1][0]:
         events.append((current, events[-1][1]))
     return created, tuple(events), undated, has_date
+
+
+def _stand_in_choice(options: ImportOptions) -> str | None:
+    if options.missing_date == MissingDate.EARLIEST:
+        return str(MissingDate.EARLIEST)
+    return options.stand_in_column
+
+
+def _stood_in(cells: tuple[str, ...], read: RowReader, options: ImportOptions) -> datetime | None:
+    """A creation date from another column, or the row's earliest date, as the founder chose."""
+    choice = _stand_in_choice(options)
+    return read.stand_in(cells, choice) if choice is not None else None
 
 
 def _current_stage(

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.io.csv_import.batch_log import BatchLog
+from desktop_app.core.io.csv_import.batch_log import BatchLog, stamped
 from desktop_app.core.io.csv_import.contact_rows import ContactRecord, merged_contact
 from desktop_app.core.io.csv_import.decisions import (
     FAIL,
@@ -197,6 +197,7 @@ class ContactImport:
             ]
             self.session.execute(insert(table("lifecycle_events")), events)
             log.created("contacts", ids)
+            log.stamped("contacts", stamped(chunk, ids, self.plan.planned_at))
             for decision, row_id in zip(chunk, ids, strict=True):
                 if decision.link_external:
                     log.external("contacts", _record(decision).external_id, row_id, new_row=True)

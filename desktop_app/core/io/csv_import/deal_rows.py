@@ -102,7 +102,9 @@ def deal_from_row(
         source=channel_for(written_source, options.source_map) if written_source else None,
         external_id=read.text(cells, "external_id", 200),
         dated=dated,
-        undated="" if dated or options.missing_date == MissingDate.NOW else read.no_creation_date(),
+        undated=""
+        if dated or options.missing_date == MissingDate.NOW
+        else read.no_creation_date(_stand_in_choice(options)),
     )
 
 
@@ -170,6 +172,9 @@ def _dates(
     cells: tuple[str, ...], read: RowReader, options: ImportOptions, final: str
 ) -> tuple[datetime, datetime | None, bool]:
     created = read.moment(cells, "created_at")
+    stand_in = _stand_in_choice(options)
+    if created is None and stand_in is not None:
+        created = read.stand_in(cells, stand_in)
     closed = None
     if final in CLOSED_DEAL_STAGES:
         key = "won_at" if final == DealStage.WON else "lost_at"
@@ -186,6 +191,13 @@ def _dates(
     if closed is not None and closed < created:
         raise RowFailure(f"closes ({closed:%Y-%m-%d}) before it was created ({created:%Y-%m-%d}).")
     return created, closed, True
+
+
+def _stand_in_choice(options: ImportOptions) -> str | None:
+    """The word earliest, a column header, or None (the row fails or is dated at the import)."""
+    if options.missing_date == MissingDate.EARLIEST:
+        return str(MissingDate.EARLIEST)
+    return options.stand_in_column
 
 
 def contact_of(cells: tuple[str, ...], read: RowReader) -> tuple[str, str | None]:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import RowMapping, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.io.csv_import.batch_log import BatchLog
+from desktop_app.core.io.csv_import.batch_log import BatchLog, stamped
 from desktop_app.core.io.csv_import.contact_followers import follow_deals
 from desktop_app.core.io.csv_import.deal_rows import DealRecord
 from desktop_app.core.io.csv_import.decisions import (
@@ -229,6 +229,7 @@ class DealImport:
                 ],
             )
             log.created("deals", ids)
+            log.stamped("deals", stamped(chunk, ids, self.plan.planned_at))
             for decision, row_id in zip(chunk, ids, strict=True):
                 if decision.link_external:
                     log.external("deals", _record(decision).external_id, row_id, new_row=True)

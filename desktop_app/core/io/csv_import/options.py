@@ -16,6 +16,7 @@ class ImportKind(StrEnum):
     COMPANIES = "companies"
     DEALS = "deals"
     ACTIVITIES = "activities"
+    SPEND = "spend"
 
 
 class OnDuplicate(StrEnum):
@@ -28,9 +29,12 @@ class OnDuplicate(StrEnum):
 
 
 class MissingDate(StrEnum):
-    """A contact or deal without a creation date: a failing row, or dated at the import."""
+    """A contact or deal without a creation date: a failing row, dated by the row's earliest
+    other date (engage, close, a lifecycle date), or at the import. Any other value names a
+    column of the file whose date stands in for the missing ones (`stand_in_column`)."""
 
     ERROR = "error"
+    EARLIEST = "earliest"
     NOW = "now"
 
 
@@ -57,12 +61,15 @@ class ImportOptions:
     unmatched: str = Unmatched.SKIP
     #: The channel of contacts whose source is empty or unknown (the file's word goes to notes).
     default_source: str = Channel.CONTENT
+    #: Campaign spend: a campaign name as written in the file → the campaign it is spend of.
+    campaign_map: Mapping[str, str] = field(default_factory=dict)
 
     def checked(self) -> ImportOptions:
         """The same options, or TandemError naming the one that is wrong."""
         _one_of(self.kind, ImportKind, "kind", "What to import")
         _one_of(self.on_duplicate, OnDuplicate, "on_duplicate", "On duplicate")
-        _one_of(self.missing_date, MissingDate, "missing_date", "Missing date")
+        if not self.missing_date.strip():
+            _one_of(self.missing_date, MissingDate, "missing_date", "Missing date")
         _one_of(self.unmatched, Unmatched, "unmatched", "Unmatched columns")
         _one_of(self.default_source, Channel, "default_source", "Default source")
         if self.dates is not None:
@@ -74,6 +81,12 @@ class ImportOptions:
     @property
     def date_order(self) -> DateOrder | None:
         return DateOrder(self.dates) if self.dates else None
+
+    @property
+    def stand_in_column(self) -> str | None:
+        """The column whose date dates rows without a creation date (--missing-date COLUMN)."""
+        keywords = {str(member) for member in MissingDate}
+        return None if self.missing_date in keywords else self.missing_date.strip()
 
 
 def _one_of(value: str, allowed: type[StrEnum], key: str, label: str) -> None:

@@ -25,11 +25,12 @@ from desktop_app.core.io.csv_import.other_rows import (
 )
 from desktop_app.core.io.csv_import.reading import SourceFile
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
+from desktop_app.core.io.csv_import.spend_rows import SpendRecord, spend_from_row
 from desktop_app.core.io.csv_import.synonyms import source_system
 from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion, clean_cell, date_order_of
 from desktop_app.core.io.csv_import.words import checked_source_map, checked_stage_map
 
-Record = ContactRecord | CompanyRecord | DealRecord | ActivityRecord
+Record = ContactRecord | CompanyRecord | DealRecord | ActivityRecord | SpendRecord
 Parser = Callable[[tuple[str, ...], RowReader, ImportOptions, dict[str, str]], Record]
 
 PARSERS: dict[str, Parser] = {
@@ -37,12 +38,14 @@ PARSERS: dict[str, Parser] = {
     "companies": company_from_row,
     "deals": deal_from_row,
     "activities": activity_from_row,
+    "spend": spend_from_row,
 }
 DATE_FIELDS = {
     "contacts": ("created_at", *(key for key, _stage in STAGE_DATES)),
     "companies": ("created_at",),
     "deals": ("created_at", "closed_at", "won_at", "lost_at", "expected_close_on", "next_step_on"),
     "activities": ("due_at", "done_at", "created_at"),
+    "spend": ("spent_on",),
 }
 #: Fields without which a row cannot be anything: at least one must have a column.
 REQUIRED = {
@@ -50,6 +53,7 @@ REQUIRED = {
     "companies": (("name",), "the company's name"),
     "deals": (("title",), "the deal's title"),
     "activities": (("kind",), "the activity's type (call, meeting, …)"),
+    "spend": (("cost",), "the cost"),
 }
 
 

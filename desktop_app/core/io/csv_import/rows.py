@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.columns import ColumnMatch
 from desktop_app.core.io.csv_import.values import (
     DateOrder,
@@ -29,6 +30,9 @@ class RowFailure(Exception):
 class RowSkip(RowFailure):
     """The row is deliberately not imported (e.g. deleted in the source system)."""
 
+
+#: Dates that plan what is to come, never when a record began.
+NOT_A_PAST_DATE = ("created_at", "expected_close_on", "next_step_on", "due_at")
 
 #: Largest amount the book's NUMERIC(14, 2) holds.
 MAX_AMOUNT = Decimal("999999999999.99")
@@ -114,13 +118,78 @@ class RowReader:
             if index < len(cells) and (value := clean_cell(cells[index]))
         )
 
-    def no_creation_date(self) -> str:
+    def no_creation_date(self, stand_in: str | None = None) -> str:
+        """Why a row without a creation date fails; the same words for every such row of a
+        file, so they group into one cause (the refusal adds which columns could serve)."""
         why = (
             f"{self.label('created_at')} is empty" if self.has("created_at") else "no column has it"
         )
+        if stand_in == "earliest":
+            return (
+                f"has no creation date ({why}) and no other date; "
+                "choose to date such rows at the import (--missing-date now)."
+            )
+        if stand_in:
+            return (
+                f"has no creation date ({why}) and “{stand_in}” is empty too; "
+                "choose another date column, the row's earliest date "
+                "(--missing-date earliest) or the import time (--missing-date now)."
+            )
         return (
-            f"has no creation date ({why}); "
-            "choose to date such rows at the import (--missing-date now)."
+            f"has no creation date ({why}); date it by another date column, its earliest "
+            "other date or the import time (--missing-date COLUMN, earliest or now)."
+        )
+
+    def other_dates(self, cells: tuple[str, ...]) -> list[datetime]:
+        """Every past date the row has besides its creation date (engage, close, lifecycle
+        dates…), from mapped and unmatched columns alike; planned dates (next step, due, an
+        expected close after the import) are left out."""
+        skipped = {self.columns.fields.get(key) for key in NOT_A_PAST_DATE}
+        found = []
+        for index, raw in enumerate(cells[: len(self.columns.headers)]):
+            value = clean_cell(raw)
+            if index in skipped or not value or not any(c.isdigit() for c in value):
+                continue
+            try:
+                moment = parse_datetime(value, self.order)
+            except ValueProblem:
+                continue
+            if moment <= self.now:  # a date to come (an expected close) is no beginning
+                found.append(moment)
+        return found
+
+    def stand_in(self, cells: tuple[str, ...], choice: str) -> datetime | None:
+        """The creation date a row without one gets: its earliest other date (never after the
+        import), or the date in the column `choice` names; None when the row has none."""
+        if choice == "earliest":
+            dates = self.other_dates(cells)
+            return min(dates) if dates else None
+        index = self.column_index(choice)
+        value = clean_cell(cells[index]) if index < len(cells) else ""
+        if not value:
+            return None
+        try:
+            moment = parse_datetime(value, self.order)
+        except ValueProblem as exc:
+            raise RowFailure(f"{choice}: {exc}.") from None
+        if moment > self.now:
+            raise RowFailure(
+                f"{choice}: “{value}” is after the import, so it cannot be when this began; "
+                "choose the row's earliest date (--missing-date earliest) or the import time "
+                "(--missing-date now)."
+            )
+        return moment
+
+    def column_index(self, header: str) -> int:
+        """The column a founder named (--missing-date COLUMN); TandemError if the file has none."""
+        wanted = header.strip().casefold()
+        for index, name in enumerate(self.columns.headers):
+            if name.strip().casefold() == wanted:
+                return index
+        raise TandemError(
+            f"The file has no column “{header}” to date rows by; use one of its date columns, "
+            "earliest, now or error (--missing-date).",
+            "missing_date",
         )
 
     def check_width(self, cells: tuple[str, ...]) -> None:

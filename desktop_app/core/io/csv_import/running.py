@@ -9,7 +9,7 @@ a failing row, a cancel, a crash or a killed process all leave the book as it wa
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,6 +27,7 @@ from desktop_app.core.io.csv_import.decisions import (
     Progress,
     ProgressCallback,
 )
+from desktop_app.core.io.csv_import.missing_dates import date_remedies, undated_lines
 from desktop_app.core.io.csv_import.plan import ImportPlan
 from desktop_app.core.io.csv_import.reports import ProblemGroup, grouped_problems
 from desktop_app.core.store import Book
@@ -86,6 +87,8 @@ class ImportPreview:
     repeats_skipped: int = 0
     #: What to know about the columns: two that name one field, titles made for deals.
     column_notes: tuple[str, ...] = ()
+    #: Spend: (name in the file, campaign it looks like), offered for merging.
+    campaign_merges: tuple[tuple[str, str], ...] = ()
 
     @property
     def failure_groups(self) -> tuple[ProblemGroup, ...]:
@@ -115,12 +118,14 @@ def importer_for(session: Session, plan: ImportPlan) -> KindImport:
     from desktop_app.core.io.csv_import.companies_import import CompanyImport
     from desktop_app.core.io.csv_import.contacts_import import ContactImport
     from desktop_app.core.io.csv_import.deals_import import DealImport
+    from desktop_app.core.io.csv_import.spend_import import SpendImport
 
     kinds: dict[str, Callable[[Session, ImportPlan], KindImport]] = {
         "contacts": ContactImport,
         "companies": CompanyImport,
         "deals": DealImport,
         "activities": ActivityImport,
+        "spend": SpendImport,
     }
     return kinds[plan.kind](session, plan)
 
@@ -137,6 +142,9 @@ def preview_import(book: Book, plan: ImportPlan, limit: int = 20) -> ImportPrevi
             for d in itertools.islice(storable, limit)
         )
         planned = importer.planned()
+        # A spend import's notes: campaigns written several ways, names that look alike.
+        kind_notes: tuple[str, ...] = getattr(importer, "notes", ())
+        merges: tuple[tuple[str, str], ...] = getattr(importer, "merges", ())
     count = _counts(decisions)
     return ImportPreview(
         file=plan.source.description,
@@ -151,7 +159,8 @@ def preview_import(book: Book, plan: ImportPlan, limit: int = 20) -> ImportPrevi
         also_created=planned,
         matched=tuple(plan.columns.describe(plan.kind)),
         unmatched=tuple(plan.columns.headers[i] for i in plan.columns.unmatched),
-        column_notes=tuple(plan.columns.notes(plan.kind)),
+        column_notes=(*_with_dates(plan, plan.columns.notes(plan.kind), decisions), *kind_notes),
+        campaign_merges=merges,
         merged=count[MERGED],
         repeats_skipped=sum(d.repeat_skipped for d in decisions),
     )
@@ -200,12 +209,22 @@ def _refusal(plan: ImportPlan, failures: list[Decision]) -> TandemError:
     """Nothing written: the most common cause, and how to go on without the failing rows."""
     groups = grouped_problems((d.line, d.reason) for d in failures)
     more = f"; {len(groups) - 1:,} other cause(s)" if len(groups) > 1 else ""
+    dates = date_remedies(plan, undated_lines((d.line, d.reason) for d in failures))
     return TandemError(
         f"{len(failures):,} row(s) of {plan.source.name} cannot be imported ({groups[0]}{more}); "
         "nothing was written. Fix them (--errors FILE writes them out with the reason), or "
-        "import the others without them (--skip-failed).",
+        "import the others without them (--skip-failed)." + (f" {dates}" if dates else ""),
         "rows",
     )
+
+
+def _with_dates(
+    plan: ImportPlan, notes: Iterable[str], decisions: list[Decision]
+) -> tuple[str, ...]:
+    """The column notes, and what could date the rows without a creation date."""
+    failing = ((d.line, d.reason) for d in decisions if d.action == FAIL)
+    dates = date_remedies(plan, undated_lines(failing))
+    return (*notes, str(dates)) if dates else tuple(notes)
 
 
 def _answered(plan: ImportPlan) -> None:

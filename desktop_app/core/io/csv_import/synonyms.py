@@ -409,11 +409,21 @@ ACTIVITY_FIELDS = (
     _field("created_at", "Created", "Activity - Add time", *_CREATED),
 )
 
+#: Campaign spend as ads platforms export it (Google Ads, Meta Ads, LinkedIn Campaign Manager).
+SPEND_FIELDS = (
+    _field("spent_on", "Day", "Day", "Date", "Reporting starts", "Start date", "Ad date"),
+    _field("campaign", "Campaign", "Campaign", "Campaign name"),
+    _field("cost", "Cost", "Cost", "Spend", "Amount spent", "Total spent"),
+    _field("clicks", "Clicks", "Clicks", "Link clicks", "Clicks (all)"),
+    _field("impressions", "Impressions", "Impr.", "Impressions"),
+)
+
 FIELDS = {
     "contacts": CONTACT_FIELDS,
     "companies": COMPANY_FIELDS,
     "deals": DEAL_FIELDS,
     "activities": ACTIVITY_FIELDS,
+    "spend": SPEND_FIELDS,
 }
 
 #: Headers that only one tool writes: they tell which system the file's IDs belong to.

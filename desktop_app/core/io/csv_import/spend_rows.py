@@ -1,0 +1,94 @@
+"""Campaign spend rows read from an ads export: a day, a campaign, a cost, and clicks and
+impressions where the file has them.
+
+The cost is read here in any currency, to fail a row that is no amount at all before the book
+is asked; the book's currency is checked when the import is decided (`spend_import`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.options import ImportOptions
+from desktop_app.core.io.csv_import.rows import MAX_AMOUNT, RowFailure, RowReader, RowSkip
+from desktop_app.core.io.csv_import.synonyms import normalise_header
+from desktop_app.core.money import parse_money
+
+#: The longest note a spend entry holds (campaign_spend.note).
+NOTE_LIMIT = 300
+
+
+def campaign_key(name: str) -> str:
+    """ "Summer Sale", "summer-sale" and "SUMMER  SALE" are one campaign: "summersale"."""
+    return normalise_header(name)
+
+
+@dataclass(frozen=True, slots=True)
+class SpendRecord:
+    spent_on: date
+    campaign: str
+    #: The cost as the file writes it (checked against the book's currency when decided).
+    cost_text: str
+    amount: Decimal
+    clicks: int | None
+    impressions: int | None
+
+    @property
+    def campaign_key(self) -> str:
+        return campaign_key(self.campaign)
+
+    @property
+    def note(self) -> str:
+        """Clicks and impressions, which the book has no columns for, kept in the entry's note."""
+        parts = []
+        if self.clicks is not None:
+            parts.append(f"{self.clicks:,} clicks")
+        if self.impressions is not None:
+            parts.append(f"{self.impressions:,} impressions")
+        return ", ".join(parts)[:NOTE_LIMIT]
+
+
+def spend_from_row(
+    cells: tuple[str, ...], reader: RowReader, options: ImportOptions, stage_map: dict[str, str]
+) -> SpendRecord:
+    reader.check_width(cells)
+    if not reader.has("campaign"):
+        raise RowFailure("has no campaign: no column has it (--map campaign=COLUMN).")
+    campaign = reader.text(cells, "campaign", limit=200)
+    if not campaign or not campaign_key(campaign):
+        raise RowFailure("has no campaign name.")
+    spent_on = reader.day(cells, "spent_on")
+    if spent_on is None:
+        why = f"{reader.label('spent_on')} is empty" if reader.has("spent_on") else "no column"
+        raise RowFailure(f"has no day ({why}).")
+    cost_text = reader.text(cells, "cost")
+    amount = _amount(cost_text, reader.label("cost"))
+    if amount is None:
+        raise RowFailure(f"has no cost ({reader.label('cost')} is empty).")
+    if amount == 0:
+        raise RowSkip("costs nothing.")
+    return SpendRecord(
+        spent_on,
+        campaign,
+        cost_text,
+        amount,
+        reader.count(cells, "clicks"),
+        reader.count(cells, "impressions"),
+    )
+
+
+def _amount(text: str, column: str) -> Decimal | None:
+    try:
+        amount = parse_money(text, "")
+    except TandemError as exc:
+        raise RowFailure(f"{column}: {exc.message}") from None
+    if amount is None:
+        return None
+    if amount < 0:
+        raise RowFailure(f"{column}: “{text}” is negative.")
+    if amount > MAX_AMOUNT:
+        raise RowFailure(f"{column}: “{text}” is too large.")
+    return amount
