@@ -275,3 +275,31 @@ def test_a_bulk_write_with_the_index_rebuilt_after_is_found_and_followed_later(
         session.execute(update(Contact).where(Contact.name == "Bulk Ben").values(name="Ben Quist"))
     assert names(book, "bulk") == ["Bulk Ada", "Bulk Cleo"]
     assert names(book, "quist") == ["Ben Quist"]
+
+
+def test_a_first_import_is_searchable_and_the_index_is_followed_after_it(
+    book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big import into a small book rebuilds the index once (here: from 2 new rows on)."""
+    from desktop_app.core.io.csv_import import (
+        ImportOptions,
+        commit_import,
+        plan_import,
+        read_source,
+        running,
+    )
+
+    monkeypatch.setattr(running, "SEARCH_REBUILD_ROWS", 2)
+    lead(book, "Greta Lindgren")
+    text = (
+        "Name,Email,Create Date\n"
+        "Imported Ada,ada@imported.example,2026-10-05\n"
+        "Imported Ben,ben@imported.example,2026-10-06\n"
+    )
+    plan = plan_import(read_source(text.encode(), "people.csv"), ImportOptions("contacts"))
+    commit_import(book, plan)
+
+    assert names(book, "imported") == ["Imported Ada", "Imported Ben"]
+    assert names(book, "greta") == ["Greta Lindgren"]
+    lead(book, "Imported Cleo")  # the triggers are back after the import
+    assert names(book, "imported") == ["Imported Ada", "Imported Ben", "Imported Cleo"]
