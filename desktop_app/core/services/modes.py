@@ -2,19 +2,21 @@
 
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import Select, and_, exists, func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
 from desktop_app.core.models import Activity, Contact, ModeSession
 from desktop_app.core.services.inbox import InboxFilter, count_inbox
-from desktop_app.core.services.pipeline import count_follow_up_breaches, count_stale_deals
+from desktop_app.core.services.pipeline import (
+    contacted,
+    count_follow_up_breaches,
+    count_stale_deals,
+)
 from desktop_app.core.services.validation import choice
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
-    CONTACT_ACTIVITY_KINDS,
     MARKETING_ACTIVITY_KINDS,
-    NOT_WORKED_OUTCOMES,
     SALES_ACTIVITY_KINDS,
     Lifecycle,
     Mode,
@@ -122,15 +124,7 @@ def waiting_in(book: Book, mode: str, at: datetime | None = None) -> list[str]:
 
 
 def _uncontacted_sqls() -> Select[int]:
-    contacted = exists().where(
-        and_(
-            Activity.contact_id == Contact.id,
-            Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
-            Activity.done_at.is_not(None),
-            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
-        )
-    )
-    return select(func.count(Contact.id)).where(Contact.stage == Lifecycle.SQL, ~contacted)
+    return select(func.count(Contact.id)).where(Contact.stage == Lifecycle.SQL, ~contacted())
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -183,8 +183,9 @@ def count_follow_up_breaches(book: Book, at: datetime | None = None) -> int:
         return int(session.scalar(found) or 0)
 
 
-def _waiting_past_promise(session: Session, at: datetime) -> ColumnElement[bool]:
-    contacted = exists().where(
+def contacted() -> ColumnElement[bool]:
+    """The contact has had a call, e-mail or meeting done (a task closed unworked is none)."""
+    return exists().where(
         and_(
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
@@ -192,9 +193,12 @@ def _waiting_past_promise(session: Session, at: datetime) -> ColumnElement[bool]
             Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
         )
     )
+
+
+def _waiting_past_promise(session: Session, at: datetime) -> ColumnElement[bool]:
     promise = timedelta(hours=settings_in(session).follow_up_hours)
     return and_(
         Contact.stage.in_([Lifecycle.MQL, Lifecycle.SQL]),
         qualified_at() < at - promise,
-        ~contacted,
+        ~contacted(),
     )

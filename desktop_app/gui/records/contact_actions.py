@@ -4,6 +4,8 @@ operation layer (Edit ▸ Undo names it) or the dialog that does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.core.services.inbox import InboxRow
@@ -22,9 +24,8 @@ class ContactActions(QWidget):
     record_id: int
     details: ContactDetails | None
     dialog: QDialog | None
-
-    def say(self, text: str, error: bool = False) -> None:
-        raise NotImplementedError
+    #: Says what an action did, under the buttons (`RecordWindow.say`).
+    say: Callable[..., None]
 
     def _lead(self) -> InboxRow | None:
         d = self.details
