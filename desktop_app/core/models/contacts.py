@@ -52,6 +52,7 @@ class Contact(Base):
         Index("ix_contacts_customer_at", "customer_at"),
         Index("ix_contacts_campaign_milestones", "campaign_id", "lead_at", "mql_at", "customer_at"),
         Index("ix_contacts_company_id", "company_id"),
+        Index("ix_contacts_owner", "owner"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +78,8 @@ class Contact(Base):
     opportunity_at: Mapped[datetime | None]
     customer_at: Mapped[datetime | None]
     funnel_step: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: Who looks after the person (a name, "" for nobody in particular): from "Contact owner".
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="")
     #: When the person asked to be forgotten: what identified them is gone for good, their
     #: lifecycle events stay (anonymous) so that past weeks' counts do not change.
     erased_at: Mapped[datetime | None]

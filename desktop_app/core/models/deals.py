@@ -20,6 +20,7 @@ class Deal(Base):
         # Search everywhere finds a deal by its company (revision 0007).
         Index("ix_deals_company_id", "company_id"),
         Index("ix_deals_campaign_id", "campaign_id"),
+        Index("ix_deals_owner", "owner"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,6 +31,12 @@ class Deal(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     value: Mapped[Decimal]
     currency: Mapped[str] = mapped_column(String(3))
+    #: The amount and currency a deal imported in another currency was written in; `value`
+    #: holds it converted into the book's currency at the rate given then. None when the same.
+    original_value: Mapped[Decimal | None]
+    original_currency: Mapped[str | None] = mapped_column(String(3))
+    #: Who works the deal (a name, "" for nobody in particular): from "Deal owner", "Owner"….
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="")
     stage: Mapped[str] = mapped_column(String(20))
     expected_close_on: Mapped[date | None]
     next_step: Mapped[str] = mapped_column(String(300), default="")
