@@ -6,10 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
+from desktop_app.cli_progress import ProgressBar
 from desktop_app.core.errors import TandemError
 from desktop_app.core.vocabulary import Channel
 
@@ -93,7 +95,8 @@ def _add_review(commands: Any, book: argparse.ArgumentParser) -> None:
 
 
 IMPORT_KINDS = ("contacts", "companies", "deals", "activities")
-#: Kinds that can be imported but not exported: campaign spend from an ads export.
+#: Kinds imported from other tools' exports besides the book's lists: campaign spend from an ads
+#: export (`tandem export spend` writes the book's in the same shape).
 IMPORT_ONLY_KINDS = ("spend",)
 
 
@@ -160,6 +163,23 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         help="spend: the campaign a name of the file is spend of, e.g. 'Sumer Sale=Summer Sale'",
     )
     importing.add_argument(
+        "--currency",
+        type=_currency,
+        metavar="CODE",
+        help="the currency of the file's amounts where a row does not say (no currency "
+        "column, no sign or code on the amount); default the book's",
+    )
+    importing.add_argument(
+        "--rate",
+        action="append",
+        default=[],
+        type=_rate,
+        metavar="CODE=RATE",
+        help="convert amounts in CODE into the book's currency: RATE of the book's currency "
+        "per unit of CODE, e.g. USD=0.92 in a EUR book (repeatable). A deal keeps the amount "
+        "and currency it was written in; without a rate such rows fail",
+    )
+    importing.add_argument(
         "--dates",
         choices=("dmy", "mdy"),
         help="day-first or month-first, when the file is ambiguous",
@@ -197,6 +217,12 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         "import again",
     )
     importing.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    importing.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar, and only the counts of the preview (errors are still shown)",
+    )
     exporting = commands.add_parser(
         "export",
         parents=[book],
@@ -204,7 +230,7 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         description="Write a list as CSV (UTF-8 with BOM, safe for spreadsheets), or with "
         "'all' the whole book as JSON that 'tandem import all' reads into an empty book.",
     )
-    exporting.add_argument("kind", choices=(*IMPORT_KINDS, "all"))
+    exporting.add_argument("kind", choices=(*IMPORT_KINDS, *IMPORT_ONLY_KINDS, "all"))
     exporting.add_argument("file", type=Path, metavar="FILE")
     undo = commands.add_parser(
         "undo-import",
@@ -244,6 +270,25 @@ def _pair(text: str) -> tuple[str, str]:
     return key.strip(), value.strip()
 
 
+def _currency(text: str) -> str:
+    from desktop_app.core.io.csv_import.options import currency_code
+
+    try:
+        return currency_code(text, "--currency")
+    except TandemError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _rate(text: str) -> tuple[str, Decimal]:
+    from desktop_app.core.io.csv_import.options import parse_rates
+
+    try:
+        ((code, rate),) = parse_rates([text]).items()
+    except TandemError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+    return code, rate
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -271,10 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(args: argparse.Namespace) -> Book:
+def _open(args: argparse.Namespace, create: bool = True) -> Book:
+    """The book of --db / --database-url. Commands that only read pass `create=False`: a
+    book that does not exist is "No book at …", and nothing is created."""
     from desktop_app.core.store import open_book
 
-    return open_book(path=args.db, url=args.database_url)
+    book = open_book(path=args.db, url=args.database_url, create=create)
+    if book.created:
+        print(f"Created a new book at {book.path or book.name}.")
+    return book
 
 
 def _open_to_preview(args: argparse.Namespace) -> Book:
@@ -330,7 +380,7 @@ def _review(args: argparse.Namespace) -> int:
         span = WeekRange(args.first or args.last, args.last or now.date())
     else:
         span = WeekRange.ending_with(now.date(), args.weeks or 12)
-    book = _open(args)
+    book = _open(args, create=False)
     try:
         review = build_review(book, span, now)
         currency = read_settings(book).currency
@@ -392,19 +442,48 @@ def _import(args: argparse.Namespace) -> int:
         missing_date=args.missing_date,
         unmatched=args.unmatched,
         campaign_map=dict(args.campaign_map),
+        currency=args.currency,
+        rates=dict(args.rate),
     )
-    plan = csv_import.plan_import(source, options)
+    bar = ProgressBar(quiet=args.quiet)
+    plan = csv_import.plan_import(source, options, progress=bar.callback("Reading"))
+    bar.clear()
     book = _open_to_preview(args) if args.dry_run else _open(args)
-    try:
-        preview = csv_import.preview_import(book, plan)
-        print(_preview_text(preview))
-        print(_words_text(csv_import.word_readings(plan)))
+
+    def show(preview: Any) -> None:
+        bar.clear()
+        if args.quiet:
+            print(_counts_text(preview))
+        else:
+            print(_preview_text(preview))
+            print(_words_text(csv_import.word_readings(plan)))
         if args.errors is not None:
             _write_errors(plan, preview, args.errors)
+
+    try:
+        bar.show("Checking", 0, len(plan.rows))
         if args.dry_run:
+            preview = csv_import.preview_import(book, plan, checked=bar.callback("Checking"))
+            show(preview)
+            if not args.quiet:
+                _print_look_alikes(book, plan)
             print("Dry run: nothing was written.")
             return 1 if preview.failed else 0
-        result = csv_import.commit_import(book, plan, keep_going=args.skip_failed)
+        try:
+            result = csv_import.commit_import(
+                book,
+                plan,
+                keep_going=args.skip_failed,
+                progress=bar.callback("Writing"),
+                previewed=show,
+                checked=bar.callback("Checking"),
+            )
+        except KeyboardInterrupt:
+            bar.clear()
+            print("tandem: import cancelled; nothing was written.", file=sys.stderr)
+            return 130
+        finally:
+            bar.clear()
     finally:
         book.close()
     if result.batch_id is None:
@@ -417,6 +496,24 @@ def _import(args: argparse.Namespace) -> int:
             f"Undo with: tandem undo-import {result.batch_id}"
         )
     return 0
+
+
+def _print_look_alikes(book: Book, plan: Any) -> None:
+    """New contacts that look like people already in the book (File ▸ Possible duplicates…
+    merges them after the import)."""
+    from desktop_app.core.io.csv_import.look_alikes import import_look_alikes, look_alikes_text
+
+    text = look_alikes_text(import_look_alikes(book, plan))
+    if text:
+        print(text)
+
+
+def _counts_text(preview: Any) -> str:
+    """The preview in one line (--quiet)."""
+    return (
+        f"{preview.new:,} new, {preview.updated:,} updated, {preview.skipped:,} skipped, "
+        f"{preview.failed:,} failing"
+    )
 
 
 def _repeats_text(merged: int, repeats: int) -> str:
@@ -507,14 +604,15 @@ def _export(args: argparse.Namespace) -> int:
     from desktop_app.core.io.book_json import export_book
     from desktop_app.core.io.csv_export import export_list
 
-    book = _open(args)
+    book = _open(args, create=False)
     try:
         if args.kind == "all":
             written = sum(export_book(book, args.file).values())
             print(f"Wrote the whole book ({written:,} rows) to {args.file}.")
         else:
             written = export_list(book, args.kind, args.file)
-            print(f"Wrote {written:,} {args.kind} to {args.file}.")
+            what = "spend entries" if args.kind == "spend" else args.kind
+            print(f"Wrote {written:,} {what} to {args.file}.")
     finally:
         book.close()
     return 0
@@ -523,7 +621,7 @@ def _export(args: argparse.Namespace) -> int:
 def _undo_import(args: argparse.Namespace) -> int:
     from desktop_app.core.io.csv_import import import_batches, undo_import
 
-    book = _open(args)
+    book = _open(args, create=False)
     try:
         if args.batch is None:
             for batch in import_batches(book):

@@ -9,10 +9,10 @@ looking at the window.
 
 Without `--all` it writes the README's pictures (docs/screenshot-*.png); with it, every page
 and dialog too: the contact and company pages, the agenda's views, Everyone, search, the bin,
-settings, new deal, the call logger, the won dialog and the hand-off note. A scene that needs
-a record the book does not hold (an empty book) is skipped. It drives the real window on the
-book given (it records mode sessions there, so use a throwaway copy) with window state kept
-in a temporary folder, never the user's.
+settings, new deal, the call logger, the won dialog, the hand-off note and the possible
+duplicates. A scene that needs a record the book does not hold (an empty book) is skipped.
+It drives the real window on the book given (it records mode sessions there, so use a
+throwaway copy) with window state kept in a temporary folder, never the user's.
 """
 
 from __future__ import annotations
@@ -274,6 +274,14 @@ def hand_off_note(window: Any, picks: Picks) -> QWidget:
     return window
 
 
+def possible_duplicates(window: Any, _picks: Picks) -> QWidget | None:
+    """File ▸ Possible duplicates…, once the book has been compared."""
+    window.io_actions.open_duplicates()
+    settle(window, 300)
+    dialog: QWidget | None = window.io_actions.dialog
+    return dialog
+
+
 README_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
     *((name, page(name)) for name in PAGES),
     ("contact", record(RecordKind.CONTACT, "contact")),
@@ -293,6 +301,7 @@ MORE_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
     ("call-logger", call_logger),
     ("won", won_dialog),
     ("hand-off-note", hand_off_note),
+    ("possible-duplicates", possible_duplicates),
     ("file-menu", file_menu),
     ("bin-filled", filled_bin),  # last: it deletes
 )

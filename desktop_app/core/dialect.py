@@ -5,15 +5,17 @@ on both. Add a helper here rather than writing dialect-specific SQL anywhere els
 """
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
     Connection,
     Date,
+    DateTime,
+    Dialect,
     Float,
     Table,
     TextClause,
@@ -24,10 +26,12 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeEngine
 
 
 class day_of(FunctionElement[date]):  # noqa: N801 - reads as the SQL function it is
@@ -258,3 +262,124 @@ def search_index_rebuilt_after(connection: Connection) -> Iterator[None]:
                 connection.execute(text(f'INSERT INTO "{name}" ("{name}") VALUES (\'rebuild\')'))
         for _name, sql in triggers:
             connection.execute(text(sql))
+
+
+# ---- bulk writes (an import): the driver's own executemany, or PostgreSQL's COPY
+
+
+@contextmanager
+def indexes_rebuilt_after(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Around a bulk write into tables that are empty or small beside it (a first import),
+    on SQLite: their secondary indexes are dropped inside and built again once at the end,
+    in the same transaction — a sort instead of a random B-tree insert per row and index
+    (measured on 100,000 contacts and their events: 14.5 s of inserts became 5.2 s plus
+    3.0 s of index building). Unique indexes stay (they check the rows as they come).
+    PostgreSQL is left as it is: dropping an index there locks the table against every
+    reader until commit."""
+    if connection.dialect.name != "sqlite" or not tables:
+        yield
+        return
+    marks = ", ".join(f":t{index}" for index in range(len(tables)))
+    indexes = connection.execute(
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})"
+        ),
+        {f"t{index}": name for index, name in enumerate(tables)},
+    ).all()
+    for name, _sql in indexes:
+        connection.execute(text(f'DROP INDEX "{name}"'))
+    yield  # a failure inside rolls the drops back with the rest: nothing to rebuild
+    for _name, sql in indexes:
+        connection.execute(text(sql))
+
+
+#: Rows from which PostgreSQL is sent COPY rather than a batched INSERT.
+COPY_ROWS = 200
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert `rows` (values in the order of `columns`, as the driver takes them) in one
+    round trip per few thousand rows, without SQLAlchemy's per-row parameter processing: a
+    third of a big import's time. PostgreSQL gets COPY when the rows are many, SQLite the
+    sqlite3 module's executemany (its fastest path, one prepared statement)."""
+    if not rows:
+        return
+    names = ", ".join(f'"{name}"' for name in columns)
+    dbapi = connection.dialect.loaded_dbapi
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+    try:
+        if connection.dialect.name == "postgresql" and len(rows) >= COPY_ROWS:
+            with cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        marks = ", ".join([mark] * len(columns))
+        statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        cursor.executemany(statement, rows)
+    except dbapi.Error as exc:
+        # As SQLAlchemy raises it for its own statements (IntegrityError for a broken rule),
+        # so callers catch one kind of error whichever way rows went in.
+        raise DBAPIError.instance(
+            statement, None, exc, dbapi.Error, hide_parameters=True, dialect=connection.dialect
+        ) from exc
+    finally:
+        cursor.close()
+
+
+#: SQLite's page cache during a big write, in KiB (its default is 2 MiB): the indexes of
+#: 100,000 new contacts and their events then stay in memory while they grow (measured:
+#: their inserts took 4.6 s with the default, 3.3 s with this).
+BULK_CACHE_KIB = 131_072
+
+
+@contextmanager
+def bulk_write_cache(connection: Connection) -> Iterator[None]:
+    """Around a big write on SQLite: a page cache large enough for the indexes it grows,
+    given back afterwards (the connection returns to the pool). Pages are taken only as
+    needed. PostgreSQL's shared buffers are the server's to size: nothing changes there."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+def bulk_converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """What a value of `column_type` becomes for the driver, as SQLAlchemy would send it
+    (None: as it is). SQLite's timestamps are text: a plain datetime takes C's isoformat,
+    the very text SQLAlchemy writes ("2024-03-05 14:22:00.000000"), five times faster."""
+    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if convert is None or dialect.name != "sqlite" or not isinstance(column_type, DateTime):
+        return convert
+    slow = convert
+
+    def stamp(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None and value.year >= 1000:
+            return value.isoformat(" ", "microseconds")
+        return slow(value)
+
+    return stamp
+
+
+def reserved_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
+    """On PostgreSQL, `count` new ids from the table's own sequence in one round trip (so
+    rows can be copied in with their ids known, whoever else writes meanwhile); None on
+    SQLite, whose caller takes the ids after the largest (its write lock keeps them free)."""
+    if connection.dialect.name != "postgresql":
+        return None
+    found = connection.execute(
+        text(
+            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+        ),
+        {"table": table.name, "count": count},
+    )
+    return [int(row_id) for (row_id,) in found]

@@ -108,6 +108,20 @@ def note_row(session: Session, table: Table, key: Key, before: Image | None) -> 
         watch.remember(table, key, before)
 
 
+def note_bulk_insert(session: Session, table: Table) -> None:
+    """For rows inserted in bulk on the session's driver connection (an import): the change
+    log learns the table. Like a bulk INSERT statement, refused while rows are recorded."""
+    watch = session.info.get(_WATCH)
+    if watch is None:
+        return
+    watch.tables.add(table.name)
+    if watch.keeps_rows:
+        raise RuntimeError(
+            f"An undoable action inserted into {table.name} in bulk: add ORM objects "
+            "instead, so that undo knows their ids."
+        )
+
+
 _WATCH = "tandem_watch"
 
 

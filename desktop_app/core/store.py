@@ -4,21 +4,28 @@ Opening stays cheap on the start-up path: the schema revision is read with one q
 compared with `SCHEMA_HEAD`; Alembic is imported only when a book is created or upgraded.
 A file that is not a Tandem book, is damaged, or was written by a newer Tandem raises
 `BookError` and is never written to.
+
+A path is a path: the engine is built with `URL.create`, so `?`, `%`, `#` and spaces name
+that exact file. Only a file that does not exist yet becomes a new book (an empty file or
+another program's SQLite file is refused), and only in a folder that exists, Tandem's own
+data folder apart; it is written under a temporary name and appears complete or not at all.
+Before an upgrade the book is copied with SQLite's backup API to a temporary name, then
+renamed: one backup per revision upgraded from, replaced by a later attempt, never empty.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Column, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -29,7 +36,7 @@ from desktop_app.core.paths import default_book_path
 
 #: Every revision this Tandem knows, oldest first; the last is the head.
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -43,6 +50,8 @@ class Book:
     name: str
     path: Path | None
     backup_path: Path | None = None
+    #: The book was created by this opening (the command line says so).
+    created: bool = False
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -80,37 +89,141 @@ class Book:
         self.engine.dispose()
 
 
-def open_book(path: Path | None = None, url: str | None = None) -> Book:
-    """Open (creating or upgrading as needed) the book at `path`, or at the SQLAlchemy `url`."""
+def open_book(path: Path | None = None, url: str | None = None, *, create: bool = True) -> Book:
+    """Open (upgrading as needed) the book at `path`, or at the SQLAlchemy `url`; with neither,
+    the default book in Tandem's data folder.
+
+    A file that does not exist becomes a new book when `create` (commands that write), in a
+    folder that exists; without `create` (commands that only read) it is "No book at …".
+    """
     if url is not None:
-        return _open_url(url)
+        return _open_url(url, create)
     path = Path(path) if path is not None else default_book_path()
-    return _open_sqlite(path)
+    return _open_sqlite(path, create)
 
 
-def _open_sqlite(path: Path) -> Book:
+def _open_sqlite(path: Path, create: bool = True) -> Book:
     if path.is_dir():
         raise BookError(f"{path} is a folder, not a Tandem book.")
+    if not path.exists():
+        if not create:
+            raise BookError(f"No book at {path}: check the path, nothing was created.")
+        return _create_sqlite(path)
     revision = _sqlite_revision(path)
-    if revision is not None:
-        _refuse_unknown(revision, str(path))
-    if revision is None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise BookError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
-    backup = _backup_beside(path, revision) if revision not in (None, SCHEMA_HEAD) else None
+    _refuse_unknown(revision, str(path))
+    backup = _backup_beside(path, revision) if revision != SCHEMA_HEAD else None
     engine = _sqlite_engine(path)
     book = Book(engine, name=path.name, path=path, backup_path=backup)
     if revision != SCHEMA_HEAD:
-        upgrade_to(engine)
+        try:
+            upgrade_to(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise BookError(
+                f"Tandem could not upgrade {path} ({_reason(exc)}); the book was left as it "
+                f"was, and a copy from before the attempt is at {backup}."
+            ) from exc
     return book
 
 
-def _sqlite_revision(path: Path) -> str | None:
-    """The schema revision of the file, None for a new or empty file; read-only throughout."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
+def _create_sqlite(path: Path) -> Book:
+    """A new book at `path`, written under a temporary name beside it and then given its
+    name: a book killed while it is created leaves no empty or half-made file under it."""
+    folder = path.parent
+    if not folder.is_dir():
+        if folder.absolute() != default_book_path().parent.absolute():
+            raise BookError(
+                f"No folder {folder}: a new book is created only in a folder that exists."
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BookError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
+    temporary = folder / f".{path.name}.{os.getpid()}.new"
+    _remove_with_journals(temporary)
+    try:
+        engine = _sqlite_engine(temporary)
+        try:
+            upgrade_to(engine)
+            with engine.connect() as connection:  # all of it in the file, none in its -wal
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+        _sync(temporary)
+        _give_name(temporary, path)
+    except (OSError, DBAPIError) as exc:
+        raise BookError(f"Cannot create a book at {path} ({_reason(exc)}).") from exc
+    finally:
+        _remove_with_journals(temporary)
+    return Book(_sqlite_engine(path), name=path.name, path=path, created=True)
+
+
+def _give_name(temporary: Path, path: Path) -> None:
+    """`temporary` becomes `path`, never over a file that appeared there meanwhile."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError as exc:
+        raise BookError(
+            f"{path} appeared while the new book was made; it was left as it is."
+        ) from exc
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise BookError(
+                f"{path} appeared while the new book was made; it was left as it is."
+            ) from None
+        os.replace(temporary, path)
+    _sync_folder(path.parent)
+
+
+def _remove_with_journals(path: Path) -> None:
+    for leftover in (
+        path,
+        *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")),
+    ):
+        leftover.unlink(missing_ok=True)
+
+
+def _sync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # not on every platform (Windows)
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own words for what failed, on one line."""
+    orig = getattr(exc, "orig", None)
+    words = str(orig if orig is not None else exc).strip().splitlines()
+    return words[0] if words else type(exc).__name__
+
+
+def _sqlite_revision(path: Path) -> str:
+    """The schema revision of the book at `path`, which exists; read-only throughout.
+
+    Only a file that does not exist becomes a new book: an empty file, a SQLite database
+    without Tandem's schema (tables of another program, only a view, nothing at all) is
+    refused.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BookError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if size == 0:
+        raise BookError(
+            f"{path} is an empty file, not a Tandem book; it was left as it is "
+            "(a new book needs a name no file has yet)."
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -125,10 +238,10 @@ def _sqlite_revision(path: Path) -> str | None:
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            if not tables:
-                return None
             if "alembic_version" not in tables:
-                raise BookError(f"{path} is a SQLite database but not a Tandem book.")
+                raise BookError(
+                    f"{path} is a SQLite database but not a Tandem book; it was left as it is."
+                )
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             connection.close()
@@ -152,8 +265,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
 
 
-def _refuse_unknown(revision: str, where: str) -> None:
-    if revision not in SCHEMA_REVISIONS:
+def _refuse_unknown(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in SCHEMA_REVISIONS:
         raise BookError(
             f"{where} was written by a newer Tandem (schema {revision}). "
             "Install the newer Tandem to open it; it was left as it was."
@@ -161,21 +274,40 @@ def _refuse_unknown(revision: str, where: str) -> None:
 
 
 def _backup_beside(path: Path, revision: str) -> Path:
-    """Copy the book before an upgrade, consistently even with a WAL journal beside it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
-    source = _read_only(path)
-    target = sqlite3.connect(backup)
+    """Copy the book before an upgrade, consistently even with a WAL journal beside it.
+
+    The copy is made with SQLite's backup API under a temporary name, synced, then renamed:
+    there is never an empty or half-made backup. Its name carries the revision, not the
+    time, so an attempt that failed and is tried again replaces its own backup instead of
+    adding another full copy (a failed upgrade leaves the book as it was).
+    """
+    backup = path.with_name(f"{path.stem}.before-upgrade-from-{revision}{path.suffix}")
+    partial = backup.with_name(f".{backup.name}.{os.getpid()}.partial")
     try:
-        source.backup(target)
+        source = _read_only(path)
+        try:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        _sync(partial)
+        os.replace(partial, backup)
+        _sync_folder(backup.parent)
+    except (OSError, sqlite3.Error) as exc:
+        raise BookError(
+            f"{path} was not upgraded: its backup could not be written beside it ({exc})."
+        ) from exc
     finally:
-        target.close()
-        source.close()
+        _remove_with_journals(partial)
     return backup
 
 
 def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not a URL string: "?", "%", "#" and spaces name that exact file.
+    engine = create_engine(URL.create("sqlite", database=str(path.absolute())))
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -202,11 +334,11 @@ def _lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-def _open_url(url: str) -> Book:
+def _open_url(url: str, create: bool = True) -> Book:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            return _open_sqlite(Path(parsed.database))
+            return _open_sqlite(Path(parsed.database), create)
         # psycopg prepares a statement after five uses and keeps the plan it made then; a plan
         # made while a table was empty goes on scanning it whole after an import fills it.
         if parsed.get_backend_name() == "sqlite":
@@ -233,20 +365,36 @@ def _open_url(url: str) -> Book:
                 ).scalar()
             elif tables:
                 raise BookError(f"The database {name} holds tables but is not a Tandem book.")
+            elif not create:
+                raise BookError(
+                    f"No book in the database {name}: it is empty, nothing was created."
+                )
     except DBAPIError as exc:
         engine.dispose()
         raise BookError(f"Cannot connect to {name}: {exc.orig}") from exc
+    except BookError:
+        engine.dispose()
+        raise
     if revision is not None:
         _refuse_unknown(str(revision), f"The database {name}")
     if revision != SCHEMA_HEAD:
-        upgrade_to(engine)
-    return Book(engine, name=name, path=None)
+        try:
+            upgrade_to(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise BookError(
+                f"Tandem could not upgrade the database {name} ({_reason(exc)}); "
+                "it was left as it was."
+            ) from exc
+    return Book(engine, name=name, path=None, created=revision is None)
 
 
 def upgrade_to(engine: Engine, revision: str = SCHEMA_HEAD) -> None:
     """Migrate to `revision` in one transaction: a failed upgrade leaves the schema as it was.
 
-    Tests also use it to build a book as an older Tandem wrote it.
+    A book of the first schema as 0001 wrote it before it was edited is repaired first
+    (`repair_the_first_schema`), in the same transaction. Tests also use it to build a book
+    as an older Tandem wrote it.
     """
     from alembic import command
     from alembic.config import Config
@@ -254,5 +402,66 @@ def upgrade_to(engine: Engine, revision: str = SCHEMA_HEAD) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
+        repair_the_first_schema(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+#: The contacts' first entry into each funnel stage, which revision 0001 gained when edited.
+_MILESTONES = ("lead", "mql", "sql", "opportunity", "customer")
+#: The indexes the edited 0001 writes on them, and the one it renamed.
+_FIRST_SCHEMA_INDEXES = (
+    ("contacts", "ix_contacts_lead_at_source", ("lead_at", "source")),
+    ("contacts", "ix_contacts_mql_at", ("mql_at",)),
+    ("contacts", "ix_contacts_sql_at", ("sql_at",)),
+    ("contacts", "ix_contacts_customer_at", ("customer_at",)),
+    ("activities", "ix_activities_contact_id_kind_done_at", ("contact_id", "kind", "done_at")),
+)
+
+
+def repair_the_first_schema(connection: Connection) -> None:
+    """Bring a book of revision 0001 or 0002 as the first 0001 wrote it (commits e31df1f and
+    54f2ab0) to what 0001 writes now; a no-op on any other book.
+
+    This runs here, before Alembic's chain, and not in the repair revision 0009: the
+    revisions between (0004 fills `funnel_step` from the milestones and drops their indexes)
+    fail on that shape with "no such column: contacts.customer_at", so the chain could never
+    reach 0009. The milestones are worked out from the lifecycle events as
+    `refresh_milestones` does; before 0005 no event is a reversal, so every one counts.
+    """
+    inspector = inspect(connection)
+    tables = set(inspector.get_table_names())
+    if not {"alembic_version", "contacts", "mode_sessions", "activities"} <= tables:
+        return
+    version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if version not in ("0001", "0002", "0003"):
+        return
+    columns = {column["name"] for column in inspector.get_columns("contacts")}
+    if "lead_at" in columns:
+        return
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import DateTime
+
+    operations = Operations(MigrationContext.configure(connection))
+    sessions = {column["name"] for column in inspector.get_columns("mode_sessions")}
+    if "last_seen_at" not in sessions:
+        operations.add_column("mode_sessions", Column("last_seen_at", DateTime(), nullable=True))
+    for stage in _MILESTONES:
+        operations.add_column("contacts", Column(f"{stage}_at", DateTime(), nullable=True))
+    firsts = ", ".join(
+        f"{stage}_at = (SELECT min(e.occurred_at) FROM lifecycle_events e "
+        f"WHERE e.contact_id = contacts.id AND e.stage = '{stage}')"
+        for stage in _MILESTONES
+    )
+    connection.execute(text(f"UPDATE contacts SET {firsts}"))
+    have = {
+        index["name"]
+        for table in ("contacts", "activities")
+        for index in inspector.get_indexes(table)
+    }
+    if "ix_activities_contact_id_kind" in have:
+        operations.drop_index("ix_activities_contact_id_kind", table_name="activities")
+    for table, name, indexed in _FIRST_SCHEMA_INDEXES:
+        if name not in have:
+            operations.create_index(name, table, list(indexed), unique=False)

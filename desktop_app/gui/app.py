@@ -211,7 +211,8 @@ class Windows:
         if window.closed:
             return
         if isinstance(error, TandemError):
-            QMessageBox.critical(window, "Tandem cannot open this book", error.message)
+            # Shown on the window the founder stays in when there is one (Open book…).
+            QMessageBox.critical(previous or window, "Tandem cannot open this book", error.message)
         else:
             workers.report_unexpected(error)
         self._opening = None

@@ -47,6 +47,7 @@ from desktop_app.core.services.activities import schedule_activity
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.services.qualification import hand_off_to_sales, qualify
+from desktop_app.core.services.settings import BusinessRules, change_business_rules, read_settings
 from desktop_app.core.store import Book, open_book
 from tests.core.mirrors import mirror_mismatches
 
@@ -353,6 +354,12 @@ def test_twenty_composite_columns(book: Book) -> None:
         "Margaret Hamilton,Apollo\n"
     )
     imported(book, people, "contacts")
+    # A book in dollars (a value in another currency than the book's would need a --rate).
+    rules = read_settings(book)
+    change_business_rules(
+        book,
+        BusinessRules(rules.follow_up_hours, rules.stale_days, "USD", rules.stage_probability),
+    )
     imported(book, opportunities, "deals")
     with book.reading() as session:
         margaret = session.scalars(select(Contact)).one()

@@ -291,7 +291,8 @@ def test_a_dry_run_writes_nothing_not_even_a_new_book(tmp_path: Path) -> None:
     assert "line 2 new: Ada Lovelace | ada@engines.example" in result.stdout
     assert not db.exists() and not db.parent.exists()
 
-    # A book that is there is read, and still left as it was.
+    # A book that is there is read, and still left as it was (a new book needs its folder).
+    db.parent.mkdir()
     assert tandem("import", "contacts", str(csv_file), "--db", str(db)).returncode == 0
     before = db.read_bytes()
     again = tandem("import", "contacts", str(csv_file), "--db", str(db), "--dry-run")

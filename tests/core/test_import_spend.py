@@ -148,6 +148,12 @@ def test_undo_takes_the_spend_and_the_campaigns_made_for_it_back(book: Book) -> 
         assert session.scalars(select(Campaign.name)).all() == ["Webinar"]
 
 
+#: A cost in dollars in a book in euros, without --rate USD=RATE (tests/core/test_import_currency).
+DOLLARS_WITHOUT_RATE = (
+    "Cost: … USD is not in the book's currency (EUR): give --rate USD=RATE to convert it."
+)
+
+
 @pytest.mark.parametrize("book", ["sqlite", "postgresql"], indirect=True)
 def test_bad_costs_are_refused_by_cause_and_nothing_is_written(book: Book) -> None:
     export = (
@@ -165,8 +171,7 @@ def test_bad_costs_are_refused_by_cause_and_nothing_is_written(book: Book) -> No
     groups = {group.cause: group.lines for group in preview.failure_groups}
     assert groups == {
         "Cost: “…” is not an amount: type digits, e.g. 1,250.50.": (3, 4),
-        "Cost: “…” is not in EUR, the currency of this book: type the amount in EUR "
-        "(Tandem does not convert currencies).": (5,),
+        DOLLARS_WITHOUT_RATE: (5,),
         "Cost: “…” is negative.": (6,),
     }
     with pytest.raises(TandemError, match="4 row\\(s\\) of campaign-report.csv cannot be imported"):

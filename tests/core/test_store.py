@@ -13,8 +13,15 @@ from desktop_app.core.store import SCHEMA_HEAD, Book, open_book
 
 
 def test_a_new_book_is_created_with_defaults_and_sqlite_settings(tmp_path: Path) -> None:
-    path = tmp_path / "deeper" / "new.sqlite"
+    path = tmp_path / "new.sqlite"
     book = open_book(path)
+    assert book.created
+    # Written under a temporary name and then given its own: nothing else is left behind.
+    assert {p.name for p in tmp_path.iterdir()} <= {
+        "new.sqlite",
+        "new.sqlite-wal",
+        "new.sqlite-shm",
+    }
     with book.reading() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -31,11 +38,11 @@ def test_the_default_book_lives_in_the_user_data_folder(monkeypatch, tmp_path: P
     assert default_book_path() == tmp_path / "Tandem" / "tandem.sqlite"
 
 
-def test_an_empty_file_becomes_a_book(tmp_path: Path) -> None:
+def test_an_empty_file_is_refused_untouched(tmp_path: Path) -> None:
+    """Only a file that does not exist yet becomes a new book."""
     path = tmp_path / "empty.sqlite"
     path.touch()
-    open_book(path).close()
-    assert path.read_bytes().startswith(b"SQLite format 3")
+    _refused_untouched(path, "is an empty file, not a Tandem book")
 
 
 def _refused_untouched(path: Path, words: str) -> None:
@@ -112,8 +119,22 @@ def test_reopening_a_current_book_makes_no_backup(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*before-upgrade*"))
 
 
-def test_a_book_whose_folder_cannot_be_made_is_one_clear_error(tmp_path: Path) -> None:
+def test_a_new_book_goes_only_into_a_folder_that_exists(tmp_path: Path) -> None:
+    with pytest.raises(BookError, match="No folder .*: a new book is created only in a folder"):
+        open_book(tmp_path / "mistyped" / "book.sqlite")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tandems_own_data_folder_is_made_for_the_default_book(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr("platformdirs.user_data_path", lambda *a, **k: tmp_path / "Tandem")
+    book = open_book()
+    assert book.created and book.path == tmp_path / "Tandem" / "tandem.sqlite"
+    book.close()
+
+
+def test_a_book_whose_folder_cannot_be_made_is_one_clear_error(monkeypatch, tmp_path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the folder should be")
+    monkeypatch.setattr("platformdirs.user_data_path", lambda *a, **k: blocker / "Tandem")
     with pytest.raises(BookError, match="Cannot create the folder"):
-        open_book(blocker / "inside" / "book.sqlite")
+        open_book()

@@ -121,6 +121,7 @@ def test_empty_columns_show_no_data(book: Book, ops: Operations) -> None:
         "Campaign": "—",
         "Score": "0",
         "Added": "3 Mar 2025",
+        "Owner": "—",
     }
 
 

@@ -3,6 +3,7 @@ screen together share a mnemonic (Qt would cycle between them, and reach neither
 
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
@@ -10,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.demo import generate_sample_business
 from desktop_app.core.store import Book
+from desktop_app.gui.io.import_dialog import ImportDialog
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.pages import PAGES
 
 
@@ -69,3 +72,36 @@ def test_no_two_things_on_screen_share_an_alt_letter(qtbot: QtBot, sample: Book)
     assert len(seen) >= 8  # every workspace, and each tab of the two modes
     assert {view: shared for view, shared in seen.items() if shared} == {}
     window.close()
+
+
+def test_the_import_windows_currency_fields_have_alt_letters_of_their_own(
+    qtbot: QtBot, ops: Operations, tmp_path: Path
+) -> None:
+    """ "Amounts in" and a rate line per other currency ("1 USD =", "1 GBP =", "1 UAH =")."""
+    dialog = ImportDialog(ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        "Deal Name,Value,Create Date\nA,$10,2026-01-05\nB,10 GBP,2026-01-05\nC,10 UAH,2026-01-05\n",
+        encoding="utf-8",
+    )
+    dialog.open_file(path)
+    dialog.kindCombo.setCurrentText("deals")
+    claims: dict[str, list[str]] = defaultdict(list)
+    for widget in dialog.findChildren(QWidget):
+        if not widget.isVisibleTo(dialog):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+        elif isinstance(widget, QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        if letter := mnemonic(text):
+            claims[letter].append(text)
+    assert sorted(claims) == ["a", "g", "i", "u"]  # UAH takes its A: U is USD's
+    assert {letter: who for letter, who in claims.items() if len(who) > 1} == {}
+    dialog.close()

@@ -3,8 +3,14 @@ and no cell a spreadsheet would run as a formula.
 
 A cell starting with =, +, -, @, a tab or a carriage return is prefixed with ' (OWASP's advice
 for CSV injection); the importer strips that prefix again, so an export imports back as it was.
-The column names are those the importer recognises, HubSpot's for lifecycle dates, so a list
-exported from one book can be imported into another with its history.
+
+An export imports back whole: every column the importer reads for that kind is written under
+a header it recognises by itself (HubSpot's for lifecycle dates), and each row carries its
+"Tandem ID" (its id in this book, read back as the row's ID from the system "tandem") and,
+when it came from another system, that system's ID as "Source system" and "Source ID" (the
+oldest link from a system other than Tandem, when a row has several). Importing companies,
+contacts, deals, activities and spend, in that order, into an empty book gives the same book;
+importing them again changes nothing. What cannot travel this way is said in the README.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.history import standing
+from desktop_app.core.io.csv_import.histories import history_text
 from desktop_app.core.models import (
     Activity,
     AssetObjectionCategory,
@@ -32,11 +39,14 @@ from desktop_app.core.models import (
     ContentAsset,
     ContentUsage,
     Deal,
+    DealStageEvent,
+    ExternalId,
     LifecycleEvent,
     Objection,
 )
+from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import Lifecycle
+from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Lifecycle
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -103,20 +113,45 @@ def export_list(book: Book, kind: str, path: Path) -> int:
     return write_csv(path, headers, rows)
 
 
-def _contacts(session: Session) -> Table:
-    firsts: dict[int, dict[str, datetime]] = defaultdict(dict)
-    for contact_id, stage, at in session.execute(
-        select(
-            LifecycleEvent.contact_id, LifecycleEvent.stage, func.min(LifecycleEvent.occurred_at)
-        )
-        .where(standing(LifecycleEvent))
-        .group_by(LifecycleEvent.contact_id, LifecycleEvent.stage)
+#: The system a Tandem export's own IDs are read back as (see synonyms.SYSTEM_MARKS).
+TANDEM_SYSTEM = "tandem"
+ID_HEADERS = ["Tandem ID", "Source system", "Source ID"]
+
+
+def source_ids(session: Session, table_name: str) -> dict[int, tuple[str, str]]:
+    """Row id → (system, id) it was imported with: the oldest link from a system other than
+    Tandem (a row a HubSpot import made, then moved through a Tandem export, keeps HubSpot's)."""
+    found: dict[int, tuple[str, str]] = {}
+    for row_id, system, external_id in session.execute(
+        select(ExternalId.row_id, ExternalId.system, ExternalId.external_id)
+        .where(ExternalId.table_name == table_name, ExternalId.system != TANDEM_SYSTEM)
+        .order_by(ExternalId.id)
     ):
-        firsts[contact_id][stage] = at
+        found.setdefault(row_id, (system, external_id))
+    return found
+
+
+def _with_ids(rows: Iterable[Sequence[Any]], links: dict[int, tuple[str, str]]) -> list[list[Any]]:
+    """Each row (its id first) as Tandem ID, Source system, Source ID and the rest."""
+    return [[row[0], *links.get(row[0], ("", "")), *row[1:]] for row in rows]
+
+
+def _contacts(session: Session) -> Table:
+    """HubSpot's "Became a … Date" columns give each stage's first entry (what other tools
+    read); "Lifecycle history" every change, which Tandem's importer takes over whole."""
+    firsts: dict[int, dict[str, datetime]] = defaultdict(dict)
+    changes: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    for contact_id, stage, at in session.execute(
+        select(LifecycleEvent.contact_id, LifecycleEvent.stage, LifecycleEvent.occurred_at)
+        .where(standing(LifecycleEvent))
+        .order_by(LifecycleEvent.occurred_at, LifecycleEvent.id)
+    ):
+        firsts[contact_id].setdefault(stage, at)
+        changes[contact_id].append((stage, at))
     headers = [
-        "ID", "Name", "Email", "Phone", "Job Title", "Company", "Lifecycle Stage", "Source",
-        "Campaign", "Tags", "Score", "Disqualified reason", "Notes", "Create Date",
-        *STAGE_DATE_HEADERS.values(),
+        *ID_HEADERS, "Name", "Email", "Phone", "Job Title", "Company", "Lifecycle Stage",
+        "Source", "Campaign", "Contact owner", "Tags", "Score", "Disqualified reason", "Notes",
+        "Create Date", *STAGE_DATE_HEADERS.values(), "Lifecycle history",
     ]  # fmt: skip
     query = (
         select(
@@ -129,6 +164,7 @@ def _contacts(session: Session) -> Table:
             Contact.stage,
             Contact.source,
             Campaign.name,
+            Contact.owner,
             Contact.tags,
             Contact.score,
             Contact.disqualified_reason,
@@ -141,18 +177,19 @@ def _contacts(session: Session) -> Table:
     )
     rows = [
         [
-            *row[:9],
-            row[9].strip(","),
-            *row[10:],
+            *row[:10],
+            row[10].strip(","),
+            *row[11:],
             *(firsts[row[0]].get(s) for s in STAGE_DATE_HEADERS),
+            history_text(changes[row[0]]),
         ]
         for row in session.execute(query)
     ]
-    return headers, rows
+    return headers, _with_ids(rows, source_ids(session, "contacts"))
 
 
 def _companies(session: Session) -> Table:
-    headers = ["ID", "Name", "Domain", "Employees", "Notes", "Create Date"]
+    headers = [*ID_HEADERS, "Name", "Domain", "Employees", "Notes", "Create Date"]
     query = select(
         Company.id,
         Company.name,
@@ -161,14 +198,34 @@ def _companies(session: Session) -> Table:
         Company.notes,
         Company.created_at,
     ).order_by(Company.id)
-    return headers, [list(row) for row in session.execute(query)]
+    return headers, _with_ids(session.execute(query), source_ids(session, "companies"))
+
+
+def _stage_histories(session: Session) -> tuple[dict[int, str], dict[int, str]]:
+    """Each deal's stage changes ("proposal 2026-10-08 10:00:00; won 2026-10-20 11:00:00"),
+    and its newest open stage (for a closed deal, the stage it closed from)."""
+    changes: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    open_stages: dict[int, str] = {}
+    for deal_id, stage, at in session.execute(
+        select(DealStageEvent.deal_id, DealStageEvent.stage, DealStageEvent.occurred_at)
+        .where(standing(DealStageEvent))
+        .order_by(DealStageEvent.occurred_at, DealStageEvent.id)
+    ):
+        changes[deal_id].append((stage, at))
+        if stage in OPEN_DEAL_STAGES:
+            open_stages[deal_id] = stage
+    return {deal_id: history_text(each) for deal_id, each in changes.items()}, open_stages
 
 
 def _deals(session: Session) -> Table:
+    """Pipedrive's way with stages: "Stage" is where the deal stands in the pipeline (for a
+    closed deal the stage it closed from) and "Status" open, won or lost; "Stage history"
+    holds every stage change with its time, which the importer takes over whole."""
     headers = [
-        "ID", "Title", "Value", "Currency", "Stage", "Contact", "Contact email", "Company",
-        "Campaign", "Create Date", "Close time", "Expected close date", "Next step",
-        "Next step date", "Lost reason", "Notes",
+        *ID_HEADERS, "Title", "Value", "Currency", "Original value", "Original currency",
+        "Stage", "Status", "Stage history", "Deal owner", "Contact", "Contact email",
+        "Contact Tandem ID", "Company", "Campaign", "Create Date", "Close time",
+        "Expected close date", "Next step", "Next step date", "Lost reason", "Notes",
     ]  # fmt: skip
     query = (
         select(
@@ -176,9 +233,13 @@ def _deals(session: Session) -> Table:
             Deal.title,
             Deal.value,
             Deal.currency,
+            Deal.original_value,
+            Deal.original_currency,
             Deal.stage,
+            Deal.owner,
             Contact.name,
             Contact.email,
+            Deal.contact_id,
             Company.name,
             Campaign.name,
             Deal.created_at,
@@ -194,13 +255,22 @@ def _deals(session: Session) -> Table:
         .outerjoin(Campaign, Campaign.id == Deal.campaign_id)
         .order_by(Deal.id)
     )
-    return headers, [list(row) for row in session.execute(query)]
+    histories, open_stages = _stage_histories(session)
+    rows = []
+    for row in session.execute(query):
+        stage = row[6]
+        closed = stage in CLOSED_DEAL_STAGES
+        status = stage if closed else "open"
+        pipeline_stage = open_stages.get(row[0], "") if closed else stage
+        history = histories.get(row[0], "")
+        rows.append([*row[:6], pipeline_stage, status, history, *row[7:]])
+    return headers, _with_ids(rows, source_ids(session, "deals"))
 
 
 def _activities(session: Session) -> Table:
     headers = [
-        "ID", "Type", "Subject", "Due date", "Done time", "Outcome", "Notes", "Contact",
-        "Contact email", "Deal", "Campaign", "Created",
+        *ID_HEADERS, "Type", "Subject", "Due date", "Done time", "Outcome", "Notes", "Contact",
+        "Contact email", "Contact Tandem ID", "Deal", "Campaign", "Created",
     ]  # fmt: skip
     query = (
         select(
@@ -213,6 +283,7 @@ def _activities(session: Session) -> Table:
             Activity.notes,
             Contact.name,
             Contact.email,
+            Activity.contact_id,
             Deal.title,
             Campaign.name,
             Activity.created_at,
@@ -222,7 +293,21 @@ def _activities(session: Session) -> Table:
         .outerjoin(Campaign, Campaign.id == Activity.campaign_id)
         .order_by(Activity.id)
     )
-    return headers, [list(row) for row in session.execute(query)]
+    return headers, _with_ids(session.execute(query), source_ids(session, "activities"))
+
+
+def _spend(session: Session) -> Table:
+    """Each spend entry as ads platforms export them (`tandem import spend` reads it back)."""
+    currency = settings_in(session).currency
+    headers = ["Day", "Campaign", "Cost", "Currency", "Note"]
+    query = (
+        select(CampaignSpend.spent_on, Campaign.name, CampaignSpend.amount, CampaignSpend.note)
+        .join(Campaign, Campaign.id == CampaignSpend.campaign_id)
+        .order_by(CampaignSpend.spent_on, CampaignSpend.id)
+    )
+    return headers, [
+        [day, name, amount, currency, note] for day, name, amount, note in session.execute(query)
+    ]
 
 
 def _campaigns(session: Session) -> Table:
@@ -322,6 +407,7 @@ LISTS: dict[str, Callable[[Session], Table]] = {
     "companies": _companies,
     "deals": _deals,
     "activities": _activities,
+    "spend": _spend,
     "campaigns": _campaigns,
     "objections": _objections,
     "content": _content,

@@ -32,10 +32,27 @@ class DealDetails:
     notes: str
     lost_reason: str
     created_at: datetime
+    #: Who works the deal ("" for nobody).
+    owner: str = ""
+    #: The amount and currency the deal was imported in, when converted into the book's.
+    original_value: Decimal | None = None
+    original_currency: str | None = None
 
     @property
     def is_open(self) -> bool:
         return self.stage in OPEN_DEAL_STAGES
+
+    @property
+    def imported_as(self) -> str:
+        """ "Imported as 1,200.00 USD at 0.92" for a deal converted at its import ("" for any
+        other); the rate is the value over the original amount, to four decimals at most."""
+        if self.original_value is None or not self.original_currency:
+            return ""
+        text = f"Imported as {self.original_value:,.2f} {self.original_currency}"
+        if self.original_value == 0 or self.original_currency == self.currency:
+            return text
+        rate = (self.value / self.original_value).quantize(Decimal("0.0001")).normalize()
+        return f"{text} at {rate:f}"
 
 
 @dataclass(frozen=True)
@@ -79,6 +96,9 @@ def deal_details(book: Book, deal_id: int) -> DealDetails:
             deal.notes,
             deal.lost_reason,
             deal.created_at,
+            deal.owner,
+            deal.original_value,
+            deal.original_currency,
         )
 
 

@@ -14,6 +14,7 @@ from desktop_app.core.history import standing
 from desktop_app.core.models import Contact, Deal, DealStageEvent
 from desktop_app.core.services.contacts import company_id_for, record_stage
 from desktop_app.core.services.open_work import close_open_in, deal_scope
+from desktop_app.core.services.owners import owner_name
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.services.validation import choice, money, required_text
 from desktop_app.core.store import Book
@@ -58,12 +59,15 @@ def open_deal(
     company: str | None = None,
     next_step: str = "",
     next_step_on: date | None = None,
+    owner: str | None = None,
 ) -> int:
     """Open a deal in `stage` (an open one; discovery unless said); the contact becomes an
-    opportunity and the deal inherits the contact's first-touch campaign, and its company
-    unless `company` names another ("" for none; a name not in the book adds the company)."""
+    opportunity and the deal inherits the contact's first-touch campaign, its owner unless
+    `owner` names one ("" for nobody), and its company unless `company` names another ("" for
+    none; a name not in the book adds the company)."""
     at = at or clock.now()
     title = required_text(title, "title", "Title", 300)
+    owner = owner_name(owner) if owner is not None else None
     if choice(stage, DealStage, "stage", "Stage") not in OPEN_DEAL_STAGES:
         raise TandemError("A new deal starts in an open stage: close it once it is open.", "stage")
     if expected_close_on is not None and expected_close_on < at.date():
@@ -89,6 +93,7 @@ def open_deal(
             next_step=next_step.strip(),
             next_step_on=next_step_on,
             created_at=at,
+            owner=contact.owner if owner is None else owner,
         )
         session.add(deal)
         session.flush()
@@ -180,12 +185,15 @@ class DealInput:
     next_step: str = ""
     next_step_on: date | None = None
     notes: str = ""
+    #: Who works the deal ("" for nobody); None leaves the owner as it is.
+    owner: str | None = None
 
 
 def change_deal(book: Book, deal_id: int, given: DealInput, at: datetime | None = None) -> None:
     """Edit a deal's details; its stage moves only by `move_deal`, which writes the event."""
     today = (at or clock.now()).date()
     title = required_text(given.title, "title", "Title", 300)
+    owner = owner_name(given.owner) if given.owner is not None else None
     if given.next_step_on is not None and not given.next_step.strip():
         raise TandemError("Say what the next step is, or clear its date.", "next_step")
     if given.next_step_on is not None and given.next_step_on < today:
@@ -197,9 +205,13 @@ def change_deal(book: Book, deal_id: int, given: DealInput, at: datetime | None 
             raise TandemError(
                 "The expected close date comes before the deal was opened.", "expected_close_on"
             )
+        if amount != deal.value:  # typed by hand: no longer the amount converted at the import
+            deal.original_value = deal.original_currency = None
         deal.title, deal.value, deal.notes = title, amount, given.notes
         deal.expected_close_on = given.expected_close_on
         deal.next_step, deal.next_step_on = given.next_step.strip(), given.next_step_on
+        if owner is not None:
+            deal.owner = owner
 
 
 def deal_in(session: Session, deal_id: int) -> Deal:

@@ -24,6 +24,8 @@ class InboxFilter:
     min_score: int | None = None
     tag: str | None = None
     search: str = ""
+    #: Only the people this person owns ("" for those nobody owns); None for everyone's.
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class InboxRow:
     score: int
     created_at: datetime
     tags: tuple[str, ...] = field(default_factory=tuple)
+    #: Who looks after them ("" for nobody).
+    owner: str = ""
 
 
 #: Sortable columns, by the key a screen passes.
@@ -50,6 +54,7 @@ SORT_COLUMNS = {
     "campaign": Campaign.name,
     "score": Contact.score,
     "created_at": Contact.created_at,
+    "owner": Contact.owner,
 }
 
 
@@ -104,27 +109,42 @@ def inbox_page_in(
             Contact.score,
             Contact.created_at,
             Contact.tags,
+            Contact.owner,
         )
         .join(page, page.c.id == Contact.id)
         .outerjoin(Company, Company.id == Contact.company_id)
         .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
         .order_by(*order)
     )
-    return [
-        InboxRow(
-            contact_id=id_,
-            name=name,
-            email=email or "",
-            company=company or "",
-            stage=stage,
-            source=source,
-            campaign=campaign or "",
-            score=score,
-            created_at=created_at,
-            tags=tuple(tag for tag in tags.split(",") if tag),
-        )
-        for id_, name, email, company, stage, source, campaign, score, created_at, tags in rows
-    ]
+    return [_inbox_row(*row) for row in rows]
+
+
+def _inbox_row(
+    id_: int,
+    name: str,
+    email: str | None,
+    company: str | None,
+    stage: str,
+    source: str,
+    campaign: str | None,
+    score: int,
+    created_at: datetime,
+    tags: str,
+    owner: str,
+) -> InboxRow:
+    return InboxRow(
+        contact_id=id_,
+        name=name,
+        email=email or "",
+        company=company or "",
+        stage=stage,
+        source=source,
+        campaign=campaign or "",
+        score=score,
+        created_at=created_at,
+        tags=tuple(tag for tag in tags.split(",") if tag),
+        owner=owner,
+    )
 
 
 def _filtered(query: Select, where: InboxFilter, sort: str | None) -> Select:  # type: ignore[type-arg]
@@ -139,6 +159,8 @@ def _filtered(query: Select, where: InboxFilter, sort: str | None) -> Select:  #
         query = query.where(Contact.source == where.source)
     if where.campaign_id is not None:
         query = query.where(Contact.campaign_id == where.campaign_id)
+    if where.owner is not None:
+        query = query.where(Contact.owner == where.owner)
     if where.min_score is not None:
         query = query.where(Contact.score >= where.min_score)
     if where.tag:

@@ -211,6 +211,7 @@ def _contact_fields(keep: Contact, gone: Contact, notes: list[str], at: datetime
         ("e-mail", keep.email, gone.email),
         ("phone", keep.phone, gone.phone),
         ("role", keep.role, gone.role),
+        ("owner", keep.owner, gone.owner),
     ):
         if mine and theirs and mine.casefold() != theirs.casefold():
             lines.append(f"Also {label}: {theirs}")
@@ -221,6 +222,7 @@ def _contact_fields(keep: Contact, gone: Contact, notes: list[str], at: datetime
         "phone": keep.phone or gone.phone,
         "role": keep.role or gone.role,
         "company_id": keep.company_id or gone.company_id,
+        "owner": keep.owner or gone.owner,
         "source": first.source,
         "campaign_id": first.campaign_id or keep.campaign_id or gone.campaign_id,
         "tags": f",{','.join(sorted(tags))}," if tags else "",

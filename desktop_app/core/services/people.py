@@ -12,6 +12,7 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Campaign, Company, Contact, Deal
 from desktop_app.core.services.contacts import DuplicateEmail, company_id_for, tags_text
+from desktop_app.core.services.owners import owner_name
 from desktop_app.core.services.record_timeline import company_timeline, contact_timeline
 from desktop_app.core.services.timeline import TimelineEntry
 from desktop_app.core.services.validation import (
@@ -40,6 +41,8 @@ class ContactInput:
     campaign_id: int | None = None
     tags: tuple[str, ...] = ()
     notes: str = ""
+    #: Who looks after them ("" for nobody); None leaves the owner as it is.
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class ContactDetails:
     erased_at: datetime | None
     deals: list[DealLine]
     timeline: list[TimelineEntry]
+    #: Who looks after them ("" for nobody).
+    owner: str = ""
 
     @property
     def erased(self) -> bool:
@@ -145,6 +150,8 @@ def change_contact(book: Book, contact_id: int, given: ContactInput) -> None:
         contact.source, contact.campaign_id = source, given.campaign_id
         contact.tags = _tags(given.tags)
         contact.notes = _notes(given.notes)
+        if given.owner is not None:
+            contact.owner = owner_name(given.owner)
 
 
 def change_company(book: Book, company_id: int, given: CompanyInput) -> None:
@@ -241,6 +248,7 @@ def contact_details(book: Book, contact_id: int) -> ContactDetails:
             erased_at=contact.erased_at,
             deals=_deals(session, Deal.contact_id == contact_id),
             timeline=contact_timeline(session, contact_id),
+            owner=contact.owner,
         )
 
 

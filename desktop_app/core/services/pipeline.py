@@ -30,6 +30,8 @@ class BoardFilter:
     min_value: Decimal | None = None
     max_value: Decimal | None = None
     search: str = ""
+    #: Only the deals this person owns ("" for those nobody owns); None for everyone's.
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class DealCard:
     next_step: str
     next_step_on: date | None
     stale: bool
+    #: Who works the deal ("" for nobody).
+    owner: str = ""
 
     def days_in_stage(self, today: date) -> int:
         return (today - self.entered_stage_at.date()).days
@@ -103,6 +107,7 @@ def board_cards(
                 _last_touch(),
                 Deal.next_step,
                 Deal.next_step_on,
+                Deal.owner,
             )
             .outerjoin(Contact, Contact.id == Deal.contact_id)
             .where(Deal.stage.in_(OPEN_DEAL_STAGES))
@@ -112,7 +117,7 @@ def board_cards(
 
 
 def _card(row: Any, stale_before: datetime) -> DealCard:
-    id_, title, name, stage, value, currency, entered_at, touched, step, step_on = row
+    id_, title, name, stage, value, currency, entered_at, touched, step, step_on, owner = row
     return DealCard(
         id_,
         title,
@@ -125,6 +130,7 @@ def _card(row: Any, stale_before: datetime) -> DealCard:
         step,
         step_on,
         stale=touched < stale_before,
+        owner=owner,
     )
 
 
@@ -133,6 +139,8 @@ def _filtered(query: Select, where: BoardFilter) -> Select:  # type: ignore[type
         query = query.where(Deal.campaign_id == where.campaign_id)
     if where.source:
         query = query.where(Contact.source == where.source)
+    if where.owner is not None:
+        query = query.where(Deal.owner == where.owner)
     if where.min_value is not None:
         query = query.where(Deal.value >= where.min_value)
     if where.max_value is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TandemError
 from desktop_app.core.money import parse_money
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
+from desktop_app.core.services.owners import Owner
 from desktop_app.core.services.pipeline import BoardFilter
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
 from desktop_app.gui.deals.card_delegate import CardDelegate
@@ -32,6 +33,7 @@ from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageCo
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import buddy
+from desktop_app.gui.widgets.owner_filter import OwnerFilter
 
 SEARCH_DELAY_MS = 250
 COLUMN_MIN_WIDTH = 220
@@ -135,6 +137,11 @@ class PipelineBoard(QWidget):
             self.source_filter.addItem(label(channel), str(channel))
         self.min_value = QLineEdit(placeholderText="min", maximumWidth=80)
         self.max_value = QLineEdit(placeholderText="max", maximumWidth=80)
+        self.owner_filter = OwnerFilter(
+            "O&wner:",
+            lambda owner: owner.open_deals,
+            "Only the deals this person works (with how many are open), or nobody's",
+        )
         self.stale_only = QCheckBox("S&tale only")
         self.stale_only.setToolTip("Only the deals untouched for longer than the stale setting")
         self.filter_error = QLabel()
@@ -147,6 +154,8 @@ class PipelineBoard(QWidget):
         filters.addWidget(self.campaign_filter, 1)
         filters.addWidget(buddy("So&urce:", self.source_filter))
         filters.addWidget(self.source_filter)
+        filters.addWidget(self.owner_filter.label)
+        filters.addWidget(self.owner_filter)
         filters.addWidget(buddy("&Value:", self.min_value))
         filters.addWidget(self.min_value)
         filters.addWidget(QLabel("–"))
@@ -216,8 +225,9 @@ class PipelineBoard(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self._search_timer.timeout.connect(self.apply_filter)
-        for combo in (self.campaign_filter, self.source_filter):
+        for combo in (self.campaign_filter, self.source_filter, self.owner_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.board.owners_read.connect(self._fill_owners)
         for edit in (self.min_value, self.max_value):
             edit.editingFinished.connect(self.apply_filter)
         self.stale_only.toggled.connect(self.apply_filter)
@@ -247,6 +257,12 @@ class PipelineBoard(QWidget):
         if combo.currentData() != chosen:  # the campaign filtered by is gone
             self.apply_filter()
 
+    def _fill_owners(self, owners: list[Owner]) -> None:
+        """The owners read with the cards; the board is read again if the one filtered
+        by no longer owns anything."""
+        if self.owner_filter.fill(owners):
+            self.apply_filter()
+
     # Acting
 
     def apply_filter(self) -> None:
@@ -262,6 +278,7 @@ class PipelineBoard(QWidget):
             min_value=low,
             max_value=high,
             search=self.search.text(),
+            owner=self.owner_filter.chosen(),
         )
         self.board.set_filter(where, self.stale_only.isChecked())
 
@@ -357,8 +374,10 @@ class PipelineBoard(QWidget):
 
 
 def board_table(board: BoardModel) -> tuple[list[str], list[list[str]]]:
-    """The cards on the board, stage by stage as the columns show them."""
+    """The cards on the board, stage by stage as the columns show them (with their owners
+    when the book names any)."""
     headers = ["Stage", "Deal", "Contact", "Value", "Days in stage", "Next step", "Next step on"]
+    owners = bool(board.owners)
     today = board.today()
     rows = [
         [
@@ -369,8 +388,9 @@ def board_table(board: BoardModel) -> tuple[list[str], list[list[str]]]:
             str(card.days_in_stage(today)),
             card.next_step,
             card.next_step_on.isoformat() if card.next_step_on else "",
+            *([card.owner] if owners else []),
         ]
         for stage, column in board.columns.items()
         for card in (column.card(row) for row in range(column.rowCount()))
     ]
-    return headers, rows
+    return [*headers, *(["Owner"] if owners else [])], rows

@@ -13,11 +13,14 @@ STALE_COLOR = QColor("#e8590c")
 ACCENT = QColor("#1864AB")
 CARD_BORDER = QColor("#ced4da")
 MARGIN, PADDING, LINES = 4, 8, 3
+#: The most of the title line the owner's name takes (then it is elided).
+OWNER_SHARE = 0.4
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Three lines: contact and value; the deal's title; days in stage and the next step.
-    A stale deal has an orange stripe and says so; a deal with no next step says it in red."""
+    """Three lines: contact and value; the deal's title and its owner (when it has one and
+    the board shows everyone's); days in stage and the next step. A stale deal has an orange
+    stripe and says so; a deal with no next step says it in red."""
 
     def __init__(self, board: BoardModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,9 +88,27 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(muted)
         second = first.translated(0, line)
-        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, second.width())
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        title_box = second
+        if card.owner and self._board.filter.owner is None:  # filtered: all are theirs
+            title_box = self._paint_owner(painter, metrics, second, card.owner, text_color)
+        painter.setPen(muted)
+        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, title_box.width())
+        painter.drawText(
+            title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+        )
         self._paint_status(painter, metrics, second.translated(0, line), card, text_color)
+
+    @staticmethod
+    def _paint_owner(
+        painter: QPainter, metrics: QFontMetrics, box: QRect, name: str, color: QColor
+    ) -> QRect:
+        """The owner's name at the right of the title line, in the text's colour (the title
+        is muted) and elided past a share of it; the room left for the title."""
+        painter.setPen(color)
+        most = int(box.width() * OWNER_SHARE)
+        owner = metrics.elidedText(name, Qt.TextElideMode.ElideRight, most)
+        painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, owner)
+        return box.adjusted(0, 0, -metrics.horizontalAdvance(owner) - 8, 0)
 
     def _paint_status(
         self,

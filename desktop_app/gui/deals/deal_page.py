@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QPushButton,
     QSplitter,
@@ -28,6 +29,7 @@ from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deal_details import DealDetails, deal_details
 from desktop_app.core.services.deals import DealInput, change_deal, reopen_deal
+from desktop_app.core.services.owners import book_owners
 from desktop_app.core.services.timeline import TimelineEntry, deal_timeline
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
@@ -43,6 +45,7 @@ from desktop_app.gui.widgets.layout import (
     empty_state_label,
     section_heading,
 )
+from desktop_app.gui.widgets.owner_field import OwnerField
 
 NO_DEAL = "Open a deal from today's agenda or the pipeline board (Enter) to see it here."
 #: What the page shows: the deal, its contact, its stage history, calls, objections, content
@@ -57,12 +60,14 @@ DEAL_PAGE_TABLES = (
     "content_assets",
     "settings",
 )
-Page = tuple[DealDetails, list[TimelineEntry]]
+Page = tuple[DealDetails, list[TimelineEntry], list[str]]
 
 
 def read_deal_page(deal_id: int, book: Book) -> Page:
-    """On a worker: the deal's details and its timeline (TandemError if it is gone)."""
-    return deal_details(book, deal_id), deal_timeline(book, deal_id)
+    """On a worker: the deal's details, its timeline (TandemError if it is gone) and the
+    owners the owner field completes."""
+    owners = [owner.name for owner in book_owners(book)]
+    return deal_details(book, deal_id), deal_timeline(book, deal_id), owners
 
 
 class DealPage(QWidget):
@@ -87,6 +92,7 @@ class DealPage(QWidget):
         self.ui = Ui_DealDetailsForm()
         self.ui.setupUi(self.form)
         ui = self.ui
+        self._add_owner_row()
         self.errors = FieldErrors(
             {
                 "title": ui.titleError,
@@ -94,6 +100,7 @@ class DealPage(QWidget):
                 "expected_close_on": ui.expectedCloseError,
                 "next_step": ui.nextStepError,
                 "next_step_on": ui.nextStepOnError,
+                "owner": self.owner_error,
             },
             ui.formError,
             {
@@ -102,6 +109,7 @@ class DealPage(QWidget):
                 "expected_close_on": ui.expectedCloseEdit,
                 "next_step": ui.nextStepEdit,
                 "next_step_on": ui.nextStepOnEdit,
+                "owner": self.owner_edit,
             },
         )
         self.empty = empty_state_label()
@@ -113,17 +121,37 @@ class DealPage(QWidget):
         self.layout().setContentsMargins(0, 0, 0, 0)
         self._connect()
 
+    def _add_owner_row(self) -> None:
+        """Owner, with its error line, between the next step's date and the notes (in Tab's
+        order too)."""
+        ui = self.ui
+        self.owner_edit = OwnerField("Who works the deal (a name); empty for nobody")
+        self.owner_edit.setObjectName("ownerEdit")
+        caption = QLabel("Ow&ner:", objectName="ownerLabel")
+        caption.setBuddy(self.owner_edit)
+        self.owner_error = QLabel(objectName="ownerError")
+        row, _role = ui.detailsForm.getWidgetPosition(ui.notesLabel)
+        ui.detailsForm.insertRow(row, caption, self.owner_edit)
+        ui.detailsForm.insertRow(row + 1, "", self.owner_error)
+        QWidget.setTabOrder(ui.nextStepOnEdit, self.owner_edit)
+        QWidget.setTabOrder(self.owner_edit, ui.notesEdit)
+
     def _build_page(self) -> QWidget:
         self.heading = section_heading("")
         self.log_button = QPushButton("&Log a call…")
         self.won_button = QPushButton("&Won…")
         self.lost_button = QPushButton("Lo&st…")
-        self.reopen_button = QPushButton("Re&open")
+        self.reopen_button = QPushButton("&Reopen")
         self.reopen_menu = QMenu(self.reopen_button)
         for stage in OPEN_DEAL_STAGES:
             action = self.reopen_menu.addAction(f"Reopen in {label(stage)}")
             action.triggered.connect(lambda _=False, s=str(stage): self.reopen(s))
         self.reopen_button.setMenu(self.reopen_menu)
+        # "Imported as 1,200.00 USD at 0.92" under the value of a deal converted at its import.
+        self.imported_as = QLabel(objectName="importedAsLabel", wordWrap=True)
+        self.imported_as.hide()
+        row, _role = self.ui.detailsForm.getWidgetPosition(self.ui.valueError)
+        self.ui.detailsForm.insertRow(row + 1, "", self.imported_as)
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timelineTable")
         compact_table(self.timeline_view)
@@ -167,7 +195,7 @@ class DealPage(QWidget):
         ui.nextStepOnCheck.toggled.connect(ui.nextStepOnEdit.setEnabled)
         save = QShortcut(QKeySequence.StandardKey.Save, self.form, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for edit in (ui.titleEdit, ui.valueEdit, ui.nextStepEdit):
+        for edit in (ui.titleEdit, ui.valueEdit, ui.nextStepEdit, self.owner_edit):
             edit.textEdited.connect(self._was_edited)
         ui.notesEdit.textChanged.connect(self._was_edited)
         for check in (ui.expectedCloseCheck, ui.nextStepOnCheck):
@@ -207,7 +235,8 @@ class DealPage(QWidget):
         )
 
     def _take(self, page: Page) -> None:
-        details, entries = page
+        details, entries, owners = page
+        self.owner_edit.offer(owners)
         same = details.deal_id == self.deal_id
         if not same:
             self.errors.clear()
@@ -238,6 +267,8 @@ class DealPage(QWidget):
         self.heading.setText(f"{deal.title} · {formatting.money(deal.value, deal.currency)}")
         ui.contactValue.setText(formatting.or_no_data(deal.contact))
         ui.stageValue.setText(self._stage_text(deal, today))
+        self.imported_as.setText(deal.imported_as)
+        self.imported_as.setVisible(bool(deal.imported_as))
         for button in (self.won_button, self.lost_button):
             button.setEnabled(deal.is_open)
         self.reopen_button.setVisible(not deal.is_open)
@@ -246,6 +277,7 @@ class DealPage(QWidget):
             ui.valueEdit.setText(f"{deal.value:,.2f}")  # as typed back: parse_money
             self._set_date(ui.expectedCloseCheck, ui.expectedCloseEdit, deal.expected_close_on)
             ui.nextStepEdit.setText(deal.next_step)
+            self.owner_edit.setText(deal.owner)
             self._set_date(ui.nextStepOnCheck, ui.nextStepOnEdit, deal.next_step_on)
             ui.notesEdit.setPlainText(deal.notes)
             self._edited = False
@@ -278,6 +310,7 @@ class DealPage(QWidget):
             next_step=ui.nextStepEdit.text(),
             next_step_on=self._date(ui.nextStepOnCheck, ui.nextStepOnEdit),
             notes=ui.notesEdit.toPlainText(),
+            owner=self.owner_edit.text(),
         )
 
     @staticmethod

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.contact_briefs import ContactBrief
 from desktop_app.core.services.inbox import InboxFilter, InboxRow
+from desktop_app.core.services.owners import Owner, book_owners
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.demand.inbox_place import Place, put_back, where_we_are
@@ -31,6 +32,7 @@ from desktop_app.gui.models.inbox_model import (
     CONTACT_ID_ROLE,
     DEFAULT_SORT_COLUMN,
     DEFAULT_SORT_ORDER,
+    OWNER_COLUMN,
     InboxModel,
 )
 from desktop_app.gui.navigation import RecordKind
@@ -54,6 +56,7 @@ COLUMN_WIDTHS = {
     "Campaign": 140,
     "Score": 50,
     "Added": 95,
+    "Owner": 110,
 }
 #: E-mail, company and campaign share the width left, so that the score and the day a lead
 #: came in stay in sight at 1200 pixels (the last column used to take it all).
@@ -89,9 +92,13 @@ class InboxPanel(QWidget):
             self.isVisible,
             self,
         )
+        self.owners_following = Following(
+            ops, ("contacts", "deals"), self.reload_owners, self.isVisible, self
+        )
         self._build()
         self._connect()
         self.reload_campaigns()
+        self.reload_owners()
         self.show_state()
 
     # Building
@@ -134,6 +141,7 @@ class InboxPanel(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
+        self.view.setColumnHidden(OWNER_COLUMN, True)  # until the book names an owner
         self.export_shown = export_shown(
             self.view,
             "lead-inbox",
@@ -179,7 +187,12 @@ class InboxPanel(QWidget):
         self.search.returnPressed.connect(self.search_now)
         self.tag_filter.returnPressed.connect(self.search_now)
         self._search_timer.timeout.connect(self.apply_filter)
-        for combo in (self.stage_filter, self.source_filter, self.campaign_filter):
+        for combo in (
+            self.stage_filter,
+            self.source_filter,
+            self.campaign_filter,
+            self.filters.owner,
+        ):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.score_filter.valueChanged.connect(self.apply_filter)
         self.clear_filter_button.clicked.connect(lambda _checked=False: self.clear_filter())
@@ -200,6 +213,16 @@ class InboxPanel(QWidget):
         """The inbox is being shown: read what changed while it was hidden."""
         self.rows_following.catch_up()
         self.campaigns_following.catch_up()
+        self.owners_following.catch_up()
+
+    def reload_owners(self) -> None:
+        """Read the owner filter's choices (and whether to show it and the Owner column)."""
+        self.ops.read((self, "owners"), book_owners, self._fill_owners)
+
+    def _fill_owners(self, owners: list[Owner]) -> None:
+        self.view.setColumnHidden(OWNER_COLUMN, not owners)
+        if self.filters.fill_owners(owners):
+            self.apply_filter()
 
     def reload_campaigns(self) -> None:
         """Read the campaign filter's choices; the old ones stay until they arrive."""

@@ -1,13 +1,16 @@
-"""The lead inbox's filters: the search, stage, source, campaign, tag and minimum score, in
-two rows over the table, and the `InboxFilter` they make together."""
+"""The lead inbox's filters: the search, stage, source, campaign, tag, minimum score and
+owner (shown once the book names an owner), in two rows over the table, and the
+`InboxFilter` they make together."""
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from desktop_app.core.services.campaigns import CampaignInfo
 from desktop_app.core.services.inbox import InboxFilter
+from desktop_app.core.services.owners import Owner
 from desktop_app.core.vocabulary import INBOX_STAGES, Channel, Lifecycle
 from desktop_app.gui.demand.choices import fill_campaigns, fill_words
 from desktop_app.gui.widgets.layout import buddy
+from desktop_app.gui.widgets.owner_filter import OwnerFilter
 
 ALL_INBOX_STAGES = tuple(str(stage) for stage in INBOX_STAGES)
 STAGE_CHOICES = (
@@ -47,6 +50,11 @@ class InboxFilters:
         self.score.setSpecialValueText("Any score")
         self.score.setPrefix("≥ ")
         self.score.setToolTip("Only leads scoring at least this much (Alt+N)")
+        self.owner = OwnerFilter(
+            "O&wner:",
+            lambda owner: owner.contacts,
+            "Only the people this person looks after (with how many), or nobody's (Alt+W)",
+        )
 
     def rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         first = QHBoxLayout()
@@ -62,11 +70,21 @@ class InboxFilters:
         second.addWidget(self.tag)
         second.addWidget(buddy("Mi&n. score:", self.score))
         second.addWidget(self.score)
+        second.addWidget(self.owner.label)
+        second.addWidget(self.owner)
         return first, second
 
     def widgets(self) -> tuple[QWidget, ...]:
         """In the order Tab visits them."""
-        return (self.search, self.stage, self.source, self.campaign, self.tag, self.score)
+        return (
+            self.search,
+            self.stage,
+            self.source,
+            self.campaign,
+            self.tag,
+            self.score,
+            self.owner,
+        )
 
     def current(self) -> InboxFilter:
         return InboxFilter(
@@ -76,6 +94,7 @@ class InboxFilters:
             min_score=self.score.value() or None,
             tag=self.tag.text().strip() or None,
             search=self.search.text().strip(),
+            owner=self.owner.chosen(),
         )
 
     def reset(self, search: str = "") -> None:
@@ -85,11 +104,16 @@ class InboxFilters:
             widget.blockSignals(True)
         self.search.setText(search)
         self.tag.clear()
-        for combo in (self.stage, self.source, self.campaign):
+        for combo in (self.stage, self.source, self.campaign, self.owner):
             combo.setCurrentIndex(0)
         self.score.setValue(0)
         for widget in self.widgets():
             widget.blockSignals(False)
+
+    def fill_owners(self, owners: list[Owner]) -> bool:
+        """New owner choices (the filter shows only when there are some); True when the
+        chosen one is gone (the filter changed to everyone's)."""
+        return self.owner.fill(owners)
 
     def fill_campaigns(self, campaigns: list[CampaignInfo]) -> bool:
         """New campaign choices, keeping the chosen one while it exists; True when the

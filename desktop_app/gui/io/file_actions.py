@@ -62,9 +62,9 @@ def import_summary(result: ImportResult) -> str:
 
 
 class FileActions:
-    """Import…, Import history…, Merge contacts…, Merge companies… and Export ▸, put before
-    the File menu's last group (Quit); disabled until `set_enabled(True)`. `ops` gives the
-    window's operation layer once its book is attached."""
+    """Import…, Import history…, Merge contacts…, Merge companies…, Possible duplicates… and
+    Export ▸, put before the File menu's last group (Quit); disabled until
+    `set_enabled(True)`. `ops` gives the window's operation layer once its book is attached."""
 
     def __init__(self, window: QMainWindow, menu: QMenu, ops: Callable[[], Operations]) -> None:
         self._window, self._ops = window, ops
@@ -77,6 +77,12 @@ class FileActions:
         self.mergeAction = self._action("&Merge contacts…", "actionMergeContacts", self.open_merge)
         self.mergeCompaniesAction = self._action(
             "Merge com&panies…", "actionMergeCompanies", self.open_merge_companies
+        )
+        self.duplicatesAction = self._action(
+            "Possible &duplicates…",
+            "actionPossibleDuplicates",
+            self.open_duplicates,
+            "Ctrl+Shift+F",
         )
         self.exportMenu = QMenu("&Export", menu, objectName="menuExport")
         self.exportActions = {
@@ -111,7 +117,13 @@ class FileActions:
         menu.insertSeparator(self.importAction)
 
     def _own_actions(self) -> tuple[QAction, ...]:
-        return (self.importAction, self.historyAction, self.mergeAction, self.mergeCompaniesAction)
+        return (
+            self.importAction,
+            self.historyAction,
+            self.mergeAction,
+            self.mergeCompaniesAction,
+            self.duplicatesAction,
+        )
 
     def set_enabled(self, enabled: bool) -> None:
         for action in self._own_actions():
@@ -163,6 +175,11 @@ class FileActions:
         noun = dialog.kind.noun
         dialog.merged.connect(lambda merged: self._say(moved_text(merged, noun)))
         self._show(dialog)
+
+    def open_duplicates(self) -> None:
+        from desktop_app.gui.io.duplicates_dialog import DuplicatesDialog
+
+        self._show(DuplicatesDialog(self._ops(), self._window))
 
     def export_list(self, kind: str) -> None:
         path = self._save_path(f"Export {kind}", f"{kind}.csv", "CSV files (*.csv)")

@@ -48,6 +48,8 @@ from desktop_app.core.vocabulary import label
 from desktop_app.gui import workers
 from desktop_app.gui.io.campaign_merges import CampaignMerges
 from desktop_app.gui.io.cli_hints import without_cli_hints
+from desktop_app.gui.io.currency_choice import CurrencyChoice
+from desktop_app.gui.io.import_look_alikes import ImportLookAlikes
 from desktop_app.gui.io.import_preview import ImportPreviewBox
 from desktop_app.gui.io.import_step import ImportStep, import_changes, import_label
 from desktop_app.gui.io.import_work import Planned, commit, plan_and_preview
@@ -132,6 +134,8 @@ class ImportDialog(QDialog):
         panes.addWidget(self._mapping_box(), 2)
         panes.addWidget(self._preview_box(), 3)
         layout.addLayout(panes, 1)
+        self.lookAlikes = ImportLookAlikes(self._ops)  # new rows like people in the book
+        layout.addWidget(self.lookAlikes)
         layout.addLayout(self._bottom_row())
 
     def _mapping_box(self) -> QGroupBox:
@@ -160,6 +164,7 @@ class ImportDialog(QDialog):
             wordWrap=True,
         )
         self.campaignMerges = CampaignMerges()
+        self.currencyChoice = CurrencyChoice()
         form = QFormLayout()
         form.addRow("Columns no field reads", self.unmatchedCombo)
         form.addRow("Already in the book", self.duplicateCombo)
@@ -177,6 +182,7 @@ class ImportDialog(QDialog):
             layout.addWidget(widget)
             widget.hide()
         layout.addLayout(form)
+        layout.addWidget(self.currencyChoice)  # last made, last in the box: in tab order
         return box
 
     def _preview_box(self) -> ImportPreviewBox:
@@ -209,7 +215,12 @@ class ImportDialog(QDialog):
         self.chooseButton.clicked.connect(self._choose_file)
         self.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.mapping.changed.connect(self.replan)
-        for choices in (self.stageValues, self.sourceValues, self.campaignMerges):
+        for choices in (
+            self.stageValues,
+            self.sourceValues,
+            self.campaignMerges,
+            self.currencyChoice,
+        ):
             choices.changed.connect(self.replan)
         for combo in (
             self.unmatchedCombo,
@@ -236,6 +247,7 @@ class ImportDialog(QDialog):
         self._source, self._dates = None, None
         for choices in (self.stageValues, self.sourceValues, self.campaignMerges):
             choices.forget()
+        self.currencyChoice.forget()
         self._show_unknown_values((), ())
         self.date_questions_asked = 0
         self.descriptionLabel.clear()
@@ -292,6 +304,8 @@ class ImportDialog(QDialog):
             missing_date=self.missingDateCombo.currentData(),
             unmatched=self.unmatchedCombo.currentData(),
             campaign_map=self.campaignMerges.chosen(),
+            currency=self.currencyChoice.currency(),
+            rates=self.currencyChoice.rates(),
         )
 
     def replan(self) -> None:
@@ -310,6 +324,7 @@ class ImportDialog(QDialog):
         self._plan, self.preview, stages, sources = planned
         self._show_unknown_values(stages, sources)
         self.errors.clear()
+        self.lookAlikes.check(None if self.preview is None else self._plan)
         question = self._plan.date_question
         if question is not None:
             self.date_questions_asked += 1
@@ -317,6 +332,7 @@ class ImportDialog(QDialog):
         elif self.preview is not None:
             self.previewBox.show_preview(self.preview)
             self.campaignMerges.show_merges(self.preview.campaign_merges)
+            self.currencyChoice.show_preview(self.preview)
         self._update_import_button()
 
     def _show_unknown_values(self, stages: tuple[str, ...], sources: tuple[str, ...]) -> None:
@@ -384,6 +400,7 @@ class ImportDialog(QDialog):
             self.unmatchedCombo,
             self.duplicateCombo,
             self.missingDateCombo,
+            self.currencyChoice,
         ):
             widget.setEnabled(not committing)
         self.progressBar.setValue(0)
@@ -417,4 +434,5 @@ class ImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._ops.forget_reads(self._reading)  # an answer still out is not shown
+        self.lookAlikes.forget()
         super().done(result)

@@ -335,6 +335,13 @@ class MergeDialog(QDialog):
                 picker.searchEdit.setText(choice.name)
                 picker.choose(self.kind.id_of(choice))
 
+    def preset(self, keep: tuple[int, str], gone: tuple[int, str]) -> None:
+        """Start on two rows chosen elsewhere (File ▸ Possible duplicates…): each (id, text
+        that finds it) is searched for and chosen once listed."""
+        for picker, (row_id, text) in ((self.keepPicker, keep), (self.mergePicker, gone)):
+            picker.searchEdit.setText(text)
+            picker.choose(row_id)
+
     def merge(self) -> None:
         """Ask, then merge through the operation layer: Edit ▸ Undo can take it back."""
         pair = self._pair()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.deals import move_deal
+from desktop_app.core.services.owners import Owner, book_owners
 from desktop_app.core.services.pipeline import BoardFilter, DealCard, board_cards
 from desktop_app.core.services.settings import read_settings
 from desktop_app.core.store import Book
@@ -41,7 +42,8 @@ DEAL_MIME = "application/x-tandem-deal-id"
 
 
 #: What the board shows: the deals, when each entered its stage and was last touched (stage
-#: events, done activities), the contacts' names and sources, and the stale days setting.
+#: events, done activities), the contacts' names and sources, and the stale days setting;
+#: the owners its filter offers are those of the deals and the contacts.
 BOARD_TABLES = ("deals", "deal_stage_events", "activities", "contacts", "settings")
 
 
@@ -54,20 +56,23 @@ class ColumnTotals:
 
 @dataclass(frozen=True)
 class BoardRead:
-    """One read of the board: its cards and the settings its totals use."""
+    """One read of the board: its cards, the settings its totals use and the owners its
+    filter offers."""
 
     cards: list[DealCard]
     probability: dict[str, float]
     currency: str
+    owners: list[Owner]
 
 
 def read_board(where: BoardFilter, stale_only: bool, at: datetime, book: Book) -> BoardRead:
-    """On a worker: the open deals the filter lets through, and the stage probabilities."""
+    """On a worker: the open deals the filter lets through, the stage probabilities and the
+    book's owners (two grouped queries on indexed columns: cheap beside the cards)."""
     settings = read_settings(book)
     cards = board_cards(book, where, at=at)
     if stale_only:
         cards = [card for card in cards if card.stale]
-    return BoardRead(cards, settings.stage_probability, settings.currency)
+    return BoardRead(cards, settings.stage_probability, settings.currency, book_owners(book))
 
 
 class StageColumnModel(CardColumnModel):
@@ -192,6 +197,8 @@ class BoardModel(QObject):
 
     reloading = Signal()
     reloaded = Signal()
+    #: The owners the filter offers, after each read (before `reloading`).
+    owners_read = Signal(list)
     placed = Signal(int)
     moved = Signal(int, str)
     failed = Signal(str)
@@ -210,6 +217,7 @@ class BoardModel(QObject):
         self.stale_only = False
         self.probability: dict[str, float] = {}
         self.currency = "EUR"
+        self.owners: list[Owner] = []
         self.columns = {str(s): StageColumnModel(self, str(s)) for s in OPEN_DEAL_STAGES}
         self.closing = {str(s): StageColumnModel(self, str(s)) for s in CLOSED_DEAL_STAGES}
         self._stage_of: dict[int, str] = {}
@@ -227,6 +235,9 @@ class BoardModel(QObject):
         self._ops.read((self, "cards"), work, self._take)
 
     def _take(self, read: BoardRead) -> None:
+        if read.owners != self.owners:
+            self.owners = read.owners
+            self.owners_read.emit(read.owners)
         self.reloading.emit()
         self.probability, self.currency = read.probability, read.currency
         by_stage: dict[str, list[DealCard]] = {str(stage): [] for stage in OPEN_DEAL_STAGES}
@@ -324,6 +335,8 @@ class BoardModel(QObject):
         parts.append(self.next_step_text(card))
         if card.stale:
             parts.append("stale")
+        if card.owner:
+            parts.append(f"owner {card.owner}")
         return ", ".join(parts)
 
     def next_step_text(self, card: DealCard) -> str:
@@ -335,6 +348,8 @@ class BoardModel(QObject):
         lines = [card.title]
         if card.contact:
             lines.append(card.contact)
+        if card.owner:
+            lines.append(f"Owner: {card.owner}")
         lines.append(f"Next step: {card.next_step}" if card.next_step else "No next step planned")
         if card.stale:
             lines.append(

@@ -61,7 +61,10 @@ COLUMNS = (
     InboxColumn(
         "Added", "created_at", lambda row: formatting.day(row.created_at), _RIGHT, _DESCENDING
     ),
+    InboxColumn("Owner", "owner", lambda row: formatting.or_no_data(row.owner)),
 )
+#: The owner's column: a screen hides it while the book names no owner.
+OWNER_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.sort_key == "owner")
 #: The column and order a new inbox shows: the newest leads first.
 DEFAULT_SORT_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.sort_key == "created_at")
 DEFAULT_SORT_ORDER = Qt.SortOrder.DescendingOrder
@@ -288,7 +291,7 @@ class InboxModel(QAbstractTableModel):
         """Tags on the name; the whole text where a narrow column may cut it short."""
         if column.sort_key == "name":
             return f"{row.name}\nTags: {', '.join(row.tags)}" if row.tags else row.name
-        if column.sort_key in ("email", "company", "campaign"):
+        if column.sort_key in ("email", "company", "campaign", "owner"):
             return column.text(row)
         return None
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.contacts import DuplicateEmail
+from desktop_app.core.services.owners import book_owners
 from desktop_app.core.services.people import ContactDetails, ContactInput, change_contact
 from desktop_app.core.services.people import contact_details as read_contact
 from desktop_app.core.store import Book
@@ -41,9 +42,10 @@ from desktop_app.gui.records.record_window import RecordWindow, say_in
 from desktop_app.gui.records.rows_model import RowsModel
 from desktop_app.gui.widgets.layout import compact_table, section_heading
 from desktop_app.gui.widgets.new_deal_dialog import NEW_DEAL_KEYS
+from desktop_app.gui.widgets.owner_field import OwnerField
 from desktop_app.gui.widgets.palette import ERROR, color_text
 
-Page = tuple[ContactDetails, list[CampaignInfo]]
+Page = tuple[ContactDetails, list[CampaignInfo], list[str]]
 ERASED = (
     "This person was erased on {day}: what identified them is gone for good. Their stage "
     "history stays, anonymous, so past weeks' counts do not change."
@@ -51,8 +53,10 @@ ERASED = (
 
 
 def read_contact_page(contact_id: int, book: Book) -> Page:
-    """On a worker: the person, whole, and the campaigns the campaign field offers."""
-    return read_contact(book, contact_id), list_campaigns(book)
+    """On a worker: the person, whole, the campaigns the campaign field offers and the
+    owners the owner field completes."""
+    owners = [owner.name for owner in book_owners(book)]
+    return read_contact(book, contact_id), list_campaigns(book), owners
 
 
 class ContactPage(RecordWindow, ContactActions):
@@ -109,6 +113,8 @@ class ContactPage(RecordWindow, ContactActions):
         self.campaign_combo = QComboBox()
         fill_campaigns(self.campaign_combo, [])
         form.add("campaign", "C&ampaign:", self.campaign_combo)
+        self.owner_edit = OwnerField("Who looks after them (a name); empty for nobody")
+        form.add("owner", "O&wner:", self.owner_edit)
         self.tags_edit = form.line("tags", "&Tags:", "comma, separated")
         self.notes_edit = form.notes("notes", "N&otes:")
         self.errors = form.finish()
@@ -201,6 +207,7 @@ class ContactPage(RecordWindow, ContactActions):
             self.phone_edit,
             self.role_edit,
             self.company_edit,
+            self.owner_edit,
             self.tags_edit,
         ):
             edit.textEdited.connect(self._was_edited)
@@ -219,8 +226,9 @@ class ContactPage(RecordWindow, ContactActions):
         return lambda book: read_contact_page(contact_id, book)
 
     def show_record(self, record: Page) -> None:
-        details, campaigns = record
+        details, campaigns, owners = record
         self.details = details
+        self.owner_edit.offer(owners)
         deal_ids = {deal.deal_id for deal in details.deals}
         self.concern.ids = {
             "contacts": {details.contact_id},
@@ -269,6 +277,7 @@ class ContactPage(RecordWindow, ContactActions):
             self.role_edit.setText(details.role)
             self.company_edit.setText(details.company)
             select_data(self.source_combo, details.source)
+            self.owner_edit.setText(details.owner)
             self.tags_edit.setText(", ".join(details.tags))
             self.notes_edit.setPlainText(details.notes)
             self._edited = False
@@ -301,6 +310,7 @@ class ContactPage(RecordWindow, ContactActions):
             campaign_id=self.campaign_combo.currentData(),
             tags=tuple(self.tags_edit.text().split(",")),
             notes=self.notes_edit.toPlainText(),
+            owner=self.owner_edit.text(),
         )
 
     def change_work(self) -> Callable[[Book], None]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.inbox import InboxFilter
+from desktop_app.core.services.owners import Owner, book_owners
 from desktop_app.core.vocabulary import Lifecycle, label
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.models import formatting
@@ -24,6 +25,7 @@ from desktop_app.gui.models.inbox_model import (
     CONTACT_ID_ROLE,
     DEFAULT_SORT_COLUMN,
     DEFAULT_SORT_ORDER,
+    OWNER_COLUMN,
     InboxModel,
 )
 from desktop_app.gui.navigation import RecordKind
@@ -61,6 +63,9 @@ class PeopleList(QWidget):
         self.campaigns_following = Following(
             ops, ("campaigns",), self.reload_campaigns, self.isVisible, self, stale=True
         )
+        self.owners_following = Following(
+            ops, ("contacts", "deals"), self.reload_owners, self.isVisible, self, stale=True
+        )
         self._build()
         self._connect()
         self.show_state()
@@ -95,6 +100,7 @@ class PeopleList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
+        self.view.setColumnHidden(OWNER_COLUMN, True)  # until the book names an owner
         self.view.setToolTip("Enter or a double click opens the person's page")
         self.empty = empty_state_label()
         self.clear_button = QPushButton("C&lear filter")
@@ -113,7 +119,7 @@ class PeopleList(QWidget):
         filters.tag.textChanged.connect(self._timer.start)
         filters.search.returnPressed.connect(self._search_now)
         self._timer.timeout.connect(self.apply_filter)
-        for combo in (filters.stage, filters.source, filters.campaign):
+        for combo in (filters.stage, filters.source, filters.campaign, filters.owner):
             combo.currentIndexChanged.connect(self.apply_filter)
         filters.score.valueChanged.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filter)
@@ -126,6 +132,16 @@ class PeopleList(QWidget):
         """Shown: read what changed while hidden (and the campaign choices, once)."""
         self.following.catch_up()
         self.campaigns_following.catch_up()
+        self.owners_following.catch_up()
+
+    def reload_owners(self) -> None:
+        self.ops.read((self, "owners"), book_owners, self._fill_owners)
+
+    def _fill_owners(self, owners: list[Owner]) -> None:
+        """The owner filter and column show once the book names an owner."""
+        self.view.setColumnHidden(OWNER_COLUMN, not owners)
+        if self.filters.fill_owners(owners):
+            self.apply_filter()
 
     def reload_campaigns(self) -> None:
         self.ops.read((self, "campaigns"), list_campaigns, self._fill_campaigns)

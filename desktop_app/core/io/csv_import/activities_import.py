@@ -61,6 +61,10 @@ class ActivityImport:
             (r.contact_email for r in records), (r.contact_name for r in records)
         )
         self.links.load_deals(r.deal_title for r in records)
+        self.links.load_campaigns(r.campaign for r in records)
+        self.contact_refs = external_ids(
+            self.session, "contacts", self.plan.system, (r.contact_ref for r in records)
+        )
         self.by_subject = self._activities_about({r.subject.lower() for r in records})
         self.existing = rows_by_id(self.session, "activities", self.by_external.values())
         for rows in self.by_subject.values():
@@ -84,7 +88,11 @@ class ActivityImport:
         return self._update(line, record, match, link=linked is None)
 
     def _same_activity(self, record: ActivityRecord) -> int | None:
-        contact = self.links.find_contact(record.contact_email, record.contact_name)
+        contact: Ref | None = (
+            self.contact_refs.get(record.contact_ref) if record.contact_ref else None
+        )
+        if contact is None:
+            contact = self.links.find_contact(record.contact_email, record.contact_name)
         for row in self.by_subject.get(record.subject.lower(), []):
             if (row["kind"], row["due_at"], row["done_at"]) != (
                 record.kind,
@@ -97,14 +105,25 @@ class ActivityImport:
         return None
 
     def _refs(self, record: ActivityRecord) -> dict[str, Ref | None]:
-        contact = self.links.contact(
-            record.contact_email,
-            record.contact_name,
-            self.plan.options.default_source,
-            None,
-            record.created_at,
+        contact: Ref | None = (
+            self.contact_refs.get(record.contact_ref) if record.contact_ref else None
         )
-        return {"contact_id": contact, "deal_id": self.links.deal(record.deal_title)}
+        if contact is None:
+            contact = self.links.contact(
+                record.contact_email,
+                record.contact_name,
+                self.plan.options.default_source,
+                None,
+                record.created_at,
+            )
+        campaign = self.links.campaign(
+            record.campaign, self.plan.options.default_source, record.created_at
+        )
+        return {
+            "contact_id": contact,
+            "deal_id": self.links.deal(record.deal_title),
+            "campaign_id": campaign,
+        }
 
     def _notes(self, record: ActivityRecord) -> str:
         if record.deal_title and self.links.deal(record.deal_title) is None:
@@ -131,6 +150,7 @@ class ActivityImport:
             ("done_at", record.done_at),
             ("contact_id", refs["contact_id"]),
             ("deal_id", refs["deal_id"]),
+            ("campaign_id", refs["campaign_id"]),
         ):
             if value is not None:
                 wanted[key] = value
@@ -194,7 +214,7 @@ class ActivityImport:
             "notes": self._notes(record),
             "contact_id": resolved(decision.refs.get("contact_id")),
             "deal_id": resolved(decision.refs.get("deal_id")),
-            "campaign_id": None,
+            "campaign_id": resolved(decision.refs.get("campaign_id")),
             "created_at": record.created_at,
         }
 

@@ -11,7 +11,13 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.book_json import json_value
-from desktop_app.core.io.csv_import.lookups import WRITE_CHUNK, chunks, inserted, table
+from desktop_app.core.io.csv_import.lookups import (
+    WRITE_CHUNK,
+    bulk_insert,
+    chunks,
+    inserted,
+    table,
+)
 from desktop_app.core.models import ImportBatch
 
 #: The action of an imported_rows entry marking a row dated at its import (see `stamped`).
@@ -28,6 +34,8 @@ class BatchLog:
         self._rows: list[dict[str, Any]] = []
         self._external: list[dict[str, Any]] = []
         self._new_rows_external: list[dict[str, Any]] = []
+        #: (table, external id) → row, for the ids of this file's own system linked so far.
+        self._linked: dict[tuple[str, str], int] = {}
         self.batch_id = int(
             session.scalars(
                 insert(ImportBatch).returning(ImportBatch.id),
@@ -82,8 +90,17 @@ class BatchLog:
             }
         )
 
-    def external(self, table_name: str, external_id: str, row_id: int, new_row: bool) -> None:
-        """Remember the file's id for the row, so the next import of that file finds it.
+    def external(
+        self,
+        table_name: str,
+        external_id: str,
+        row_id: int,
+        new_row: bool,
+        system: str | None = None,
+    ) -> None:
+        """Remember the file's id for the row, so the next import of that file finds it;
+        `system` when the id is another system's than the file's (a Tandem export's "Source
+        system").
 
         Undo removes the ids of the rows it deletes anyway; only an id given to a row that was
         in the book already is logged to be taken back.
@@ -91,19 +108,25 @@ class BatchLog:
         if external_id:
             entry = {
                 "table_name": table_name,
-                "system": self.system,
+                "system": system or self.system,
                 "external_id": external_id,
                 "row_id": row_id,
             }
             (self._new_rows_external if new_row else self._external).append(entry)
+            if system is None:
+                self._linked[(table_name, external_id)] = row_id
+
+    def linked_row(self, table_name: str, external_id: str) -> int | None:
+        """The row this import gave the file's id `external_id` to, if it did."""
+        return self._linked.get((table_name, external_id))
 
     def finish(self, created: int, updated: int, skipped: int, failed: int) -> None:
         for chunk in chunks(self._external, WRITE_CHUNK):
             self.created("external_ids", inserted(self.session, "external_ids", chunk))
         for chunk in chunks(self._new_rows_external, WRITE_CHUNK):
-            self.session.execute(insert(table("external_ids")), list(chunk))
+            bulk_insert(self.session, "external_ids", chunk)
         for chunk in chunks(self._rows, WRITE_CHUNK):
-            self.session.execute(insert(table("imported_rows")), list(chunk))
+            bulk_insert(self.session, "imported_rows", chunk)
         self.session.execute(
             update(ImportBatch)
             .where(ImportBatch.id == self.batch_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop_app.core.errors import TandemError
+from desktop_app.core.io.csv_import.histories import written_history
 from desktop_app.core.io.csv_import.options import ImportOptions, MissingDate
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader
 from desktop_app.core.io.csv_import.words import channel_for, lifecycle_for
@@ -56,6 +57,10 @@ class ContactRecord:
     undated: str = ""
     #: False when no cell of the row dates it (its events were dated at the import).
     dated: bool = True
+    #: Who looks after the contact ("" when the file does not say: an update keeps the book's).
+    owner: str = ""
+    #: Why the contact was disqualified (a Tandem export's "Disqualified reason").
+    disqualified_reason: str = ""
 
     @property
     def email_key(self) -> str | None:
@@ -110,6 +115,8 @@ def contact_from_row(
         external_id=read.text(cells, "external_id", 200),
         undated=undated,
         dated=dated,
+        owner=read.text(cells, "owner", 200),
+        disqualified_reason=read.text(cells, "disqualified_reason", 300),
     )
 
 
@@ -130,6 +137,13 @@ def _history(
     cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
 ) -> tuple[datetime, tuple[Event, ...], str, bool]:
     created = read.moment(cells, "created_at")
+    if read.has("lifecycle_history"):  # a Tandem export: every change, a stage entered twice too
+        current = _current_stage(cells, read, stage_map)
+        written = written_history(
+            cells, read, "lifecycle_history", lambda word: lifecycle_for(word, stage_map), current
+        )
+        if written:
+            return created or written[0][1], written, "", True
     undated, has_date = "", True
     dated: list[Event] = []
     for key, stage in STAGE_DATES:
@@ -207,6 +221,8 @@ def merged_contact(first: ContactRecord, later: ContactRecord) -> ContactRecord:
         external_id=later.external_id or first.external_id,
         undated=first.undated if not later.dated else "",
         dated=first.dated or later.dated,
+        owner=later.owner or first.owner,
+        disqualified_reason=later.disqualified_reason or first.disqualified_reason,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.csv_import.batch_log import BatchLog, stamped
@@ -41,9 +41,12 @@ from desktop_app.core.io.csv_import.decisions import (
 from desktop_app.core.io.csv_import.links import Links, resolved
 from desktop_app.core.io.csv_import.lookups import (
     WRITE_CHUNK,
+    bulk_insert,
     chunks,
     external_ids,
+    has_rows,
     inserted,
+    is_most_of,
     lifecycle_history,
     milestones,
     refresh_contacts,
@@ -51,6 +54,7 @@ from desktop_app.core.io.csv_import.lookups import (
     table,
 )
 from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.io.csv_import.source_links import own_rows
 from desktop_app.core.models import Contact
 from desktop_app.core.vocabulary import label
 
@@ -73,6 +77,10 @@ class ContactImport:
         self.session = session
         self.plan = plan
         self.links = Links(session, f"Imported from {plan.source.name}")
+        #: An Owner column in the preview only when the file has owners.
+        self.owners = "owner" in plan.columns.fields
+        if self.owners:
+            self.preview_columns = (*self.preview_columns, "Owner")
 
     def decide(self) -> list[Decision]:
         records = [row.record for row in self.plan.rows if isinstance(row.record, ContactRecord)]
@@ -80,7 +88,13 @@ class ContactImport:
             self.session, "contacts", self.plan.system, (r.external_id for r in records)
         )
         self.by_email = self._ids_by_email({r.email_key for r in records if r.email_key})
-        known = set(self.by_external.values()) | set(self.by_email.values())
+        unlinked = {
+            r.external_id: (r.name, r.created_at)
+            for r in records
+            if r.external_id and r.external_id not in self.by_external
+        }
+        self.own = own_rows(self.session, self.plan, "contacts", unlinked, "name")
+        known = {*self.by_external.values(), *self.by_email.values(), *self.own.values()}
         self.existing = rows_by_id(self.session, "contacts", known)
         self.history = lifecycle_history(self.session, known)
         self.links.load_companies(r.company for r in records)
@@ -97,12 +111,15 @@ class ContactImport:
                 f"{record.email} belongs to another contact than ID {record.external_id}.",
             )
         match = linked if linked is not None else owner
+        if match is None and record.external_id:
+            match = self.own.get(record.external_id)  # a Tandem export back in its own book
         if match is None:
             return self._new(line, record, link=True)
         same = repeats.same_row(line, match)
         if same is not None:
             return same
-        how = f"ID {record.external_id}" if linked is not None else f"e-mail {record.email}"
+        by_id = linked is not None or owner is None
+        how = f"ID {record.external_id}" if by_id else f"e-mail {record.email}"
         choice = self.plan.options.on_duplicate
         decided = on_duplicate(line, record, match, how, choice, unique=owner is not None)
         if decided is not None:
@@ -128,7 +145,7 @@ class ContactImport:
             wanted["name"] = record.name
         if record.email and old["email_key"] != record.email_key:
             wanted.update(email=record.email, email_key=record.email_key)
-        for key in ("phone", "role"):
+        for key in ("phone", "role", "owner", "disqualified_reason"):
             if getattr(record, key):
                 wanted[key] = getattr(record, key)
         if record.company:
@@ -161,6 +178,13 @@ class ContactImport:
 
     def _ids_by_email(self, keys: set[str]) -> dict[str, int]:
         found: dict[str, int] = {}
+        if not has_rows(self.session, select(Contact.id)):
+            return found
+        if is_most_of(self.session, CONTACTS, len(keys)):
+            for key, row_id in self.session.execute(select(Contact.email_key, Contact.id)):
+                if key in keys:
+                    found[str(key)] = row_id
+            return found
         for chunk in chunks(sorted(keys)):
             query = select(Contact.email_key, Contact.id).where(Contact.email_key.in_(chunk))
             found.update((str(key), row_id) for key, row_id in self.session.execute(query))
@@ -181,6 +205,7 @@ class ContactImport:
             label(record.source or self.plan.options.default_source),
             f"{record.created_at:%Y-%m-%d %H:%M}",
             history,
+            *((record.owner,) if self.owners else ()),
         )
 
     def write(self, decisions: list[Decision], log: BatchLog, progress: Progress) -> None:
@@ -195,7 +220,7 @@ class ContactImport:
                 for decision, row_id in zip(chunk, ids, strict=True)
                 for stage, at in _record(decision).events
             ]
-            self.session.execute(insert(table("lifecycle_events")), events)
+            bulk_insert(self.session, "lifecycle_events", events)
             log.created("contacts", ids)
             log.stamped("contacts", stamped(chunk, ids, self.plan.planned_at))
             for decision, row_id in zip(chunk, ids, strict=True):
@@ -228,8 +253,9 @@ class ContactImport:
             "campaign_id": resolved(decision.refs.get("campaign_id")),
             "tags": record.tags,
             "notes": record.notes,
+            "owner": record.owner,
             "score": 0,
-            "disqualified_reason": "",
+            "disqualified_reason": record.disqualified_reason,
             "created_at": record.created_at,
             **milestones(record.events),
         }

@@ -16,8 +16,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from desktop_app.core.io.csv_import.contact_rows import Event
+from desktop_app.core.io.csv_import.histories import written_history
 from desktop_app.core.io.csv_import.options import ImportOptions, MissingDate
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
+from desktop_app.core.io.csv_import.values import amount_currency
 from desktop_app.core.io.csv_import.words import channel_for, deal_stage_for
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, DealStage
 
@@ -49,6 +51,17 @@ class DealRecord:
     dated: bool
     #: Why a new deal cannot be created from this row (see ContactRecord.undated).
     undated: str = ""
+    #: Who works the deal ("" when the file does not say: an update keeps the book's).
+    owner: str = ""
+    #: False when the file has no stage or status column: an update then keeps the book's
+    #: stage (a file of owners does not reopen closed deals).
+    staged: bool = True
+    #: The contact's ID in the file's system ("" when the file does not give it).
+    contact_ref: str = ""
+    #: The amount and currency the file gave the deal in before it was converted (a round-trip
+    #: export's "Original value"/"Original currency"; the import's own conversion sets them too).
+    original_value: Decimal | None = None
+    original_currency: str | None = None
 
     @property
     def stage(self) -> str:
@@ -62,7 +75,8 @@ def deal_from_row(
     contact_name, contact_email = contact_of(cells, read)
     title = read.text(cells, "title", 300) or _made_title(cells, read, contact_name, contact_email)
     amount = read.amount(cells, "value")
-    currency = _currency(cells, read, amount[1] if amount else None)
+    currency = _currency(cells, read, amount[1] if amount else None, options.currency)
+    original_value, original_currency = _original(cells, read)
     final, open_stage = _stages(cells, read, stage_map)
     created, closed, dated = _dates(cells, read, options, final)
     events: list[Event] = [(open_stage or str(DealStage.DISCOVERY), created)]
@@ -71,6 +85,12 @@ def deal_from_row(
         events.append((final, closed))
     else:
         events[0] = (final, created)
+    history = written_history(
+        cells, read, "stage_history", lambda word: deal_stage_for(word, stage_map), final
+    )
+    if history:
+        events = list(history)
+        closed = history[-1][1] if final in CLOSED_DEAL_STAGES else closed
     expected = read.day(cells, "expected_close_on")
     if expected is None and final in OPEN_DEAL_STAGES and read.has("closed_at"):
         expected = read.day(cells, "closed_at")
@@ -105,6 +125,11 @@ def deal_from_row(
         undated=""
         if dated or options.missing_date == MissingDate.NOW
         else read.no_creation_date(_stand_in_choice(options)),
+        owner=read.text(cells, "owner", 200),
+        staged=read.has("stage") or read.has("status") or read.has("stage_history"),
+        contact_ref=read.text(cells, "contact_ref", 200),
+        original_value=original_value,
+        original_currency=original_currency,
     )
 
 
@@ -132,13 +157,47 @@ def _kept_aside(cells: tuple[str, ...], read: RowReader, source: str, contact: s
     return "\n".join(kept)
 
 
-def _currency(cells: tuple[str, ...], read: RowReader, from_amount: str | None) -> str | None:
+def _currency(
+    cells: tuple[str, ...], read: RowReader, from_amount: str | None, file_currency: str | None
+) -> str | None:
+    """The row's currency: its currency column, else the amount's own sign or code, else the
+    file's (--currency); None for the book's. A sign and a column that disagree fail the row."""
     written = read.text(cells, "currency")
-    if not written:
-        return from_amount
-    if not _CURRENCY.match(written):
+    if written and not _CURRENCY.match(written):
         raise RowFailure(f"{read.label('currency')}: “{written}” is not a currency code (EUR).")
-    return written.upper()
+    column = written.upper() or None
+    sign = amount_currency(read.text(cells, "value"), from_amount, file_currency)
+    if column and sign and column != sign:
+        raise RowFailure(
+            f"{read.label('value')} says {sign} but {read.label('currency')} says {column}."
+        )
+    return column or sign or file_currency
+
+
+def _original(cells: tuple[str, ...], read: RowReader) -> tuple[Decimal | None, str | None]:
+    """The amount and currency a deal was converted from, as an export of the book writes them
+    ("Original value", "Original currency"): both, or neither."""
+    amount = read.amount(cells, "original_value")
+    written = read.text(cells, "original_currency")
+    if written and not _CURRENCY.match(written):
+        raise RowFailure(
+            f"{read.label('original_currency')}: “{written}” is not a currency code (USD)."
+        )
+    code = written.upper() or (amount[1] if amount else None)
+    if amount is None:
+        return None, None
+    if code is None:
+        column = read.label("original_currency") if read.has("original_currency") else ""
+        raise RowFailure(
+            f"{read.label('original_value')} has no currency: give it "
+            + (f"in {column} (USD)." if column else "a column “Original currency” (USD).")
+        )
+    if amount[1] and amount[1] != code:
+        raise RowFailure(
+            f"{read.label('original_value')} says {amount[1]} but "
+            f"{read.label('original_currency')} says {code}."
+        )
+    return amount[0], code
 
 
 def _stages(

@@ -10,12 +10,12 @@ from its win (`contact_followers`), so the review's funnel holds for imported hi
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import RowMapping, func, insert, select
+from sqlalchemy import RowMapping, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.csv_import.batch_log import BatchLog, stamped
@@ -40,6 +40,7 @@ from desktop_app.core.io.csv_import.decisions import (
 from desktop_app.core.io.csv_import.links import Links, PendingContact, Ref, resolved
 from desktop_app.core.io.csv_import.lookups import (
     WRITE_CHUNK,
+    bulk_insert,
     chunks,
     external_ids,
     inserted,
@@ -48,6 +49,13 @@ from desktop_app.core.io.csv_import.lookups import (
     table,
 )
 from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.io.csv_import.rows import MAX_AMOUNT
+from desktop_app.core.io.csv_import.values import (
+    converted,
+    money_text,
+    not_in_book_currency,
+    rate_text,
+)
 from desktop_app.core.models import Contact, DealStageEvent
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, label
@@ -73,6 +81,13 @@ class DealImport:
         self.plan = plan
         self.links = Links(session, f"Imported from {plan.source.name}")
         self.currency = settings_in(session).currency
+        #: What the preview says about the values' currencies, and (code, rows) of each.
+        self.notes: tuple[str, ...] = ()
+        self.currencies: tuple[tuple[str, int], ...] = ()
+        #: An Owner column in the preview only when the file has owners.
+        self.owners = "owner" in plan.columns.fields
+        if self.owners:
+            self.preview_columns = (*self.preview_columns, "Owner")
 
     def decide(self) -> list[Decision]:
         records = [row.record for row in self.plan.rows if isinstance(row.record, DealRecord)]
@@ -88,9 +103,17 @@ class DealImport:
         for rows in self.by_title.values():
             self.existing.update((row["id"], row) for row in rows)
         self.newest = self._newest_events(set(self.existing))
+        self.contact_refs = external_ids(
+            self.session, "contacts", self.plan.system, (r.contact_ref for r in records)
+        )
+        self._count_currencies(records)
         return decide_folded(self.plan.rows, DealRecord, SameDeal(), self._decide)
 
     def _decide(self, line: int, record: DealRecord, repeats: Repeats) -> Decision:
+        in_book = self._in_book_currency(record)
+        if isinstance(in_book, str):
+            return Decision(line, FAIL, in_book)
+        record = in_book
         linked = self.by_external.get(record.external_id) if record.external_id else None
         match = linked if linked is not None else self._same_deal(record)
         if match is None:
@@ -104,9 +127,70 @@ class DealImport:
             return self._new(line, record, link=False) if decided.action == NEW else decided
         return self._update(line, record, match, link=linked is None)
 
+    def _in_book_currency(self, record: DealRecord) -> DealRecord | str:
+        """The record with its value in the book's currency, or why it cannot be.
+
+        A value in another currency is converted at its --rate (`converted`: to the cent,
+        ROUND_HALF_UP), keeping the amount and currency it was written in; without a rate the
+        row fails. A row that gives its original amount itself (an export of a book) must give
+        its value in the book's currency already."""
+        code = record.currency
+        column = self.plan.columns.column("value") if "value" in self.plan.columns.fields else ""
+        if record.original_value is not None:
+            if code is not None and code != self.currency:
+                return (
+                    f"{column or 'Value'} is in {code}, but a row with an original value gives "
+                    f"its value in the book's currency ({self.currency})."
+                )
+            return record
+        if code is None or code == self.currency:
+            return record
+        if record.value is None:  # nothing to convert: the deal is worth 0 in the book's
+            return dataclasses.replace(record, currency=None)
+        rate = self.plan.options.rates.get(code)
+        if rate is None:
+            return not_in_book_currency(column or "Value", record.value, code, self.currency)
+        value = converted(record.value, rate)
+        if value > MAX_AMOUNT:
+            return (
+                f"{column or 'Value'}: {money_text(record.value, code)} at {rate_text(rate)} "
+                "is too large."
+            )
+        return dataclasses.replace(
+            record,
+            value=value,
+            currency=self.currency,
+            original_value=record.value,
+            original_currency=code,
+        )
+
+    def _count_currencies(self, records: list[DealRecord]) -> None:
+        """The currencies of the file's values with their rows, for the preview."""
+        counts = Counter(r.currency or self.currency for r in records if r.value is not None)
+        self.currencies = tuple(counts.most_common())
+        rates = self.plan.options.rates
+        parts = []
+        for code, rows in self.currencies:
+            if code == self.currency:
+                parts.append(f"{rows:,} in {code} (the book's currency)")
+            elif code in rates:
+                parts.append(
+                    f"{rows:,} in {code}, converted at {rate_text(rates[code])} "
+                    f"{self.currency} per {code}"
+                )
+            else:
+                parts.append(f"{rows:,} in {code}, no rate given (--rate {code}=RATE)")
+        # Said when a row names a currency (a file of bare amounts is all in the book's).
+        said = any(r.currency for r in records if r.value is not None)
+        self.notes = (f"Values: {'; '.join(parts)}.",) if parts and said else ()
+
     def _same_deal(self, record: DealRecord) -> int | None:
         """A deal of the book with this title, contact, company and (if dated) creation time."""
-        contact = self.links.find_contact(record.contact_email, record.contact_name)
+        contact: Ref | None = (
+            self.contact_refs.get(record.contact_ref) if record.contact_ref else None
+        )
+        if contact is None:
+            contact = self.links.find_contact(record.contact_email, record.contact_name)
         company = self.links.companies.get(record.company.lower()) if record.company else None
         for row in self.by_title.get(record.title.lower(), []):
             if (record.contact_email or record.contact_name) and row["contact_id"] != contact:
@@ -121,9 +205,13 @@ class DealImport:
     def _refs(self, record: DealRecord) -> dict[str, Ref | None]:
         company = self.links.company(record.company, record.created_at)
         source = record.source or self.plan.options.default_source
-        contact = self.links.contact(
-            record.contact_email, record.contact_name, source, company, record.created_at
+        contact: Ref | None = (
+            self.contact_refs.get(record.contact_ref) if record.contact_ref else None
         )
+        if contact is None:
+            contact = self.links.contact(
+                record.contact_email, record.contact_name, source, company, record.created_at
+            )
         return {"contact_id": contact, "company_id": company}
 
     def _new(self, line: int, record: DealRecord, link: bool) -> Decision:
@@ -140,6 +228,9 @@ class DealImport:
             wanted["title"] = record.title
         if record.value is not None:
             wanted["value"] = record.value
+            wanted["currency"] = record.currency or self.currency
+            wanted["original_value"] = record.original_value
+            wanted["original_currency"] = record.original_currency
         optional = {
             "currency": record.currency,
             "expected_close_on": record.expected_close_on,
@@ -150,13 +241,13 @@ class DealImport:
         wanted.update((key, value) for key, value in optional.items() if value is not None)
         wanted.update(
             (key, getattr(record, key))
-            for key in ("lost_reason", "next_step")
+            for key in ("lost_reason", "next_step", "owner")
             if getattr(record, key)
         )
         if record.dated:
             wanted["created_at"] = min(old["created_at"], record.created_at)
         events = []
-        if record.stage != old["stage"]:
+        if record.staged and record.stage != old["stage"]:
             at = max(
                 record.closed_at or self.plan.planned_at, self.newest.get(match, old["created_at"])
             )
@@ -201,9 +292,14 @@ class DealImport:
             who += " (new)"
         value = record.value if record.value is not None else Decimal("0.00")
         history = " → ".join(f"{label(stage)} {at:%Y-%m-%d}" for stage, at in record.events)
+        original = (
+            f" ({money_text(record.original_value, record.original_currency)})"
+            if record.original_value is not None and record.original_currency
+            else ""
+        )
         return (
             record.title,
-            f"{value:,.2f} {record.currency or self.currency}"
+            f"{value:,.2f} {record.currency or self.currency}{original}"
             if record.value is not None
             else "not known yet",  # stored as 0, as a deal typed without a value
             label(record.stage),
@@ -211,6 +307,7 @@ class DealImport:
             record.company,
             f"{record.created_at:%Y-%m-%d}",
             history,
+            *((record.owner,) if self.owners else ()),
         )
 
     def write(self, decisions: list[Decision], log: BatchLog, progress: Progress) -> None:
@@ -220,8 +317,9 @@ class DealImport:
         for chunk in chunks(creates, WRITE_CHUNK):
             rows = [self._row(decision, inherited) for decision in chunk]
             ids = inserted(self.session, "deals", rows)
-            self.session.execute(
-                insert(table("deal_stage_events")),
+            bulk_insert(
+                self.session,
+                "deal_stage_events",
                 [
                     {"deal_id": row_id, "stage": stage, "occurred_at": at, "note": self.links.note}
                     for decision, row_id in zip(chunk, ids, strict=True)
@@ -271,12 +369,15 @@ class DealImport:
             "campaign_id": campaign_id,
             "value": record.value if record.value is not None else Decimal("0.00"),
             "currency": record.currency or self.currency,
+            "original_value": record.original_value,
+            "original_currency": record.original_currency,
             "stage": record.stage,
             "expected_close_on": record.expected_close_on,
             "next_step": record.next_step,
             "next_step_on": record.next_step_on,
             "lost_reason": record.lost_reason,
             "notes": record.notes,
+            "owner": record.owner,
             "created_at": record.created_at,
             "closed_at": record.closed_at,
         }
@@ -322,6 +423,9 @@ class SameDeal(Folding[DealRecord]):
         return f"ID “{record.external_id}”" if record.external_id else f"“{record.title}”"
 
 
+_MONEY = ("value", "currency", "original_value", "original_currency")
+
+
 def merged_deal(first: DealRecord, later: DealRecord) -> DealRecord:
     """One deal seen again on a later row: its non-empty cells win, notes grow, and a stage
     it has moved to since joins the history with its event, so the later stage wins."""
@@ -333,6 +437,8 @@ def merged_deal(first: DealRecord, later: DealRecord) -> DealRecord:
         "created_at": _created_at(first, later),
         "dated": first.dated or later.dated,
         "undated": first.undated if not later.dated else "",
+        # An amount and its currency (and what it was converted from) go together.
+        **{key: getattr(later if later.value is not None else first, key) for key in _MONEY},
     }
     filled = {
         item.name: value

@@ -5,7 +5,9 @@ founder's choice for duplicates, writing updates, progress."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -28,6 +30,28 @@ MERGED = "merged"
 
 #: (done, total) → False to cancel; called between chunks of rows.
 ProgressCallback = Callable[[int, int], bool]
+
+#: Who hears (rows checked, rows) while the rows are decided against the book.
+_checking: ContextVar[ProgressCallback | None] = ContextVar("tandem_checking", default=None)
+#: Rows decided between two reports.
+CHECK_STEP = 2000
+
+
+@contextmanager
+def checking(progress: ProgressCallback | None) -> Iterator[None]:
+    """Inside, deciding an import's rows tells `progress` how far it got (the command
+    line's bar); it does not cancel."""
+    token = _checking.set(progress)
+    try:
+        yield
+    finally:
+        _checking.reset(token)
+
+
+def _checked(done: int, total: int) -> None:
+    report = _checking.get()
+    if report is not None and (done % CHECK_STEP == 0 or done == total):
+        report(done, total)
 
 
 class ImportCancelled(TandemError):
@@ -75,12 +99,14 @@ def decide_rows(
     row naming the same thing as an earlier one is skipped, the rest go to `decide`."""
     repeats = Repeats()
     decisions = []
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         record = row.record
         if not isinstance(record, kind):
             decisions.append(unparsed(row))
-            continue
-        decisions.append(repeats.of(row.line, keys_of(record)) or decide(row.line, record, repeats))
+        else:
+            decided = repeats.of(row.line, keys_of(record)) or decide(row.line, record, repeats)
+            decisions.append(decided)
+        _checked(done, len(rows))
     return decisions
 
 
@@ -152,10 +178,11 @@ def decide_folded(
         elif (failed := folding.add(row.line, record)) is not None:
             decisions.append(failed)
     repeats = Repeats()
-    for seen in folding.records:
+    for done, seen in enumerate(folding.records, start=1):
         first = decide(seen.line, seen.record, repeats)
         decisions.append(first)
         decisions.extend(_following(first, seen.later, folding.known_as(seen.record)))
+        _checked(done, len(folding.records))
     return sorted(decisions, key=lambda decision: decision.line)
 
 

@@ -10,11 +10,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.csv_import.batch_log import BatchLog
-from desktop_app.core.io.csv_import.lookups import inserted, milestones, rows_keyed, table
+from desktop_app.core.io.csv_import.lookups import (
+    bulk_insert,
+    inserted,
+    milestones,
+    rows_keyed,
+    table,
+)
 from desktop_app.core.vocabulary import Lifecycle
 
 
@@ -197,8 +203,9 @@ class Links:
             log,
         )
         if self.new_contacts:
-            self.session.execute(
-                insert(table("lifecycle_events")),
+            bulk_insert(
+                self.session,
+                "lifecycle_events",
                 [
                     {
                         "contact_id": p.id,

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, RowMapping, Select, Table, func, insert, select
+from sqlalchemy import ColumnElement, RowMapping, Select, Table, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
+from desktop_app.core.dialect import bulk_converter, insert_rows, reserved_ids
+from desktop_app.core.journal import note_bulk_insert
 from desktop_app.core.models import Base, ExternalId, LifecycleEvent
 from desktop_app.core.services.contacts import refresh_milestones
-from desktop_app.core.vocabulary import FUNNEL, funnel_step
+from desktop_app.core.vocabulary import FUNNEL
 
 T = TypeVar("T")
 
@@ -43,28 +45,68 @@ def external_ids(
     """
     wanted = sorted({key for key in keys if key})
     found: dict[str, int] = {}
-    for chunk in chunks(wanted):
+    if wanted and not has_rows(
+        session,
+        select(ExternalId.id).where(
+            ExternalId.table_name == table_name, ExternalId.system == system
+        ),
+    ):
+        return found  # the first import from this system: nothing to look up, key by key
+    by_system = select(ExternalId.external_id, ExternalId.row_id).where(
+        ExternalId.table_name == table_name, ExternalId.system == system
+    )
+    if is_most_of(session, table("external_ids"), len(wanted)):
+        keys_wanted = set(wanted)
         found.update(
-            session.execute(
-                select(ExternalId.external_id, ExternalId.row_id).where(
-                    ExternalId.table_name == table_name,
-                    ExternalId.system == system,
-                    ExternalId.external_id.in_(chunk),
-                )
-            ).all()
+            (key, row_id) for key, row_id in session.execute(by_system) if key in keys_wanted
         )
+    else:
+        for chunk in chunks(wanted):
+            found.update(session.execute(by_system.where(ExternalId.external_id.in_(chunk))).all())
     target = table(table_name)
-    alive: set[int] = set()
-    for ids in chunks(sorted(set(found.values()))):
-        alive.update(session.scalars(select(target.c.id).where(target.c.id.in_(ids))))
+    alive = set(ids_among(session, target, found.values()))
     return {key: row_id for key, row_id in found.items() if row_id in alive}
+
+
+def is_most_of(session: Session, target: Table, keys: int) -> bool:
+    """Whether looking up `keys` keys in `target` is better done in one pass over the table
+    than one query per chunk of keys: when they are many and the table is not much bigger
+    (a second import of the same big file: 200 queries of 500 keys became one read)."""
+    if keys <= 4 * LOOKUP_CHUNK:
+        return False
+    rows = session.scalar(select(func.count()).select_from(target)) or 0
+    return keys * 4 >= rows
+
+
+def ids_among(session: Session, target: Table, ids: Iterable[int]) -> Iterator[int]:
+    """Those of `ids` that are rows of `target`."""
+    wanted = sorted(set(ids))
+    if is_most_of(session, target, len(wanted)):
+        keep = set(wanted)
+        yield from (row_id for row_id in session.scalars(select(target.c.id)) if row_id in keep)
+        return
+    for chunk in chunks(wanted):
+        yield from session.scalars(select(target.c.id).where(target.c.id.in_(chunk)))
+
+
+def has_rows(session: Session, query: Select[Any]) -> bool:
+    """Whether `query` finds anything: a first import into an empty table skips looking up
+    its keys chunk by chunk (200 queries for 100,000 rows)."""
+    return session.execute(query.limit(1)).first() is not None
 
 
 def rows_by_id(session: Session, table_name: str, ids: Iterable[int]) -> dict[int, RowMapping]:
     """Whole rows of `table_name`, by id."""
     target = table(table_name)
     found: dict[int, RowMapping] = {}
-    for chunk in chunks(sorted(set(ids))):
+    wanted = sorted(set(ids))
+    if is_most_of(session, target, len(wanted)):
+        keep = set(wanted)
+        for row in session.execute(select(target)).mappings():
+            if row["id"] in keep:
+                found[row["id"]] = row
+        return found
+    for chunk in chunks(wanted):
         for row in session.execute(select(target).where(target.c.id.in_(chunk))).mappings():
             found[row["id"]] = row
     return found
@@ -75,11 +117,19 @@ def lifecycle_history(
 ) -> dict[int, list[tuple[str, datetime]]]:
     """Each contact's lifecycle events, oldest first."""
     found: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
-    for chunk in chunks(sorted(set(ids))):
+    wanted = sorted(set(ids))
+    query = select(
+        LifecycleEvent.contact_id, LifecycleEvent.stage, LifecycleEvent.occurred_at
+    ).order_by(LifecycleEvent.occurred_at, LifecycleEvent.id)
+    if is_most_of(session, table("contacts"), len(wanted)):
+        keep = set(wanted)
+        for contact_id, stage, at in session.execute(query):
+            if contact_id in keep:
+                found[contact_id].append((stage, at))
+        return found
+    for chunk in chunks(wanted):
         for contact_id, stage, at in session.execute(
-            select(LifecycleEvent.contact_id, LifecycleEvent.stage, LifecycleEvent.occurred_at)
-            .where(LifecycleEvent.contact_id.in_(chunk))
-            .order_by(LifecycleEvent.occurred_at, LifecycleEvent.id)
+            query.where(LifecycleEvent.contact_id.in_(chunk))
         ):
             found[contact_id].append((stage, at))
     return found
@@ -88,13 +138,22 @@ def lifecycle_history(
 def milestones(events: Iterable[tuple[str, datetime]]) -> dict[str, datetime | int | None]:
     """A new contact's first-entry columns (`lead_at` …, `funnel_step`), straight from the
     events it gets."""
-    first: dict[str, datetime | None] = {f"{stage}_at": None for stage in FUNNEL}
+    first: dict[str, Any] = dict.fromkeys(_MILESTONE_COLUMNS)
     for stage, at in events:
-        key = f"{stage}_at"
-        if key in first and (first[key] is None or at < first[key]):  # type: ignore[operator]
+        key = _MILESTONE_COLUMN.get(stage)
+        if key is not None and (first[key] is None or at < first[key]):
             first[key] = at
-    entered = [stage for stage in FUNNEL if first[f"{stage}_at"] is not None]
-    return {**first, "funnel_step": funnel_step(entered[-1]) if entered else 0}
+    step = 0
+    for number, key in enumerate(_MILESTONE_COLUMNS, start=1):  # the furthest stage entered
+        if first[key] is not None:
+            step = number
+    first["funnel_step"] = step
+    return first
+
+
+#: Each funnel stage's first-entry column, in funnel order (`funnel_step` counts along it).
+_MILESTONE_COLUMN = {str(stage): f"{stage}_at" for stage in FUNNEL}
+_MILESTONE_COLUMNS = tuple(_MILESTONE_COLUMN.values())
 
 
 def refresh_contacts(session: Session, ids: Iterable[int]) -> None:
@@ -104,28 +163,70 @@ def refresh_contacts(session: Session, ids: Iterable[int]) -> None:
 
 
 def inserted(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert `rows` and return their new ids, in order, at executemany speed on both databases.
+    """Insert `rows` and return their new ids, in order, at the driver's bulk speed.
 
-    PostgreSQL returns ids in parameter order from batched INSERT … RETURNING. SQLite cannot
-    (SQLAlchemy then sends one row per statement, 30 times slower), so there the rows are given
-    ids: SQLite's write lock, held from the transaction's first write (every caller has written
-    before: the batch row, or the emptied default tables), keeps any other writer out until
-    commit, so max(id) + 1 onwards are free. Decided by the dialect's declared ability, not
-    its name.
+    The rows are given their ids before they are written. PostgreSQL hands out a block of
+    its sequence in one round trip (`reserved_ids`). SQLite's write lock, held from the
+    transaction's first write (every caller has written before: the batch row, or the
+    emptied default tables), keeps any other writer out until commit, so max(id) + 1
+    onwards are free.
     """
     if not rows:
         return []
     target = table(table_name)
-    dialect = session.get_bind().dialect
-    if dialect.insertmanyvalues_implicit_sentinel & InsertmanyvaluesSentinelOpts.ANY_AUTOINCREMENT:
-        statement = insert(target).returning(target.c.id, sort_by_parameter_order=True)
-        return [int(row_id) for row_id in session.scalars(statement, list(rows))]
-    first = int(session.scalar(select(func.coalesce(func.max(target.c.id), 0))) or 0) + 1
-    ids = list(range(first, first + len(rows)))
+    connection = session.connection()
+    ids = reserved_ids(connection, target, len(rows))
+    if ids is None:
+        first = int(session.scalar(select(func.coalesce(func.max(target.c.id), 0))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
     for row, row_id in zip(rows, ids, strict=True):
         row["id"] = row_id  # the caller's own dicts, built for this insert
-    session.execute(insert(target), rows)
+    bulk_insert(session, table_name, rows)
     return ids
+
+
+def bulk_insert(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` (dicts with the same keys) as one bulk write on the session's
+    connection: the values go through each column's own conversion (SQLite's timestamps as
+    SQLAlchemy stores them), columns left out get their model defaults, and the change log
+    learns the table."""
+    if not rows:
+        return
+    target = table(table_name)
+    connection = session.connection()
+    note_bulk_insert(session, target)
+    keys = list(rows[0])
+    defaults = {
+        column.name: column.default.arg  # type: ignore[attr-defined]
+        for column in target.columns
+        if column.name not in rows[0] and column.default is not None and column.default.is_scalar
+    }
+    names = [*keys, *defaults]
+    dialect = connection.dialect
+    converters = {
+        index: converter
+        for index, name in enumerate(keys)
+        if (converter := bulk_converter(target.c[name].type, dialect)) is not None
+    }
+    values: Sequence[Sequence[Any]]
+    if len(keys) == 1:
+        values = [(row[keys[0]],) for row in rows]
+    else:
+        pick = itemgetter(*keys)
+        values = [pick(row) for row in rows]
+    if converters or defaults:
+        # Column by column: a conversion (SQLite's timestamps) runs on its column alone.
+        columns: list[Sequence[Any]] = list(zip(*values, strict=True))
+        for index, converter in converters.items():
+            columns[index] = [None if v is None else converter(v) for v in columns[index]]
+        columns += [[value] * len(rows) for value in defaults.values()]
+        values = list(zip(*columns, strict=True))
+    for chunk in chunks(values, BULK_CHUNK):
+        insert_rows(connection, target, names, chunk)
+
+
+#: Rows per round trip of a bulk write.
+BULK_CHUNK = 20_000
 
 
 def rows_keyed(

@@ -47,6 +47,10 @@ class ActivityRecord:
     deal_title: str
     created_at: datetime
     external_id: str
+    #: The campaign a marketing task is for ("" when none).
+    campaign: str = ""
+    #: The contact's ID in the file's system ("" when the file does not give it).
+    contact_ref: str = ""
 
 
 def company_from_row(
@@ -104,6 +108,8 @@ def activity_from_row(
         deal_title=read.text(cells, "deal_title", 300),
         created_at=read.moment(cells, "created_at") or min(known),
         external_id=read.text(cells, "external_id", 200),
+        campaign=read.text(cells, "campaign", 200),
+        contact_ref=read.text(cells, "contact_ref", 200),
     )
 
 

@@ -27,7 +27,7 @@ from desktop_app.core.io.csv_import.reading import SourceFile
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
 from desktop_app.core.io.csv_import.spend_rows import SpendRecord, spend_from_row
 from desktop_app.core.io.csv_import.synonyms import source_system
-from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion, clean_cell, date_order_of
+from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion, date_order_of
 from desktop_app.core.io.csv_import.words import checked_source_map, checked_stage_map
 
 Record = ContactRecord | CompanyRecord | DealRecord | ActivityRecord | SpendRecord
@@ -86,10 +86,14 @@ class ImportPlan:
 
 
 def plan_import(
-    source: SourceFile, options: ImportOptions, now: datetime | None = None
+    source: SourceFile,
+    options: ImportOptions,
+    now: datetime | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> ImportPlan:
     """Read every row of `source` as `options` say. A wrong option or a file that cannot be
-    this kind of list raises TandemError; a wrong row becomes a ParsedRow with its problem."""
+    this kind of list raises TandemError; a wrong row becomes a ParsedRow with its problem.
+    `progress(done, total)` hears every `PROGRESS_ROWS` rows (the command line's bar)."""
     options = options.checked()
     options = dataclasses.replace(options, source_map=checked_source_map(options.source_map))
     stage_map = checked_stage_map(options.kind, options.stage_map)
@@ -104,10 +108,25 @@ def plan_import(
         return plan
     reader = RowReader(columns, order, options.unmatched == Unmatched.NOTES, now)
     parse = PARSERS[options.kind]
-    rows = tuple(
-        _parsed(row.line, row.cells, parse, reader, options, stage_map) for row in source.rows
-    )
-    return dataclasses.replace(plan, rows=rows)
+    if progress is None:
+        rows = tuple(
+            _parsed(row.line, row.cells, parse, reader, options, stage_map) for row in source.rows
+        )
+        return dataclasses.replace(plan, rows=rows)
+    parsed: list[ParsedRow] = []
+    total = len(source.rows)
+    for start in range(0, total, PROGRESS_ROWS):
+        progress(start, total)
+        parsed.extend(
+            _parsed(row.line, row.cells, parse, reader, options, stage_map)
+            for row in source.rows[start : start + PROGRESS_ROWS]
+        )
+    progress(total, total)
+    return dataclasses.replace(plan, rows=tuple(parsed))
+
+
+#: Rows parsed between two progress reports.
+PROGRESS_ROWS = 2000
 
 
 def _parsed(
@@ -148,8 +167,8 @@ def _date_order(
     if options.date_order is not None:
         return options.date_order, None
     indexes = [columns.fields[key] for key in DATE_FIELDS[options.kind] if key in columns.fields]
-    values = (
-        clean_cell(row.cells[index])
+    values = (  # stripped, not cleaned: no placeholder reads as a date
+        row.cells[index].strip()
         for row in source.rows
         for index in indexes
         if index < len(row.cells)

@@ -165,7 +165,7 @@ def _records(text: str, delimiter: str, name: str) -> list[SourceRow]:
     try:
         for row in reader:
             start, previous_end = previous_end + 1, reader.line_num
-            if any(cell.strip() for cell in row):
+            if "".join(row).strip():  # some cell is not blank
                 records.append(SourceRow(start, tuple(row)))
     except csv.Error as exc:
         raise TandemError(

@@ -38,6 +38,8 @@ WHY_COLUMN = "Tandem: why"
 _QUOTED = re.compile(r"“[^”]*”")
 _ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _CELL_COUNT = re.compile(r"^has \d+ cells where")
+#: An amount with its currency ("1,200.00 USD" → "… USD"): rows of one currency, one cause.
+_AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{2}(?= [A-Z]{3}\b)")
 #: A message whose remedy names the value itself ("--stage-map “Trial=STAGE”") keeps it: each
 #: such value is a cause of its own, fixed on its own.
 _FIXED_PER_VALUE = ("--stage-map", "--source-map")
@@ -70,7 +72,7 @@ def cause_of(message: str) -> str:
     """The message without what differs from row to row (its quoted values and dates)."""
     if any(flag in message for flag in _FIXED_PER_VALUE):
         return message
-    cause = _ISO_DAY.sub("…", _QUOTED.sub("“…”", message))
+    cause = _AMOUNT.sub("…", _ISO_DAY.sub("…", _QUOTED.sub("“…”", message)))
     return _CELL_COUNT.sub("has more cells where", cause)
 
 
@@ -202,11 +204,13 @@ def _readings(
 ) -> tuple[WordReading, ...]:
     counts: Counter[str] = Counter()
     spellings: dict[str, list[str]] = {}
-    for value in values:
+    # Each distinct spelling normalised once (a file repeats its few words 100,000 times),
+    # in the order they first appear.
+    for value, times in Counter(values).items():
         key = normalise_header(value)
-        counts[key] += 1
+        counts[key] += times
         seen = spellings.setdefault(key, [])
-        if value not in seen and len(seen) < 3:
+        if len(seen) < 3:
             seen.append(value)
     readings = []
     for key, count in counts.most_common():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.columns import ColumnMatch
 from desktop_app.core.io.csv_import.values import (
+    SHORT_CELL,
     DateOrder,
     ValueProblem,
     clean_cell,
@@ -46,6 +47,9 @@ class RowReader:
     order: DateOrder | None
     unmatched_to_notes: bool
     now: datetime
+    #: Each date text read once: a file repeats its dates (a creation date that is also the
+    #: lead date, whole days shared by hundreds of rows).
+    _moments: dict[str, datetime] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, key: str) -> bool:
         return key in self.columns.fields
@@ -57,7 +61,11 @@ class RowReader:
         index = self.columns.fields.get(key)
         if index is None or index >= len(cells):
             return ""
-        value = clean_cell(cells[index])
+        value = cells[index].strip()
+        if not value:
+            return ""
+        if len(value) <= SHORT_CELL or value[0] == "'":  # else nothing more to clean
+            value = clean_cell(value)
         if limit is not None and len(value) > limit:
             raise RowFailure(f"{self.label(key)} is too long (at most {limit} characters).")
         return value
@@ -66,10 +74,14 @@ class RowReader:
         value = self.text(cells, key)
         if not value:
             return None
-        try:
-            return parse_datetime(value, self.order)
-        except ValueProblem as exc:
-            raise RowFailure(f"{self.label(key)}: {exc}.") from None
+        moment = self._moments.get(value)
+        if moment is None:
+            try:
+                moment = parse_datetime(value, self.order)
+            except ValueProblem as exc:
+                raise RowFailure(f"{self.label(key)}: {exc}.") from None
+            self._moments[value] = moment
+        return moment
 
     def day(self, cells: tuple[str, ...], key: str) -> date | None:
         moment = self.moment(cells, key)

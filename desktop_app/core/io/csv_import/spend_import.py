@@ -5,6 +5,10 @@ whose name matches ignoring case, spacing and punctuation, or on a campaign made
 equal ("Sumer Sale") are not merged behind the founder's back: the preview names them with the
 `--campaign-map` that merges them. A row already in the book (same campaign, day and cost) is
 skipped, so importing the same export twice does not count its spend twice.
+
+A cost in another currency than the book's is converted at its --rate (to the cent,
+ROUND_HALF_UP), the amount and rate it came from kept in the entry's note ("1,200.00 USD at
+0.92"); without a rate the row fails.
 """
 
 from __future__ import annotations
@@ -30,7 +34,13 @@ from desktop_app.core.io.csv_import.decisions import (
 )
 from desktop_app.core.io.csv_import.lookups import WRITE_CHUNK, chunks, inserted
 from desktop_app.core.io.csv_import.plan import ImportPlan
-from desktop_app.core.io.csv_import.spend_rows import SpendRecord, campaign_key
+from desktop_app.core.io.csv_import.spend_rows import NOTE_LIMIT, SpendRecord, campaign_key
+from desktop_app.core.io.csv_import.values import (
+    converted,
+    money_text,
+    not_in_book_currency,
+    rate_text,
+)
 from desktop_app.core.models import Campaign, CampaignSpend
 from desktop_app.core.money import parse_money
 from desktop_app.core.services.settings import settings_in
@@ -72,7 +82,12 @@ class SpendImport:
         self._key_of: dict[int, str] = {}
         self._new_names: dict[str, str] = {}
         self._amounts: dict[int, Decimal] = {}
+        #: The converted cost of each line in another currency, as the note and preview say it.
+        self._originals: dict[int, str] = {}
         self.notes: tuple[str, ...] = ()
+        #: The book's currency, and (code, rows) of the file's costs.
+        self.currency = ""
+        self.currencies: tuple[tuple[str, int], ...] = ()
         #: (name in the file, campaign it looks like), for the window to offer merging.
         self.merges: tuple[tuple[str, str], ...] = ()
 
@@ -80,6 +95,7 @@ class SpendImport:
 
     def decide(self) -> list[Decision]:
         currency = settings_in(self.session).currency
+        self.currency = currency
         self.book_ids: dict[str, int] = {}
         self.book_names: dict[str, str] = {}
         for campaign_id, name in self.session.execute(
@@ -100,6 +116,24 @@ class SpendImport:
         self.notes = self._notes()
         return decisions
 
+    def _cost(self, line: int, record: SpendRecord, currency: str) -> Decimal | str:
+        """The row's cost in the book's currency, or why it has none."""
+        code = record.currency
+        if code is None or code == currency:
+            try:
+                amount = parse_money(record.cost_text, code or currency)
+            except TandemError as exc:
+                return f"{self.plan.columns.column('cost')}: {exc.message}"
+            assert amount is not None  # the row parsed: its cost is not empty
+            return amount
+        rate = self.plan.options.rates.get(code)
+        if rate is None:
+            return not_in_book_currency(
+                self.plan.columns.column("cost"), record.amount, code, currency
+            )
+        self._originals[line] = f"{money_text(record.amount, code)} at {rate_text(rate)}"
+        return converted(record.amount, rate)
+
     def _decide(
         self,
         line: int,
@@ -107,11 +141,9 @@ class SpendImport:
         currency: str,
         in_book: Counter[tuple[int, date, Decimal]],
     ) -> Decision:
-        try:
-            amount = parse_money(record.cost_text, currency)
-        except TandemError as exc:
-            return Decision(line, FAIL, f"{self.plan.columns.column('cost')}: {exc.message}")
-        assert amount is not None  # the row parsed: its cost is not empty
+        amount = self._cost(line, record, currency)
+        if isinstance(amount, str):
+            return Decision(line, FAIL, amount)
         key, name = self._campaign_of(record)
         self._key_of[line] = key
         self._amounts[line] = amount
@@ -154,7 +186,7 @@ class SpendImport:
     # --- what the preview says --------------------------------------------------------------
 
     def _notes(self) -> tuple[str, ...]:
-        notes = [*self._spellings(), *self._near_duplicates()]
+        notes = [*self._spellings(), *self._near_duplicates(), *self._currency_notes()]
         fields = self.plan.columns.fields
         kept = ["clicks", "impressions"]
         present = [label for label in kept if label in fields]
@@ -167,6 +199,27 @@ class SpendImport:
         if missing:
             notes.append(f"The file has no {' or '.join(missing)} column: none are kept.")
         return tuple(notes)
+
+    def _currency_notes(self) -> list[str]:
+        """The currencies of the costs, with their rows and how each is taken."""
+        counts = Counter(
+            row.record.currency or self.currency
+            for row in self.plan.rows
+            if isinstance(row.record, SpendRecord)
+        )
+        self.currencies = tuple(counts.most_common())
+        rates = self.plan.options.rates
+        if set(counts) <= {self.currency}:
+            return []
+        parts = []
+        for code, rows in self.currencies:
+            if code == self.currency:
+                parts.append(f"{rows:,} in {code} (the book's currency)")
+            elif code in rates:
+                parts.append(f"{rows:,} in {code}, converted at {rate_text(rates[code])}")
+            else:
+                parts.append(f"{rows:,} in {code}, no rate given (--rate {code}=RATE)")
+        return [f"Costs: {'; '.join(parts)}."]
 
     def _spellings(self) -> list[str]:
         """Campaigns written several ways in the file, read as one."""
@@ -222,10 +275,11 @@ class SpendImport:
         key = self._key_of.get(decision.line, record.campaign_key)
         new = " (new)" if key in self._new_names else ""
         amount = self._amounts.get(decision.line, record.amount)
+        original = self._originals.get(decision.line)
         return (
             f"{record.spent_on:%Y-%m-%d}",
             f"{self._name(key)}{new}",
-            f"{amount:,.2f}",
+            f"{amount:,.2f} ({original})" if original else f"{amount:,.2f}",
             "" if record.clicks is None else f"{record.clicks:,}",
             "" if record.impressions is None else f"{record.impressions:,}",
         )
@@ -256,12 +310,17 @@ class SpendImport:
                     "campaign_id": ids[self._key_of[d.line]],
                     "spent_on": _record(d).spent_on,
                     "amount": self._amounts[d.line],
-                    "note": _record(d).note,
+                    "note": self._note(d),
                 }
                 for d in chunk
             ]
             log.created("campaign_spend", inserted(self.session, "campaign_spend", rows))
             progress.advance(len(chunk))
+
+    def _note(self, decision: Decision) -> str:
+        """Clicks and impressions, after the cost the entry was converted from, if any."""
+        parts = (self._originals.get(decision.line, ""), _record(decision).note)
+        return ", ".join(part for part in parts if part)[:NOTE_LIMIT]
 
 
 def _record(decision: Decision) -> SpendRecord:

@@ -2,7 +2,9 @@
 impressions where the file has them.
 
 The cost is read here in any currency, to fail a row that is no amount at all before the book
-is asked; the book's currency is checked when the import is decided (`spend_import`).
+is asked; its currency is the row's currency column, else the cost's own sign or code, else
+the file's (--currency). It is checked against the book's, and converted at a --rate, when the
+import is decided (`spend_import`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.options import ImportOptions
 from desktop_app.core.io.csv_import.rows import MAX_AMOUNT, RowFailure, RowReader, RowSkip
 from desktop_app.core.io.csv_import.synonyms import normalise_header
+from desktop_app.core.io.csv_import.values import ValueProblem, amount_currency, parse_amount
 from desktop_app.core.money import parse_money
 
 #: The longest note a spend entry holds (campaign_spend.note).
@@ -35,6 +38,8 @@ class SpendRecord:
     amount: Decimal
     clicks: int | None
     impressions: int | None
+    #: The cost's currency when the row or the file says (None: the book's).
+    currency: str | None = None
 
     @property
     def campaign_key(self) -> str:
@@ -77,7 +82,29 @@ def spend_from_row(
         amount,
         reader.count(cells, "clicks"),
         reader.count(cells, "impressions"),
+        _currency(cells, reader, cost_text, options.currency),
     )
+
+
+def _currency(
+    cells: tuple[str, ...], reader: RowReader, cost_text: str, file_currency: str | None
+) -> str | None:
+    """The cost's currency column, else its own sign or code, else --currency; a sign and a
+    column that disagree fail the row."""
+    written = reader.text(cells, "currency")
+    if written and not (len(written) == 3 and written.isascii() and written.isalpha()):
+        raise RowFailure(f"{reader.label('currency')}: “{written}” is not a currency code (EUR).")
+    column = written.upper() or None
+    try:
+        found = parse_amount(cost_text)[1]
+    except ValueProblem:  # a sign only the book's own money reading knows ("kr"): checked later
+        found = None
+    sign = amount_currency(cost_text, found, file_currency)
+    if column and sign and column != sign:
+        raise RowFailure(
+            f"{reader.label('cost')} says {sign} but {reader.label('currency')} says {column}."
+        )
+    return column or sign or file_currency
 
 
 def _amount(text: str, column: str) -> Decimal | None:

@@ -49,10 +49,34 @@ _CREATED = (
     "Date added",
 )
 
+#: A Tandem export's "Source system" and "Source ID": the row's ID in the system it was
+#: imported from before (its "Tandem ID" is read as `external_id`), linked again on import.
+_SOURCE_LINK = (
+    _field("source_system", "Source system", "Source system"),
+    _field("source_id", "Source ID", "Source ID"),
+)
+
+#: The contact's ID in the file's system (a Tandem export's "Contact Tandem ID", Salesforce's
+#: ContactId): a deal or activity is linked to the contact imported with that ID, if any.
+_CONTACT_REF = (_field("contact_ref", "Contact's ID", "Contact Tandem ID", "ContactId"),)
+
+#: Who looks after a contact or works a deal, as CRMs and sales spreadsheets name them.
+_OWNER = (
+    "Owner",
+    "Owner name",
+    "HubSpot owner",
+    "Assigned to",
+    "Sales agent",
+    "Salesperson",
+    "Sales rep",
+    "Account executive",
+)
+
 CONTACT_FIELDS = (
     _field(
         "external_id",
         "ID in the source system",
+        "Tandem ID",
         "Record ID",
         "Contact ID",
         "Person ID",
@@ -63,6 +87,7 @@ CONTACT_FIELDS = (
         "ID",
         "Guid",
     ),
+    *_SOURCE_LINK,
     _field(
         "name",
         "Name",
@@ -144,7 +169,24 @@ CONTACT_FIELDS = (
     ),
     _field("tags", "Tags", "Tags", "Labels", "Label", "Person - Labels"),
     _field("notes", "Notes", "Notes", "Note", "Description", "Comments", "Comment"),
+    _field(
+        "owner",
+        "Owner",
+        "Contact owner",
+        "Person - Owner",
+        "Lead owner",
+        *_OWNER,
+    ),
+    _field(
+        "disqualified_reason",
+        "Disqualified reason",
+        "Disqualified reason",
+        "Disqualification reason",
+        "Reason disqualified",
+    ),
     _field("created_at", "Created", *_CREATED, "Person - Person created", "Person created"),
+    #: Every lifecycle change with its time, as a Tandem export writes it.
+    _field("lifecycle_history", "Lifecycle history", "Lifecycle history"),
     _field("became_lead_at", "Became a lead", "Became a Lead Date"),
     _field("became_mql_at", "Became an MQL", "Became a Marketing Qualified Lead Date"),
     _field("became_sql_at", "Became an SQL", "Became a Sales Qualified Lead Date"),
@@ -158,6 +200,7 @@ COMPANY_FIELDS = (
     _field(
         "external_id",
         "ID in the source system",
+        "Tandem ID",
         "Record ID",
         "Company ID",
         "Organization ID",
@@ -167,6 +210,7 @@ COMPANY_FIELDS = (
         "ID",
         "Guid",
     ),
+    *_SOURCE_LINK,
     _field(
         "name",
         "Name",
@@ -210,6 +254,7 @@ DEAL_FIELDS = (
     _field(
         "external_id",
         "ID in the source system",
+        "Tandem ID",
         "Record ID",
         "Deal ID",
         "Deal - ID",
@@ -218,6 +263,7 @@ DEAL_FIELDS = (
         "ID",
         "Guid",
     ),
+    *_SOURCE_LINK,
     _field(
         "title",
         "Title",
@@ -254,6 +300,9 @@ DEAL_FIELDS = (
         "CurrencyIsoCode",
         "Currency code",
     ),
+    #: What a deal converted from another currency was written in (a round-trip export).
+    _field("original_value", "Original value", "Original value", "Original amount"),
+    _field("original_currency", "Original currency", "Original currency"),
     _field(
         "stage",
         "Stage",
@@ -265,6 +314,8 @@ DEAL_FIELDS = (
         "Sales stage",
     ),
     _field("status", "Status", "Deal - Status", "Status", "Deal status"),
+    #: Every stage change with its time, as a Tandem export writes it.
+    _field("stage_history", "Stage history", "Stage history"),
     _field(
         "created_at",
         "Created",
@@ -303,6 +354,7 @@ DEAL_FIELDS = (
         "Loss reason",
         "Reason lost",
     ),
+    _field("owner", "Owner", "Deal owner", "Deal - Owner", "Opportunity owner", *_OWNER),
     _field("next_step", "Next step", "Next Step", "NextStep", "Next steps"),
     _field("next_step_on", "Next step date", "Next step date", "Deal - Next activity date"),
     _field("notes", "Notes", "Notes", "Description", "Deal description", "Comments"),
@@ -345,6 +397,7 @@ DEAL_FIELDS = (
         "Account",
     ),
     _field("source", "Source", "Lead Source", "LeadSource", "Source", "Original Source"),
+    *_CONTACT_REF,
     #: What is sold; with the company it makes the title of a deal the file gives none.
     _field(
         "product",
@@ -363,12 +416,14 @@ ACTIVITY_FIELDS = (
     _field(
         "external_id",
         "ID in the source system",
+        "Tandem ID",
         "Activity - ID",
         "Activity ID",
         "Record ID",
         "Id",
         "ID",
     ),
+    *_SOURCE_LINK,
     _field("kind", "Kind", "Activity - Type", "Activity type", "Type", "Kind"),
     _field("subject", "Subject", "Activity - Subject", "Subject", "Title", "Activity"),
     _field(
@@ -405,7 +460,10 @@ ACTIVITY_FIELDS = (
         "Person",
         "Person - Name",
     ),
+    *_CONTACT_REF,
     _field("deal_title", "Deal", "Activity - Deal", "Deal", "Deal title", "Associated Deal"),
+    #: The campaign a marketing task is for (write, publish, send, outreach batch).
+    _field("campaign", "Campaign", "Campaign", "Campaign name"),
     _field("created_at", "Created", "Activity - Add time", *_CREATED),
 )
 
@@ -416,6 +474,7 @@ SPEND_FIELDS = (
     _field("cost", "Cost", "Cost", "Spend", "Amount spent", "Total spent"),
     _field("clicks", "Clicks", "Clicks", "Link clicks", "Clicks (all)"),
     _field("impressions", "Impressions", "Impr.", "Impressions"),
+    _field("currency", "Currency", "Currency", "Currency code"),
 )
 
 FIELDS = {
@@ -426,8 +485,10 @@ FIELDS = {
     "spend": SPEND_FIELDS,
 }
 
-#: Headers that only one tool writes: they tell which system the file's IDs belong to.
+#: Headers that only one tool writes: they tell which system the file's IDs belong to. A
+#: Tandem export is recognised first (it also writes HubSpot's lifecycle-date headers).
 SYSTEM_MARKS = {
+    "tandem": frozenset({normalise_header("Tandem ID")}),
     "hubspot": frozenset(
         normalise_header(h)
         for h in (

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from desktop_app.core import clock
@@ -48,16 +48,22 @@ EMPTY_MARKERS = frozenset(
         "undefined",
     }
 )
+_LONGEST_MARKER = max(len(marker) for marker in EMPTY_MARKERS)
+#: A stripped cell longer than this that does not start with ' is clean as it is.
+SHORT_CELL = _LONGEST_MARKER
 #: Our CSV export prefixes these with ' so spreadsheets do not run them; reading strips it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_cell(raw: str) -> str:
-    """The cell's text, "" for a placeholder; surrounding spaces (and NBSPs) removed."""
-    text = raw.strip().strip("\u00a0\u202f").strip()
-    if text.casefold() in EMPTY_MARKERS:
+    """The cell's text, "" for a placeholder; surrounding spaces (and NBSPs) removed.
+
+    Called for every cell of a file: str.strip() already takes NBSPs (they are white space
+    to Python), and only a text as short as the longest placeholder is looked up."""
+    text = raw.strip()
+    if len(text) <= _LONGEST_MARKER and text.casefold() in EMPTY_MARKERS:
         return ""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+    if text[:1] == "'" and len(text) > 1 and text[1] in FORMULA_STARTS:
         return text[1:]
     return text
 
@@ -137,6 +143,10 @@ def date_order_of(values: Iterable[str]) -> tuple[DateOrder | None, DateQuestion
     ambiguous: list[str] = []
     telling: dict[DateOrder, str] = {}
     for value in values:
+        # Only 1/2/2024-like values tell an order: a separator second or third (ISO dates,
+        # most of a file's, have none there).
+        if value[1:2] not in _SEPARATORS and value[2:3] not in _SEPARATORS:
+            continue
         match = _NUMERIC.match(value)
         if match is None:
             continue
@@ -165,6 +175,16 @@ def parse_datetime(text: str, order: DateOrder | None) -> datetime:
     `order` reads 03/04/2024; None refuses such a value (the caller asked first).
     """
     value = text.strip()
+    if len(value) in _ISO_LENGTHS and value[4:5] == "-" and value[7:8] == "-":
+        # The shape exports mostly have (2024-03-05, 2024-03-05 14:22[:07]): read by the
+        # C parser; anything it reads differently from the patterns below goes on to them.
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if moment.tzinfo is None and value.isascii() and value[10:11] in ("", " ", "T"):
+                return moment
     match = _YEAR_FIRST.match(value)
     if match:
         return _built(value, int(match["y"]), int(match["m"]), int(match["d"]), match)
@@ -180,6 +200,12 @@ def parse_datetime(text: str, order: DateOrder | None) -> datetime:
                 break
             return _built(value, _full_year(match["y"]), named, int(match["d"]), match)
     raise ValueProblem(f"“{value}” is not a date")
+
+
+#: What separates the parts of a numeric date (`_NUMERIC`).
+_SEPARATORS = frozenset("-/.")
+#: Lengths of 2024-03-05, 2024-03-05 14:22 and 2024-03-05 14:22:07.
+_ISO_LENGTHS = frozenset({10, 16, 19})
 
 
 def _day_month(a: int, b: int, order: DateOrder | None, value: str) -> tuple[int, int]:
@@ -314,6 +340,45 @@ def _with_point(digits: str) -> str:
             return digits.replace(mark, "")
         return digits.replace(mark, ".")
     return digits
+
+
+#: Currencies written with a bare "$": read as US dollars unless --currency names another.
+DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "MXN"})
+_CENT = Decimal("0.01")
+
+
+def amount_currency(text: str, found: str | None, file_currency: str | None) -> str | None:
+    """The currency an amount's own sign or code shows (`found`, from `parse_amount`): a bare
+    "$" is the file's dollar currency when --currency names one (CAD, AUD…), else US dollars."""
+    if found == "USD" and file_currency in DOLLARS and "USD" not in text.upper():
+        bare = text.replace("US$", "")
+        if "$" in bare and not any(sign in bare for sign in ("A$", "C$", "NZ$", "HK$", "S$", "R$")):
+            return file_currency
+    return found
+
+
+def converted(amount: Decimal, rate: Decimal) -> Decimal:
+    """`amount` × `rate`, rounded to the cent with ROUND_HALF_UP, as money is rounded by hand
+    and on invoices: 0.125 → 0.13, 919.9908 → 919.99 (ROUND_HALF_EVEN would give 0.12)."""
+    return (amount * rate).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def money_text(amount: Decimal, code: str) -> str:
+    """ "1,200.00 USD": an amount with its currency as messages and the preview write it."""
+    return f"{amount:,.2f} {code}"
+
+
+def not_in_book_currency(column: str, amount: Decimal, code: str, book: str) -> str:
+    """Why a row fails whose amount is in another currency than the book's and has no rate."""
+    return (
+        f"{column}: {money_text(amount, code)} is not in the book's currency ({book}): "
+        f"give --rate {code}=RATE to convert it."
+    )
+
+
+def rate_text(rate: Decimal) -> str:
+    """0.92, 1.1, 1 — a rate as the founder typed it, without trailing zeros."""
+    return f"{rate.normalize():f}"
 
 
 def parse_count(text: str) -> int:
