@@ -38,6 +38,7 @@ def new_book(database: str, folder: Path) -> Iterator[Book]:
             finally:
                 opened.close()
         return
+    folder.mkdir(parents=True, exist_ok=True)  # a new book is made only in a folder that exists
     opened = open_book(folder / "book.sqlite")
     try:
         yield opened

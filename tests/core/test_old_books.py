@@ -44,7 +44,7 @@ FIXTURES = {
 #: Eve; SQL: Ada; disqualified: Cleo; opportunity ×3 with the deals; customer: Ada; lost:
 #: Ben); 3 deals with 6 stage events (3 discovery, Ada's demo and won, Ben's lost); 2
 #: activities; 2 mode sessions; the defaults 0002 writes (10 settings, the lead standard
-#: and its 5 criteria). Every other table is empty.
+#: and its 5 criteria) and the book key 0010 adds (1 setting). Every other table is empty.
 ROWS = {
     "campaigns": 1,
     "campaign_spend": 2,
@@ -55,7 +55,7 @@ ROWS = {
     "deal_stage_events": 6,
     "activities": 2,
     "mode_sessions": 2,
-    "settings": 10,
+    "settings": 10 + 1,
     "lead_standard": 1,
     "lead_criteria": 5,
 }
@@ -75,6 +75,7 @@ _REVISION_TABLE = """
 0007 64c8b7c1f157240042eb1f0e393b7c85bdb09392a7b255e8b0cb5c93ff534325
 0008 261970448985ab23660ccfc379ebffb7e666dedbdb39cd870a7d4a318eda1439
 0009 3033e2c146ee6efa6a12e2b2b069abe808bf9251b1399e0b53f31055e114d8fc
+0010 3862af19ee86e006caba4bad80ed2c68e9463f0c7884cd4f8bc2e670697c1b2f
 """
 #: sha256 of each revision file, by its number.
 REVISION_SHA256 = dict(line.split() for line in _REVISION_TABLE.strip().splitlines())

@@ -31,6 +31,7 @@ from desktop_app.core.models import (
     DealStageEvent,
     ExternalId,
     LifecycleEvent,
+    Setting,
 )
 from desktop_app.core.services.activities import complete_activity, schedule_activity
 from desktop_app.core.services.campaigns import CampaignInput, add_spend, create_campaign
@@ -397,25 +398,30 @@ def test_a_stage_history_that_does_not_hold_together_fails_its_row(book: Book) -
     )
 
 
-def test_another_books_tandem_ids_are_not_taken_for_this_books_rows(book: Book) -> None:
+def test_another_books_tandem_ids_are_not_taken_for_this_books_rows(
+    book: Book, tmp_path: Path
+) -> None:
+    """A Tandem ID is "<book key>-<id>": the same row id from another book is another row,
+    while this book's own ID finds its row even when the spreadsheet changed its name."""
     hubspot(book, "contacts", HUBSPOT_CONTACTS)
     sam = sams(book)[0]
-    other = (  # another book's contact that has this book's first Sam Lee's id
-        f"Tandem ID,Name,Create Date\n{sam},Sam Lee,2026-10-01 09:00:00\n"
-        f"{sam + 1},Sam Lee,2026-10-10 09:00:00\n"  # the second Sam Lee, as this book has him
-    )
-    plan = plan_import(read_source(other.encode(), "contacts.csv"), ImportOptions("contacts"))
-    result = commit_import(book, plan)
-    assert (result.new, result.updated) == (1, 1)  # the second: linked to its Tandem ID
     with book.reading() as session:
-        created = sorted(
-            session.scalars(select(Contact.created_at).where(Contact.name == "Sam Lee"))
+        key = session.scalar(select(Setting.value).where(Setting.key == "book_key"))
+    assert key is not None and len(key) == 10
+    other_key = "0" * 10 if key != "0" * 10 else "1" * 10
+    rows = (
+        "Tandem ID,Name,Create Date\n"
+        f"{other_key}-{sam},Sam Lee,2026-10-01 09:00:00\n"  # another book's row {sam}
+        f"{key}-{sam},Samuel Lee,2026-10-01 09:00:00\n"  # this book's, renamed in a sheet
+    )
+    plan = plan_import(read_source(rows.encode(), "contacts.csv"), ImportOptions("contacts"))
+    result = commit_import(book, plan)
+    assert (result.new, result.updated) == (1, 1)
+    with book.reading() as session:
+        assert session.get(Contact, sam).name == "Samuel Lee"  # type: ignore[union-attr]
+        assert session.scalars(select(Contact.name).where(Contact.id > sam)).all()[-1] == (
+            "Sam Lee"
         )
-    assert created == [
-        datetime(2026, 10, 1, 9),
-        datetime(2026, 10, 9, 9),
-        datetime(2026, 10, 10, 9),
-    ]
 
 
 def test_undoing_an_export_imported_into_its_own_book_takes_its_links_back(

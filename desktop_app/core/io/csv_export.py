@@ -6,7 +6,8 @@ for CSV injection); the importer strips that prefix again, so an export imports 
 
 An export imports back whole: every column the importer reads for that kind is written under
 a header it recognises by itself (HubSpot's for lifecycle dates), and each row carries its
-"Tandem ID" (its id in this book, read back as the row's ID from the system "tandem") and,
+"Tandem ID" ("<the book's key>-<its id>", read back as the row's ID from the system "tandem":
+the key, given to every book by revision 0010, keeps two books' IDs apart) and,
 when it came from another system, that system's ID as "Source system" and "Source ID" (the
 oldest link from a system other than Tandem, when a row has several). Importing companies,
 contacts, deals, activities and spend, in that order, into an empty book gives the same book;
@@ -44,7 +45,7 @@ from desktop_app.core.models import (
     LifecycleEvent,
     Objection,
 )
-from desktop_app.core.services.settings import settings_in
+from desktop_app.core.services.settings import book_key, settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Lifecycle
 
@@ -131,9 +132,20 @@ def source_ids(session: Session, table_name: str) -> dict[int, tuple[str, str]]:
     return found
 
 
-def _with_ids(rows: Iterable[Sequence[Any]], links: dict[int, tuple[str, str]]) -> list[list[Any]]:
+def tandem_ids(session: Session) -> Callable[[int | None], str]:
+    """How this book's row ids are written as Tandem IDs: "<book key>-<id>", "" for none."""
+    key = book_key(session)
+    if key is None:  # every book has one from revision 0010 on
+        raise TandemError("This book has no key: open it with this Tandem to upgrade it first.")
+    return lambda row_id: f"{key}-{row_id}" if row_id is not None else ""
+
+
+def _with_ids(
+    session: Session, rows: Iterable[Sequence[Any]], links: dict[int, tuple[str, str]]
+) -> list[list[Any]]:
     """Each row (its id first) as Tandem ID, Source system, Source ID and the rest."""
-    return [[row[0], *links.get(row[0], ("", "")), *row[1:]] for row in rows]
+    tandem_id = tandem_ids(session)
+    return [[tandem_id(row[0]), *links.get(row[0], ("", "")), *row[1:]] for row in rows]
 
 
 def _contacts(session: Session) -> Table:
@@ -185,7 +197,7 @@ def _contacts(session: Session) -> Table:
         ]
         for row in session.execute(query)
     ]
-    return headers, _with_ids(rows, source_ids(session, "contacts"))
+    return headers, _with_ids(session, rows, source_ids(session, "contacts"))
 
 
 def _companies(session: Session) -> Table:
@@ -198,7 +210,7 @@ def _companies(session: Session) -> Table:
         Company.notes,
         Company.created_at,
     ).order_by(Company.id)
-    return headers, _with_ids(session.execute(query), source_ids(session, "companies"))
+    return headers, _with_ids(session, session.execute(query), source_ids(session, "companies"))
 
 
 def _stage_histories(session: Session) -> tuple[dict[int, str], dict[int, str]]:
@@ -256,15 +268,17 @@ def _deals(session: Session) -> Table:
         .order_by(Deal.id)
     )
     histories, open_stages = _stage_histories(session)
+    tandem_id = tandem_ids(session)
     rows = []
-    for row in session.execute(query):
+    for found in session.execute(query):
+        row = [*found[:10], tandem_id(found[10]), *found[11:]]  # the contact's Tandem ID
         stage = row[6]
         closed = stage in CLOSED_DEAL_STAGES
         status = stage if closed else "open"
-        pipeline_stage = open_stages.get(row[0], "") if closed else stage
-        history = histories.get(row[0], "")
+        pipeline_stage = open_stages.get(found.id, "") if closed else stage
+        history = histories.get(found.id, "")
         rows.append([*row[:6], pipeline_stage, status, history, *row[7:]])
-    return headers, _with_ids(rows, source_ids(session, "deals"))
+    return headers, _with_ids(session, rows, source_ids(session, "deals"))
 
 
 def _activities(session: Session) -> Table:
@@ -293,7 +307,9 @@ def _activities(session: Session) -> Table:
         .outerjoin(Campaign, Campaign.id == Activity.campaign_id)
         .order_by(Activity.id)
     )
-    return headers, _with_ids(session.execute(query), source_ids(session, "activities"))
+    tandem_id = tandem_ids(session)
+    rows = [[*row[:9], tandem_id(row[9]), *row[10:]] for row in session.execute(query)]
+    return headers, _with_ids(session, rows, source_ids(session, "activities"))
 
 
 def _spend(session: Session) -> Table:

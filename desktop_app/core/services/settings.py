@@ -26,6 +26,15 @@ class BookSettings:
     target_weeks: int
 
 
+#: The setting that names a book among all books (revision 0010): its Tandem IDs' prefix.
+BOOK_KEY = "book_key"
+
+
+def book_key(session: Session) -> str | None:
+    """The book's own key (every book has one from revision 0010 on)."""
+    return session.scalar(select(Setting.value).where(Setting.key == BOOK_KEY))
+
+
 def read_settings(book: Book) -> BookSettings:
     with book.reading() as session:
         return settings_in(session)

@@ -39,6 +39,7 @@ from desktop_app.core.io.csv_import.lookups import (
 )
 from desktop_app.core.io.csv_import.other_rows import ActivityRecord
 from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.io.csv_import.source_links import own_rows
 from desktop_app.core.vocabulary import label
 
 ACTIVITIES = table("activities")
@@ -62,9 +63,11 @@ class ActivityImport:
         )
         self.links.load_deals(r.deal_title for r in records)
         self.links.load_campaigns(r.campaign for r in records)
-        self.contact_refs = external_ids(
-            self.session, "contacts", self.plan.system, (r.contact_ref for r in records)
-        )
+        refs = {r.contact_ref for r in records if r.contact_ref}
+        self.contact_refs = {
+            **own_rows(self.session, self.plan, "contacts", refs),
+            **external_ids(self.session, "contacts", self.plan.system, refs),
+        }
         self.by_subject = self._activities_about({r.subject.lower() for r in records})
         self.existing = rows_by_id(self.session, "activities", self.by_external.values())
         for rows in self.by_subject.values():

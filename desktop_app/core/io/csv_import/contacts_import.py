@@ -88,12 +88,8 @@ class ContactImport:
             self.session, "contacts", self.plan.system, (r.external_id for r in records)
         )
         self.by_email = self._ids_by_email({r.email_key for r in records if r.email_key})
-        unlinked = {
-            r.external_id: (r.name, r.created_at)
-            for r in records
-            if r.external_id and r.external_id not in self.by_external
-        }
-        self.own = own_rows(self.session, self.plan, "contacts", unlinked, "name")
+        unlinked = {r.external_id for r in records if r.external_id not in self.by_external}
+        self.own = own_rows(self.session, self.plan, "contacts", unlinked - {""})
         known = {*self.by_external.values(), *self.by_email.values(), *self.own.values()}
         self.existing = rows_by_id(self.session, "contacts", known)
         self.history = lifecycle_history(self.session, known)

@@ -50,6 +50,7 @@ from desktop_app.core.io.csv_import.lookups import (
 )
 from desktop_app.core.io.csv_import.plan import ImportPlan
 from desktop_app.core.io.csv_import.rows import MAX_AMOUNT
+from desktop_app.core.io.csv_import.source_links import own_rows
 from desktop_app.core.io.csv_import.values import (
     converted,
     money_text,
@@ -103,9 +104,11 @@ class DealImport:
         for rows in self.by_title.values():
             self.existing.update((row["id"], row) for row in rows)
         self.newest = self._newest_events(set(self.existing))
-        self.contact_refs = external_ids(
-            self.session, "contacts", self.plan.system, (r.contact_ref for r in records)
-        )
+        refs = {r.contact_ref for r in records if r.contact_ref}
+        self.contact_refs = {
+            **own_rows(self.session, self.plan, "contacts", refs),
+            **external_ids(self.session, "contacts", self.plan.system, refs),
+        }
         self._count_currencies(records)
         return decide_folded(self.plan.rows, DealRecord, SameDeal(), self._decide)
 

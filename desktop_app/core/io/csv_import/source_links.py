@@ -10,8 +10,7 @@ another) is left as it is: an ID names one row of a system.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from desktop_app.core.io.csv_import.lookups import chunks, rows_by_id
 from desktop_app.core.io.csv_import.plan import ImportPlan
 from desktop_app.core.io.csv_import.values import clean_cell
 from desktop_app.core.models import ExternalId
+from desktop_app.core.services.settings import book_key
 
 #: The system a Tandem export's own IDs ("Tandem ID") are read as.
 TANDEM_SYSTEM = "tandem"
@@ -106,22 +106,19 @@ def _links_in_book(session: Session, table_name: str, links: Iterable[Link]) -> 
 
 
 def own_rows(
-    session: Session,
-    plan: ImportPlan,
-    table_name: str,
-    wanted: Mapping[str, tuple[str, datetime]],
-    column: str,
+    session: Session, plan: ImportPlan, table_name: str, keys: Iterable[str]
 ) -> dict[str, int]:
-    """A Tandem export read back into the book it came from (fixed in a spreadsheet): its
-    Tandem IDs are this book's row ids. `wanted`: Tandem ID → (name, creation time) of rows no
-    link names; a row is taken only when its `column` and creation time are the same, so an
-    export of another book, whose ids mean other rows, takes none of them."""
+    """A Tandem export read back into the book it came from (fixed in a spreadsheet, say): the
+    Tandem IDs that carry this book's key name its rows. Tandem ID → row id, for the rows that
+    are still there; an export of another book (another key) takes none of them."""
     if plan.system != TANDEM_SYSTEM:
         return {}
-    ids = {int(key): key for key in wanted if key.isdigit() and len(key) < 19}
-    found: dict[str, int] = {}
-    for row_id, row in rows_by_id(session, table_name, ids).items():
-        key = ids[row_id]
-        if (row[column], row["created_at"]) == wanted[key]:
-            found[key] = row_id
-    return found
+    key = book_key(session)
+    if key is None:  # never exported: no Tandem ID can be this book's
+        return {}
+    ids: dict[int, str] = {}
+    for tandem_id in keys:
+        prefix, _, number = tandem_id.rpartition("-")
+        if prefix == key and number.isdigit() and len(number) < 19:
+            ids[int(number)] = tandem_id
+    return {ids[row_id]: row_id for row_id in rows_by_id(session, table_name, ids)}
