@@ -86,7 +86,7 @@ class CurrencyChoice(QWidget):
         self.currencyError.hide()
         self.ratesLabel = QLabel(
             "Amounts in other currencies than the book's are converted at the rate you give; "
-            "the deal keeps the amount it was written in.",
+            "each deal or spend entry keeps the amount it was written in.",
             objectName="ratesLabel",
             wordWrap=True,
         )
