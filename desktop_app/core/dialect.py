@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     CompoundSelect,
     Connection,
     Date,
@@ -28,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -100,6 +102,36 @@ def data_version(connection: Any) -> int:
     """SQLite's counter that moves whenever another connection commits to the file (a raw
     sqlite3 connection: the watcher asks it every half second, outside any transaction)."""
     return int(connection.execute("PRAGMA data_version").fetchone()[0])
+
+
+# ---- what a founder types into a search box
+
+#: The escape character of every LIKE built from typed text (`contains_typed`).
+LIKE_ESCAPE = "\\"
+
+
+def typed_search(typed: str) -> str:
+    """Typed search text as it is searched: NUL characters dropped (PostgreSQL refuses them
+    in text, SQLite would cut the string there), ends stripped."""
+    return typed.replace("\x00", "").strip()
+
+
+def like_pattern(typed: str, *, prefix: bool = False, suffix: bool = False) -> str:
+    """A LIKE pattern (escape `LIKE_ESCAPE`) matching text that holds `typed` as it is,
+    starts with it (`prefix`) or ends with it (`suffix`): `%`, `_` and the backslash stand
+    for themselves, so both databases find the same rows."""
+    plain = typed.replace("\x00", "")
+    for special in (LIKE_ESCAPE, "%", "_"):
+        plain = plain.replace(special, LIKE_ESCAPE + special)
+    return ("" if prefix else "%") + plain + ("" if suffix else "%")
+
+
+def contains_typed(
+    column: ColumnElement[Any] | QueryableAttribute[Any], typed: str
+) -> ColumnElement[bool]:
+    """`column LIKE '%typed%'` with `typed` taken literally (lower-case it, and the column,
+    for a search in any case)."""
+    return column.like(like_pattern(typed), escape=LIKE_ESCAPE)
 
 
 # ---- search everywhere (Ctrl+K): the index of revision 0007

@@ -126,7 +126,10 @@ def arranged(hits: Iterable[Hit], per_kind: int = PER_KIND) -> list[Hit]:
 
 
 def search_everywhere(book: Book, typed: str, per_kind: int = PER_KIND) -> list[Hit]:
-    """What the book holds that matches `typed`, arranged for the search box."""
+    """What the book holds that matches `typed`, arranged for the search box. Only words
+    are searched (runs of letters and digits): quotes, `*`, `-`, `:`, `^`, brackets and
+    AND/OR/NOT/NEAR are plain text to either index, and a NUL is dropped."""
+    typed = typed.replace("\x00", "")
     words = search_words(typed)
     if not words:
         return []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import TandemError
+from desktop_app.core.io.safe_files import replacing
 from desktop_app.core.metrics import Review
 from desktop_app.report.chart_parts import Chart
 from desktop_app.report.charts import CHARTS, chart_figure
@@ -36,8 +37,9 @@ def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Pa
         "Creator": "Tandem",
         "CreationDate": datetime.now().astimezone(),
     }
-    try:
-        pdf = pdf_pages(target, metadata)
+    # whole or not at all (a temporary file renamed over the target), never over a book
+    with replacing(target, binary=True, field="pdf") as handle:
+        pdf = pdf_pages(handle, metadata)
         try:
             with drawing():
                 pdf.savefig(summary_figure(review, currency))
@@ -47,8 +49,6 @@ def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Pa
         finally:
             with drawing():
                 pdf.close()
-    except OSError as error:
-        raise TandemError(f"Could not write {target}: {error.strerror or error}.", "pdf") from error
     return target
 
 
@@ -92,11 +92,6 @@ def export_chart(review: Review, chart: Chart, path: str | Path, *, currency: st
     format = target.suffix.lstrip(".").lower()
     if format not in IMAGE_FORMATS:
         raise TandemError(f"Charts can be saved as .png or .svg, not {target.name}.", "format")
-    try:
-        with drawing():
-            chart_figure(chart, review, currency).savefig(target, format=format, dpi=PNG_DPI)
-    except OSError as error:
-        raise TandemError(
-            f"Could not write {target}: {error.strerror or error}.", "path"
-        ) from error
+    with replacing(target, binary=True) as handle, drawing():  # whole or not at all
+        chart_figure(chart, review, currency).savefig(handle, format=format, dpi=PNG_DPI)
     return target

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_pdf import PdfPages
@@ -86,8 +86,9 @@ def rgba_pixels(figure: Figure) -> tuple[bytes, int, int]:
     return bytes(buffer), width, height
 
 
-def pdf_pages(path: Path, metadata: Mapping[str, Any]) -> PdfPages:
-    """A multi-page PDF being written to `path`; `close()` finishes the file."""
+def pdf_pages(path: Path | IO[bytes], metadata: Mapping[str, Any]) -> PdfPages:
+    """A multi-page PDF being written to `path` (or an open binary file); `close()` finishes
+    the file."""
     from matplotlib.backends.backend_pdf import PdfPages
 
     return PdfPages(path, metadata=dict(metadata))

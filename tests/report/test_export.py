@@ -30,7 +30,7 @@ def test_what_cannot_be_written_is_said(review: Review, tmp_path: Path) -> None:
     with pytest.raises(TandemError, match=".png or .svg"):
         export_chart(review, CHARTS_BY_KEY["funnel"], tmp_path / "funnel.jpg")
     (tmp_path / "a file").write_text("")
-    with pytest.raises(TandemError, match="Could not write"):
+    with pytest.raises(TandemError, match="Cannot write"):
         export_pdf(review, tmp_path / "a file" / "review.pdf")
 
 

@@ -45,6 +45,7 @@ from desktop_app import __version__
 from desktop_app.core import clock
 from desktop_app.core.dialect import search_index_rebuilt_after
 from desktop_app.core.errors import TandemError
+from desktop_app.core.io.safe_files import refuse_database, replacing
 from desktop_app.core.models import Base
 from desktop_app.core.models.bin import BIN_KINDS
 from desktop_app.core.services.contacts import refresh_milestones
@@ -92,13 +93,12 @@ def book_document(book: Book) -> dict[str, Any]:
 
 
 def export_book(book: Book, path: Path) -> dict[str, int]:
-    """Write the whole book to `path`; returns the number of rows of each table."""
+    """Write the whole book to `path`, whole or not at all (a temporary file beside it, synced,
+    then renamed over it) and never over a book; returns the number of rows of each table."""
+    refuse_database(Path(path), book.path)  # before the book is read
     document = book_document(book)
-    try:
-        with Path(path).open("w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=1)
-    except OSError as exc:
-        raise TandemError(f"Cannot write {path}: {exc.strerror}.", "path") from exc
+    with replacing(path, book_path=book.path) as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=1)
     return {name: len(rows) for name, rows in document["tables"].items()}
 
 

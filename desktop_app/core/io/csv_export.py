@@ -1,8 +1,13 @@
 """Lists to CSV that spreadsheets open safely: UTF-8 with a BOM (so Excel reads accents right)
 and no cell a spreadsheet would run as a formula.
 
-A cell starting with =, +, -, @, a tab or a carriage return is prefixed with ' (OWASP's advice
-for CSV injection); the importer strips that prefix again, so an export imports back as it was.
+A cell starting with =, +, -, @, a tab or a carriage return (or the full-width ＝ ﹦ ＋ ﹢ － ＠)
+is prefixed with ' (OWASP's advice for CSV injection), and so is such a start right after any
+character a spreadsheet may split on (, ; tab |, spaces between allowed), so `x;=cmd|…` does not
+become a formula in a spreadsheet that splits on semicolons; every cell holding one of those
+separators, a quote or a line break is quoted. The importer strips each prefix again
+(values.clean_cell), so an export imports back as it was. A file is written whole or not at all,
+and never over a book (safe_files.replacing).
 
 An export imports back whole: every column the importer reads for that kind is written under
 a header it recognises by itself (HubSpot's for lifecycle dates), and each row carries its
@@ -16,7 +21,7 @@ importing them again changes nothing. What cannot travel this way is said in the
 
 from __future__ import annotations
 
-import csv
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -30,6 +35,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.core.errors import TandemError
 from desktop_app.core.history import standing
 from desktop_app.core.io.csv_import.histories import history_text
+from desktop_app.core.io.safe_files import refuse_database, replacing
 from desktop_app.core.models import (
     Activity,
     AssetObjectionCategory,
@@ -49,7 +55,19 @@ from desktop_app.core.services.settings import book_key, settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Lifecycle
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The ASCII ones and their full-width forms (＝ ﹦ ＋ ﹢ － ＠), which spreadsheets read alike.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "﹦", "＋", "﹢", "－", "＠")
+#: Where a spreadsheet may start a new cell inside ours: at its start or after a separator.
+SEPARATORS = ",;\t|"
+#: A formula start (after spaces and earlier prefixes) where a spreadsheet's cell may begin.
+_FORMULA_AT = re.compile(
+    f"(?:^|(?<=[{re.escape(SEPARATORS)}]))( *)(?='*[{re.escape(''.join(FORMULA_STARTS))}])"
+)
+#: The first characters of a cell that may need a ' (a formula start after spaces or 's).
+_STARTS = frozenset(FORMULA_STARTS)
+_MAY_START = _STARTS | {" ", "'"}
+#: What makes a cell need quotes: any separator, a quote or a line break.
+_NEEDS_QUOTES = re.compile("[" + re.escape(SEPARATORS + '"\n\r') + "]")
 
 #: The first event of each stage, under the header the importer reads it back from.
 STAGE_DATE_HEADERS = {
@@ -66,8 +84,31 @@ Table = tuple[list[str], Sequence[Sequence[Any]]]
 
 
 def neutralised(text: str) -> str:
-    """The text, made inert for spreadsheets when it would start a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """The text, made inert for spreadsheets: a ' before every formula start at the start or
+    after a separator (and before any ' already there, so the importer's stripping of one
+    gives the text back exactly)."""
+    if any(each in text for each in SEPARATORS):
+        return _FORMULA_AT.sub(r"\1'", text)
+    if text[:1] not in _MAY_START:
+        return text  # most cells: nothing a spreadsheet could start a formula at
+    rest = text.lstrip(" ")  # only the start counts (as _FORMULA_AT's first branch)
+    if rest.lstrip("'")[:1] in _STARTS:
+        return f"{text[: len(text) - len(rest)]}'{rest}"
+    return text
+
+
+def csv_line(cells: Sequence[str]) -> str:
+    """One CSV line (comma-separated, CRLF): a cell holding a separator, a quote or a line
+    break is quoted, its quotes doubled."""
+    if len(cells) == 1 and not cells[0]:
+        return '""\r\n'  # a row of one empty cell, not a blank line (as csv.writer does)
+    return (
+        ",".join(
+            '"' + each.replace('"', '""') + '"' if _NEEDS_QUOTES.search(each) else each
+            for each in cells
+        )
+        + "\r\n"
+    )
 
 
 def cell(value: Any) -> str:
@@ -85,18 +126,21 @@ def cell(value: Any) -> str:
     return neutralised(str(value))
 
 
-def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write any table (e.g. what a screen shows); returns the number of rows written."""
+def write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    book_path: Path | None = None,
+) -> int:
+    """Write any table (e.g. what a screen shows) whole or not at all, never over a book
+    (the open one at `book_path`, or any SQLite file); returns the number of rows written."""
     count = 0
-    try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([neutralised(header) for header in headers])
-            for row in rows:
-                writer.writerow([cell(value) for value in row])
-                count += 1
-    except OSError as exc:
-        raise TandemError(f"Cannot write {path}: {exc.strerror}.", "path") from exc
+    with replacing(path, encoding="utf-8-sig", newline="", book_path=book_path) as handle:
+        handle.write(csv_line([neutralised(header) for header in headers]))
+        for row in rows:
+            handle.write(csv_line([cell(value) for value in row]))
+            count += 1
     return count
 
 
@@ -109,9 +153,10 @@ def export_list(book: Book, kind: str, path: Path) -> int:
         raise TandemError(
             f"Cannot export {kind!r}: choose one of {', '.join(LISTS)}.", "kind"
         ) from None
+    refuse_database(Path(path), book.path)  # before the book is read
     with book.reading() as session:
         headers, rows = build(session)
-    return write_csv(path, headers, rows)
+    return write_csv(path, headers, rows, book_path=book.path)
 
 
 #: The system a Tandem export's own IDs are read back as (see synonyms.SYSTEM_MARKS).

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from desktop_app import __version__
 from desktop_app.core import clock
-from desktop_app.core.errors import TandemError
+from desktop_app.core.io.safe_files import write_bytes
 from desktop_app.core.models import Activity, Contact, Deal
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import ActivityKind, label
@@ -73,8 +73,5 @@ def agenda_calendar(book: Book, since: datetime | None = None) -> bytes:
 def export_agenda(book: Book, path: Path, since: datetime | None = None) -> int:
     """Write the calendar file; returns how many events it holds."""
     data = agenda_calendar(book, since)
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise TandemError(f"Cannot write {path}: {exc.strerror}.", "path") from exc
+    write_bytes(path, data, book_path=book.path)  # whole or not at all, never over a book
     return data.count(b"BEGIN:VEVENT")

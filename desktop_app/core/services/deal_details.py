@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.dialect import contains_typed, typed_search
 from desktop_app.core.history import standing
 from desktop_app.core.models import Company, Contact, Deal, DealStageEvent
 from desktop_app.core.services.deals import deal_in
@@ -104,11 +105,16 @@ def deal_details(book: Book, deal_id: int) -> DealDetails:
 
 def contacts_matching(book: Book, text: str, limit: int = 20) -> list[ContactChoice]:
     """Contacts whose name or e-mail holds `text` (any case), by name; all when it is empty."""
-    needle = f"%{text.strip().lower()}%"
+    needle = typed_search(text).lower()
     with book.reading() as session:
         rows = session.execute(
             select(Contact.id, Contact.name, Contact.company_id, Contact.stage)
-            .where(or_(func.lower(Contact.name).like(needle), Contact.email_key.like(needle)))
+            .where(
+                or_(
+                    contains_typed(func.lower(Contact.name), needle),
+                    contains_typed(Contact.email_key, needle),
+                )
+            )
             .order_by(Contact.name, Contact.id)
             .limit(limit)
         ).all()

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, or_, select
 
+from desktop_app.core.dialect import contains_typed, typed_search
 from desktop_app.core.models import Company, Contact
 from desktop_app.core.store import Book
 
@@ -38,12 +39,17 @@ def parties_matching(
 ) -> list[DealParty]:
     """Contacts whose name or e-mail holds `text` (any case), those of `company_id` first,
     then by name."""
-    needle = f"%{text.strip().lower()}%"
+    needle = typed_search(text).lower()
     first = case((Contact.company_id == company_id, 0), else_=1) if company_id else None
     query = (
         select(Contact.id, Contact.name, Contact.email, Company.name)
         .outerjoin(Company, Company.id == Contact.company_id)
-        .where(or_(func.lower(Contact.name).like(needle), Contact.email_key.like(needle)))
+        .where(
+            or_(
+                contains_typed(func.lower(Contact.name), needle),
+                contains_typed(Contact.email_key, needle),
+            )
+        )
         .order_by(*([first] if first is not None else []), Contact.name, Contact.id)
         .limit(limit)
     )

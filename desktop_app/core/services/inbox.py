@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.dialect import contains_typed, typed_search
 from desktop_app.core.models import Campaign, Company, Contact
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import INBOX_STAGES
@@ -164,14 +165,17 @@ def _filtered(query: Select, where: InboxFilter, sort: str | None) -> Select:  #
     if where.min_score is not None:
         query = query.where(Contact.score >= where.min_score)
     if where.tag:
-        query = query.where(Contact.tags.like(f"%,{where.tag.strip().lower()},%"))
-    if where.search.strip():
-        needle = f"%{where.search.strip().lower()}%"
+        tag = f",{typed_search(where.tag).lower()},"
+        query = query.where(contains_typed(Contact.tags, tag))
+    if typed_search(where.search):
+        needle = typed_search(where.search).lower()
         query = query.where(
             or_(
-                func.lower(Contact.name).like(needle),
-                Contact.email_key.like(needle),
-                Contact.company_id.in_(select(Company.id).where(Company.name_key.like(needle))),
+                contains_typed(func.lower(Contact.name), needle),
+                contains_typed(Contact.email_key, needle),
+                Contact.company_id.in_(
+                    select(Company.id).where(contains_typed(Company.name_key, needle))
+                ),
             )
         )
     return query

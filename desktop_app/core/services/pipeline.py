@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
+from desktop_app.core.dialect import contains_typed, typed_search
 from desktop_app.core.history import standing
 from desktop_app.core.models import Activity, Contact, Deal, DealStageEvent
 from desktop_app.core.services.contacts import qualified_at
@@ -145,10 +146,13 @@ def _filtered(query: Select, where: BoardFilter) -> Select:  # type: ignore[type
         query = query.where(Deal.value >= where.min_value)
     if where.max_value is not None:
         query = query.where(Deal.value <= where.max_value)
-    if where.search.strip():
-        needle = f"%{where.search.strip().lower()}%"
+    if typed_search(where.search):
+        needle = typed_search(where.search).lower()
         query = query.where(
-            or_(func.lower(Deal.title).like(needle), func.lower(Contact.name).like(needle))
+            or_(
+                contains_typed(func.lower(Deal.title), needle),
+                contains_typed(func.lower(Contact.name), needle),
+            )
         )
     return query
 

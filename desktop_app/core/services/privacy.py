@@ -15,9 +15,7 @@ person may stay in the undo history either.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from desktop_app.core import clock
 from desktop_app.core.dialect import merge_text_indexes, zero_what_is_deleted
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.book_json import json_value
+from desktop_app.core.io.safe_files import refuse_database, replacing
 from desktop_app.core.models import (
     Activity,
     BinEntry,
@@ -250,19 +249,8 @@ def _content_used(session: Session, deal_ids: list[int]) -> list[dict[str, Any]]
 def export_contact_data(book: Book, contact_id: int, path: Path) -> int:
     """Write `contact_data` to `path` whole or not at all (a temporary file beside it, then
     renamed over it); returns how many records it holds besides the contact."""
+    refuse_database(Path(path), book.path)  # before the book is read
     data = contact_data(book, contact_id)
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise TandemError(f"Cannot write in {path.parent}: {exc.strerror}.", "path") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise TandemError(f"Cannot write {path}: {exc.strerror}.", "path") from exc
+    with replacing(path, book_path=book.path) as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
     return sum(len(v) for v in data.values() if isinstance(v, list))

@@ -12,6 +12,8 @@ def required_text(value: str, field: str, label: str, limit: int = 200) -> str:
     value = (value or "").strip()
     if not value:
         raise TandemError(f"{label} cannot be empty.", field)
+    if "\x00" in value:  # PostgreSQL refuses it in text; SQLite would keep a cut string
+        raise TandemError(f"{label} cannot hold a NUL character.", field)
     if len(value) > limit:
         raise TandemError(f"{label} is too long (at most {limit} characters).", field)
     return value

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from desktop_app.core.dialect import LIKE_ESCAPE, like_pattern
 from desktop_app.core.duplicates import (
     DOTLESS_DOMAINS,
     FREE_MAIL,
@@ -130,7 +131,10 @@ def _near(
     if emails:
         conditions.append(Contact.email_key.in_(sorted(emails)))
     dotless = {p.mail_domain for p in people} & set(DOTLESS_DOMAINS)
-    conditions += [Contact.email_key.like(f"%@{domain}") for domain in sorted(dotless)]
+    conditions += [
+        Contact.email_key.like(like_pattern(f"@{domain}", suffix=True), escape=LIKE_ESCAPE)
+        for domain in sorted(dotless)
+    ]
     return or_(*conditions)
 
 

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.plan import ImportPlan
 from desktop_app.core.io.csv_import.synonyms import FIELDS, Field, normalise_header
 from desktop_app.core.io.csv_import.values import clean_cell
@@ -31,6 +30,7 @@ from desktop_app.core.io.csv_import.words import (
     deal_stage_for,
     lifecycle_for,
 )
+from desktop_app.core.io.safe_files import replacing
 
 #: The column `--errors FILE` adds after the file's own cells.
 WHY_COLUMN = "Tandem: why"
@@ -96,14 +96,12 @@ def write_failed_rows(plan: ImportPlan, problems: Iterable[tuple[int, str]], pat
     headers = list(plan.source.headers)
     width = max([len(headers), *(len(cells) for cells, _why in rows)])
     headers += [""] * (width - len(headers)) + [WHY_COLUMN]
-    try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            for cells, reason in rows:
-                writer.writerow([*cells, *[""] * (width - len(cells)), reason])
-    except OSError as exc:
-        raise TandemError(f"Cannot write {path}: {exc.strerror}.", "errors") from exc
+    # whole or not at all, never over a book
+    with replacing(path, encoding="utf-8-sig", newline="", field="errors") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        for cells, reason in rows:
+            writer.writerow([*cells, *[""] * (width - len(cells)), reason])
     return len(rows)
 
 

@@ -64,7 +64,7 @@ class RowReader:
         value = cells[index].strip()
         if not value:
             return ""
-        if len(value) <= SHORT_CELL or value[0] == "'":  # else nothing more to clean
+        if len(value) <= SHORT_CELL or "'" in value:  # else nothing more to clean
             value = clean_cell(value)
         if limit is not None and len(value) > limit:
             raise RowFailure(f"{self.label(key)} is too long (at most {limit} characters).")

@@ -52,7 +52,12 @@ _LONGEST_MARKER = max(len(marker) for marker in EMPTY_MARKERS)
 #: A stripped cell longer than this that does not start with ' is clean as it is.
 SHORT_CELL = _LONGEST_MARKER
 #: Our CSV export prefixes these with ' so spreadsheets do not run them; reading strips it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What csv_export.neutralised puts a ' before (at a cell's start or after , ; tab |).
+#: The ASCII ones and their full-width forms (＝ ﹦ ＋ ﹢ － ＠), which spreadsheets read alike.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "﹦", "＋", "﹢", "－", "＠")
+_NEUTRALISED = re.compile(
+    "(?:^|(?<=[,;\t|]))( *)'(?='*[" + re.escape("".join(FORMULA_STARTS)) + "])"
+)
 
 
 def clean_cell(raw: str) -> str:
@@ -63,8 +68,8 @@ def clean_cell(raw: str) -> str:
     text = raw.strip()
     if len(text) <= _LONGEST_MARKER and text.casefold() in EMPTY_MARKERS:
         return ""
-    if text[:1] == "'" and len(text) > 1 and text[1] in FORMULA_STARTS:
-        return text[1:]
+    if "'" in text:  # one ' taken from each neutralised formula start, as the export added
+        return _NEUTRALISED.sub(r"\1", text)
     return text
 
 
