@@ -239,7 +239,7 @@ def _add_import_export(commands: Any, book: argparse.ArgumentParser) -> None:
         description="Take an import back: rows it created go, rows it changed get their values "
         "back. Without BATCH_ID, lists the imports.",
     )
-    undo.add_argument("batch", type=int, nargs="?", metavar="BATCH_ID")
+    undo.add_argument("batch", type=_batch_id, nargs="?", metavar="BATCH_ID")
 
 
 class _ImportHelp(argparse.Action):
@@ -289,15 +289,39 @@ def _rate(text: str) -> tuple[str, Decimal]:
     return code, rate
 
 
+#: The last day whose whole ISO week (and the midnight after it) a date can still hold.
+LAST_DAY = date(9999, 12, 26)
+
+
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
+    if day > LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{text!r} is too late: a review ends by {LAST_DAY}")
+    return day
+
+
+def _batch_id(text: str) -> int:
+    """An import batch's number: a whole number the book can hold (64 bits)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a batch number") from None
+    if not 1 <= number < 2**63:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not an import batch ('tandem undo-import' lists them)"
+        )
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.bug_log import bug_log_path, start_bug_log, stop_bug_log
+
     args = build_parser().parse_args(argv)
+    own_log = bug_log_path() is None  # (a test may have started one of its own)
+    start_bug_log()
     command: Callable[[argparse.Namespace], int] = {
         None: _open_window,
         "demo": _demo,
@@ -314,6 +338,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tandem: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `tandem review | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        return _failed(args, exc)
+    finally:
+        if own_log:
+            stop_bug_log()
+
+
+def _failed(args: argparse.Namespace, error: Exception) -> int:
+    """The last resort, one line on stderr and status 1: a database problem a user can meet
+    (locked, full, read-only, server gone, …) in its sentence; anything else is a bug,
+    written with its traceback to the log, which the line names."""
+    from desktop_app.core.bug_log import log_problem, log_unexpected
+    from desktop_app.core.database_errors import explain
+    from desktop_app.core.paths import default_book_path
+
+    path = None if args.database_url is not None else (args.db or default_book_path())
+    problem = explain(error, path)
+    if problem is not None:
+        log_problem(problem.message, problem.detail)
+        print(f"tandem: {problem.message}", file=sys.stderr)
+        return 1
+    log = log_unexpected(type(error), error, error.__traceback__, f"tandem {args.command or ''}")
+    where = f"; the details are in {log}" if log is not None else ""
+    bug = f"{type(error).__name__}: {error}".splitlines()[0]
+    print(f"tandem: Tandem ran into a bug ({bug}){where}.", file=sys.stderr)
+    return 1
 
 
 def _open(args: argparse.Namespace, create: bool = True) -> Book:

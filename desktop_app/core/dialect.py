@@ -286,14 +286,14 @@ def search_index_rebuilt_after(connection: Connection) -> Iterator[None]:
     triggers = [(name, sql) for kind, name, sql in rows if kind == "trigger"]
     for name, _sql in triggers:
         connection.execute(text(f'DROP TRIGGER "{name}"'))
-    try:
-        yield
-    finally:
-        for kind, name, _sql in rows:
-            if kind == "table":
-                connection.execute(text(f'INSERT INTO "{name}" ("{name}") VALUES (\'rebuild\')'))
-        for _name, sql in triggers:
-            connection.execute(text(sql))
+    # A failure inside rolls the drops back with the rest (SQLite may already have rolled the
+    # transaction back, on a full disk say): then there is nothing to rebuild or re-create.
+    yield
+    for kind, name, _sql in rows:
+        if kind == "table":
+            connection.execute(text(f'INSERT INTO "{name}" ("{name}") VALUES (\'rebuild\')'))
+    for _name, sql in triggers:
+        connection.execute(text(sql))
 
 
 # ---- bulk writes (an import): the driver's own executemany, or PostgreSQL's COPY

@@ -9,3 +9,8 @@ def default_book_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("Tandem", appauthor=False) / "tandem.sqlite"
+
+
+def log_path() -> Path:
+    """Tandem's log of unexpected errors (`core.bug_log`), in the same data folder."""
+    return default_book_path().parent / "tandem.log"

@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from desktop_app.core.database_errors import book_refused
 from desktop_app.core.errors import BookError
 from desktop_app.core.journal import watch_writes
 from desktop_app.core.paths import default_book_path
@@ -245,11 +246,10 @@ def _sqlite_revision(path: Path) -> str:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
-        raise BookError(
-            f"{path} is damaged and cannot be opened ({exc}). "
-            "It was left as it was; restore it from a backup."
-        ) from exc
+    except sqlite3.Error as exc:
+        # "Damaged" only when the integrity check says so: a full disk, a locked or
+        # read-only book, a failing disk each get their own sentence.
+        raise book_refused(path, exc) from exc
     if row is None:
         raise BookError(f"{path} is damaged: it has no schema revision.")
     return str(row[0])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import traceback
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,8 +20,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
+from desktop_app.core.bug_log import bug_log_path, start_bug_log, stop_bug_log
 from desktop_app.core.errors import TandemError
 from desktop_app.gui import (
+    bug_dialog,
     resources_rc,  # noqa: F401 - registers the icons and style sheet
     window_state,
     workers,
@@ -43,6 +44,8 @@ def run_window(path: Path | None, url: str | None) -> int:
     neither a path nor a URL, the book opened last (File ▸ Open recent's first that is still
     there), else the default book."""
     app = application()
+    own_log = bug_log_path() is None  # not started by the command line: this window's own
+    start_bug_log()
     if path is None and url is None:
         path = window_state.last_book()
     previous_hook = sys.excepthook
@@ -60,6 +63,8 @@ def run_window(path: Path | None, url: str | None) -> int:
         workers.shutdown()
         stop_drawing_process()
         sys.excepthook = previous_hook
+        if own_log:
+            stop_bug_log()
 
 
 def stop_drawing_process() -> None:
@@ -227,30 +232,9 @@ class Windows:
         self.open(path=path, first_start=False)
 
 
-_showing_error = False
-
-
 def show_unexpected_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
-    """sys.excepthook while the window runs: a bug is shown in a dialog, not lost on stderr.
-
-    While one such dialog is open, further errors only go to stderr, so that an error
-    repeated on every repaint cannot stack up dialogs.
-    """
-    global _showing_error
-    details = "".join(traceback.format_exception(kind, error, trace))
-    sys.stderr.write(details)
-    if _showing_error or QApplication.instance() is None:
-        return
-    _showing_error = True
-    try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Tandem ran into a bug", "")
-        box.setText(f"Something went wrong that Tandem did not expect:\n{kind.__name__}: {error}")
-        box.setInformativeText(
-            "What you were doing may not have been saved. The details help to report it."
-        )
-        box.setDetailedText(details)
-        box.exec()
-    finally:
-        _showing_error = False
+    """sys.excepthook while the window runs: a database problem is said in its sentence, a
+    bug is logged and shown in the bug dialog (`bug_dialog`), never lost on stderr."""
+    bug_dialog.show_unexpected_error(kind, error, trace)

@@ -223,7 +223,7 @@ class Operations(QObject):
             else:
                 workers.report_unexpected(error)
 
-        task = workers.Task(work, serial=True)
+        task = workers.Task(self._plainly(work), serial=True)
         task.succeeded.connect(succeeded)
         task.failed.connect(failed)
         task.finished.connect(finished)
@@ -315,11 +315,29 @@ class Operations(QObject):
             self._one_less()
 
         self._reads_out += 1
-        task = workers.Task(lambda _progress: work(self.book))
+        task = workers.Task(self._plainly(lambda _progress: work(self.book)))
         task.succeeded.connect(arrived)
         task.failed.connect(went_wrong)
         task.finished.connect(finished)
         task.start()
+
+    def _plainly(self, work: workers.Work) -> workers.Work:
+        """`work`, whose database errors a user can meet (another program writing, a full
+        disk, a read-only book, …) become their sentence, a TandemError, on the worker: where
+        the book may still be checked before anything is called damaged."""
+
+        def run(progress: workers.Progress) -> Any:
+            try:
+                return work(progress)
+            except Exception as error:
+                from desktop_app.core.database_errors import explain
+
+                problem = explain(error, self.book.path)
+                if problem is None:
+                    raise
+                raise problem from error
+
+        return run
 
     def forget_reads(self, key: Any) -> None:
         """Drop whatever reads of `key` are still out (a screen that closes)."""

@@ -143,7 +143,7 @@ class Task(QObject):
         except TaskCancelled:
             outcome = ("cancelled", None)
         except Exception as exc:  # delivered to the GUI thread, which decides what it means
-            outcome = ("failed", exc)
+            outcome = ("failed", plainly(exc))
         finally:
             _running.active = outer
         # After the work is over: under ImmediatePool the slots run inside this call.
@@ -160,6 +160,18 @@ class Task(QObject):
             self.cancelled.emit()
         self.finished.emit()
         self.deleteLater()
+
+
+def plainly(error: Exception) -> Exception:
+    """A database error a user can meet (locked, full, read-only, …) as its sentence, a
+    TandemError, made on the worker; any other error as it is."""
+    from desktop_app.core.database_errors import explain
+
+    problem = explain(error)
+    if problem is None:
+        return error
+    problem.__cause__ = error
+    return problem
 
 
 def in_task() -> bool:

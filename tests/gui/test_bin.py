@@ -17,9 +17,11 @@ from desktop_app.core.models import Contact
 from desktop_app.core.services.bin import delete
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
+from desktop_app.gui import workers
 from desktop_app.gui.bin.bin_dialog import EMPTY, BinDialog
 from desktop_app.gui.demand.workspace import DemandWorkspace
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets import deleting
 from tests.book_state import book_as_compared
 
@@ -141,6 +143,32 @@ def test_a_refused_restore_says_why_beside_the_list(
     dialog = window.bin_action.open_bin()
     qtbot.mouseClick(dialog.restoreButton, Qt.MouseButton.LeftButton)
     assert "greta@example.se is now the e-mail of Greta L." in dialog.errorLabel.text()
+
+
+def test_enter_restores_once_while_the_restore_is_out(
+    qtbot: QtBot, book: Book, held_workers: workers.HeldPool
+) -> None:
+    """Enter on the list activates the row and presses Restore, the default button: with the
+    first restore still out, the second is not asked (it would be refused as gone)."""
+    add_lead(book, NewContact("Ada Berg", "ada@example.se"))
+    with book.reading() as session:
+        ada = session.scalar(select(Contact.id).where(Contact.name == "Ada Berg"))
+    assert ada is not None
+    delete(book, "contact", ada)
+    ops = Operations(book)
+    dialog = BinDialog(ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    held_workers.run_held()  # the list, and the purge of old entries
+    dialog.table.setFocus()
+    dialog.table.selectRow(0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert len(held_workers.held) == 1  # one restore out, not two
+    held_workers.run_held()
+    assert dialog.messageLabel.text() == "Restored Ada Berg."
+    assert dialog.errorLabel.text() == ""
+    with book.reading() as session:
+        assert session.scalar(select(Contact.name).where(Contact.id == ada)) == "Ada Berg"
 
 
 def test_erase_asks_then_forgets_and_cannot_be_undone(

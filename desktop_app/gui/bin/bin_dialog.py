@@ -126,6 +126,8 @@ class BinDialog(QDialog):
         forget = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         forget.setContext(Qt.ShortcutContext.WidgetShortcut)
         forget.activated.connect(self.delete_selected)
+        #: The entry whose restore is out (Enter asks twice: see `restore_selected`).
+        self._restoring: int | None = None
         ops.book_changed.connect(self._book_changed)
         self._enable_buttons()
         self.load()
@@ -177,10 +179,12 @@ class BinDialog(QDialog):
 
     def restore_selected(self) -> None:
         item = self._selected()
-        if item is None:
+        # Enter on the list both activates the row and presses the default button (Restore):
+        # one restore of an entry at a time, or the second would be refused as gone.
+        if item is None or item.id == self._restoring:
             return
         self._start()
-        entry_id = item.id
+        entry_id = self._restoring = item.id
         self._ops.change(
             f"restore of {item.label}",
             lambda book: restore(book, entry_id),
@@ -189,6 +193,7 @@ class BinDialog(QDialog):
         )
 
     def _was_restored(self, restored: Restored, _changes: Changes) -> None:
+        self._restoring = None
         self.messageLabel.setText(f"Restored {restored.label}.")
         self.restored.emit(restored)
 
@@ -220,6 +225,7 @@ class BinDialog(QDialog):
         self.errors.clear()
 
     def _refused(self, error: TandemError) -> None:
+        self._restoring = None
         self.errors.show_message(error.message)
 
     def done(self, result: int) -> None:
