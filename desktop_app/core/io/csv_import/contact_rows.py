@@ -8,7 +8,7 @@ without a date of its own is dated at the newest date the row has, the best the 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop_app.core.errors import TandemError
@@ -31,6 +31,19 @@ STAGE_DATES = (
     ("lost_at", Lifecycle.LOST),
 )
 _FUNNEL_ORDER = {str(stage): index for index, (_key, stage) in enumerate(STAGE_DATES)}
+#: The same as plain strings, read for every row (an enum member compares slowly).
+_STAGE_KEYS = tuple((key, str(stage)) for key, stage in STAGE_DATES)
+_LEAD = str(Lifecycle.LEAD)
+#: The longest text each field may hold, in the order a row's fields are checked.
+_LIMITS = (
+    ("phone", 60),
+    ("role", 200),
+    ("company", 200),
+    ("campaign", 200),
+    ("external_id", 200),
+    ("owner", 200),
+    ("disqualified_reason", 300),
+)
 
 Event = tuple[str, datetime]
 
@@ -62,9 +75,12 @@ class ContactRecord:
     #: Why the contact was disqualified (a Tandem export's "Disqualified reason").
     disqualified_reason: str = ""
 
-    @property
-    def email_key(self) -> str | None:
-        return self.email.lower() if self.email else None
+    #: The e-mail as the book keys it (lower case), worked out once: the import looks a
+    #: contact up by it several times a row.
+    email_key: str | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "email_key", self.email.lower() if self.email else None)
 
     @property
     def stage(self) -> str:
@@ -75,12 +91,14 @@ def contact_from_row(
     cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
 ) -> ContactRecord:
     read.check_width(cells)
+    texts = read.texts(cells)  # every field read once; limits checked in the order of old
+    get = texts.get
     try:
-        email = optional_email(read.text(cells, "email", 320))
+        email = optional_email(read.limited(texts, "email", 320))
     except TandemError as exc:
         raise RowFailure(f"{read.label('email')}: {exc.message}") from None
-    name = read.text(cells, "name") or " ".join(
-        part for part in (read.text(cells, "first_name"), read.text(cells, "last_name")) if part
+    name = get("name") or " ".join(
+        part for part in (get("first_name", ""), get("last_name", "")) if part
     )
     named = bool(name)
     if not name:
@@ -89,42 +107,45 @@ def contact_from_row(
         name = email
     if len(name) > 200:
         raise RowFailure("The name is too long (at most 200 characters).")
-    source, source_note = _source(cells, read, options)
+    source, source_note = _source(texts, read, options)
     notes = "\n".join(
-        part for part in (read.text(cells, "notes"), source_note, read.leftovers(cells)) if part
+        part for part in (get("notes", ""), source_note, read.leftovers(cells)) if part
     )
-    created, events, undated, dated = _history(cells, read, options, stage_map)
+    created, events, undated, dated = _history(cells, texts, read, options, stage_map)
     tags = tags_text(
-        tuple(read.text(cells, "tags").replace(";", ",").split(",")) if read.has("tags") else ()
+        tuple(get("tags", "").replace(";", ",").split(",")) if read.has("tags") else ()
     )
     if len(tags) > 500:
         raise RowFailure(f"{read.label('tags')} is too long (at most 500 characters).")
+    for key, limit in _LIMITS:  # one loop, the first too long in this order refused
+        if len(get(key, "")) > limit:
+            read.limited(texts, key, limit)
     return ContactRecord(
         name=name,
         named=named,
         email=email,
-        phone=read.text(cells, "phone", 60),
-        role=read.text(cells, "role", 200),
-        company=read.text(cells, "company", 200),
+        phone=get("phone", ""),
+        role=get("role", ""),
+        company=get("company", ""),
         source=source,
-        campaign=read.text(cells, "campaign", 200),
+        campaign=get("campaign", ""),
         tags=tags,
         notes=notes,
         created_at=created,
         events=events,
-        external_id=read.text(cells, "external_id", 200),
+        external_id=get("external_id", ""),
         undated=undated,
         dated=dated,
-        owner=read.text(cells, "owner", 200),
-        disqualified_reason=read.text(cells, "disqualified_reason", 300),
+        owner=get("owner", ""),
+        disqualified_reason=get("disqualified_reason", ""),
     )
 
 
 def _source(
-    cells: tuple[str, ...], read: RowReader, options: ImportOptions
+    texts: dict[str, str], read: RowReader, options: ImportOptions
 ) -> tuple[str | None, str]:
     """The channel, and a note keeping the file's word when no channel matches it."""
-    written = read.text(cells, "source")
+    written = texts.get("source", "")
     if not written:
         return None, ""
     channel = channel_for(written, options.source_map)
@@ -134,11 +155,15 @@ def _source(
 
 
 def _history(
-    cells: tuple[str, ...], read: RowReader, options: ImportOptions, stage_map: dict[str, str]
+    cells: tuple[str, ...],
+    texts: dict[str, str],
+    read: RowReader,
+    options: ImportOptions,
+    stage_map: dict[str, str],
 ) -> tuple[datetime, tuple[Event, ...], str, bool]:
-    created = read.moment(cells, "created_at")
+    created = read.moment_of(texts.get("created_at", ""), "created_at")
     if read.has("lifecycle_history"):  # a Tandem export: every change, a stage entered twice too
-        current = _current_stage(cells, read, stage_map)
+        current = _current_stage(texts, read, stage_map)
         written = written_history(
             cells, read, "lifecycle_history", lambda word: lifecycle_for(word, stage_map), current
         )
@@ -146,10 +171,10 @@ def _history(
             return created or written[0][1], written, "", True
     undated, has_date = "", True
     dated: list[Event] = []
-    for key, stage in STAGE_DATES:
-        moment = read.moment(cells, key)
+    for key, stage_text in _STAGE_KEYS:
+        moment = read.moment_of(texts.get(key, ""), key)
         if moment is not None:
-            dated.append((str(stage), moment))
+            dated.append((stage_text, moment))
     if created is None:
         if dated:
             created = min(moment for _stage, moment in dated)
@@ -162,10 +187,10 @@ def _history(
                 if options.missing_date == MissingDate.NOW
                 else read.no_creation_date(_stand_in_choice(options))
             )
-    if not any(stage == Lifecycle.LEAD for stage, _at in dated):
-        dated.append((str(Lifecycle.LEAD), created))
+    if not any(stage == _LEAD for stage, _at in dated):
+        dated.append((_LEAD, created))
     events = sorted(dated, key=lambda event: (event[1], _FUNNEL_ORDER[event[0]]))
-    current = _current_stage(cells, read, stage_map)
+    current = _current_stage(texts, read, stage_map)
     if current is not None and current != events[-1][0]:
         events.append((current, events[-1][1]))
     return created, tuple(events), undated, has_date
@@ -183,10 +208,8 @@ def _stood_in(cells: tuple[str, ...], read: RowReader, options: ImportOptions) -
     return read.stand_in(cells, choice) if choice is not None else None
 
 
-def _current_stage(
-    cells: tuple[str, ...], read: RowReader, stage_map: dict[str, str]
-) -> str | None:
-    written = read.text(cells, "stage")
+def _current_stage(texts: dict[str, str], read: RowReader, stage_map: dict[str, str]) -> str | None:
+    written = texts.get("stage", "")
     if not written:
         return None
     stage = lifecycle_for(written, stage_map)

@@ -61,7 +61,7 @@ class ImportCancelled(TandemError):
         super().__init__("The import was cancelled; nothing was written.", "import")
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of a file: slots make 100,000 of them quicker
 class Decision:
     line: int
     action: str
@@ -110,7 +110,7 @@ def decide_rows(
     return decisions
 
 
-@dataclass
+@dataclass(slots=True)
 class Seen(Generic[R]):
     """One record of the file: its first line, and the record all its rows make together."""
 

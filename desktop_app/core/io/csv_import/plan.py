@@ -7,7 +7,9 @@ file whose dates read both ways is planned no further than the `DateQuestion` it
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -85,6 +87,24 @@ class ImportPlan:
         return self.options.kind
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held back while an import plans, checks or writes its rows.
+
+    A big file makes hundreds of thousands of objects that live until the import ends (rows,
+    records, decisions), none in a cycle; each collection walks them all again (measured: a
+    sixth of planning 100,000 contacts). Garbage is still freed by reference counting; the
+    collector runs again afterwards. Left alone when something else paused it already."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def plan_import(
     source: SourceFile,
     options: ImportOptions,
@@ -94,6 +114,16 @@ def plan_import(
     """Read every row of `source` as `options` say. A wrong option or a file that cannot be
     this kind of list raises TandemError; a wrong row becomes a ParsedRow with its problem.
     `progress(done, total)` hears every `PROGRESS_ROWS` rows (the command line's bar)."""
+    with collector_paused():
+        return _planned(source, options, now, progress)
+
+
+def _planned(
+    source: SourceFile,
+    options: ImportOptions,
+    now: datetime | None,
+    progress: Callable[[int, int], object] | None,
+) -> ImportPlan:
     options = options.checked()
     options = dataclasses.replace(options, source_map=checked_source_map(options.source_map))
     stage_map = checked_stage_map(options.kind, options.stage_map)

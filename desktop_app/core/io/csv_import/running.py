@@ -36,10 +36,10 @@ from desktop_app.core.io.csv_import.decisions import (
     checking,
 )
 from desktop_app.core.io.csv_import.missing_dates import date_remedies, undated_lines
-from desktop_app.core.io.csv_import.plan import ImportPlan
+from desktop_app.core.io.csv_import.plan import ImportPlan, collector_paused
 from desktop_app.core.io.csv_import.reports import ProblemGroup, grouped_problems
 from desktop_app.core.io.csv_import.source_links import link_sources
-from desktop_app.core.models import Company, Contact, Deal
+from desktop_app.core.models import Company, Contact, Deal, ExternalId, ImportedRow
 from desktop_app.core.store import Book
 
 
@@ -150,7 +150,7 @@ def preview_import(
     """The first `limit` rows as they would be stored, the counts and every failing row;
     `checked` hears how many rows were checked against the book so far."""
     _answered(plan)
-    with book.reading() as session, checking(checked):
+    with collector_paused(), book.reading() as session, checking(checked):
         importer = importer_for(session, plan)
         return _preview(plan, importer, importer.decide(), limit)
 
@@ -208,7 +208,7 @@ def commit_import(
     book once rather than twice (a third of a big import's time). `checked` hears how many
     rows were checked against the book, before any is written."""
     _answered(plan)
-    with book.transaction() as session:
+    with collector_paused(), book.transaction() as session:
         importer = importer_for(session, plan)
         with checking(checked):
             decisions = importer.decide()
@@ -224,10 +224,11 @@ def commit_import(
         with (
             _cache_for(session, count[NEW] + count[UPDATE]),  # outside: the rebuilds use it
             _search_index_kept(session, plan.kind, count[NEW]),
+            _log_indexes_kept(session, count[NEW] + count[UPDATE]),
         ):
             importer.write(decisions, log, Progress(count[NEW] + count[UPDATE], progress))
             link_sources(session, plan, decisions, log)
-        log.finish(count[NEW], count[UPDATE], count[SKIP], count[FAIL])
+            log.finish(count[NEW], count[UPDATE], count[SKIP], count[FAIL])
         planned = importer.planned()
     if count[NEW] + count[UPDATE] >= BULK_ROWS:
         book.after_bulk_write()
@@ -264,6 +265,25 @@ def _search_index_kept(session: Session, kind: str, new: int) -> AbstractContext
     if new < existing:
         return nullcontext()
     return _rebuilt_after(session, REBUILT_TABLES[str(kind)])
+
+
+def _log_indexes_kept(session: Session, rows: int) -> AbstractContextManager[None]:
+    """The undo log's indexes (imported_rows, external_ids), built once at the end when a
+    big import adds at least as many entries as the log holds (a first import: measured, a
+    tenth of writing 100,000 contacts); into a long log, entry by entry is cheaper."""
+    if rows < BULK_ROWS:
+        return nullcontext()
+    logged = max(
+        session.scalar(select(func.count()).select_from(ImportedRow)) or 0,
+        session.scalar(select(func.count()).select_from(ExternalId)) or 0,
+    )
+    if rows < logged:
+        return nullcontext()
+    return indexes_rebuilt_after(session.connection(), LOG_TABLES)
+
+
+#: The undo log's tables, written for every row an import adds.
+LOG_TABLES = ("imported_rows", "external_ids")
 
 
 @contextmanager
