@@ -18,7 +18,9 @@ from tests.book_state import book_as_compared
 def window(qtbot: QtBot, book: Book, stand_ins: object) -> Iterator[MainWindow]:
     shown = MainWindow(book)
     qtbot.addWidget(shown)
-    shown.show()
+    with qtbot.waitActive(shown):
+        shown.show()
+        shown.activateWindow()  # Ctrl+, reaches only the active window
     yield shown
     shown.close()
 
