@@ -10,10 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_backups, cli_check
 from desktop_app.cli_progress import ProgressBar
 from desktop_app.core.errors import TandemError
 from desktop_app.core.vocabulary import Channel
+from desktop_app.core.write_lock import waiting_told
 
 if TYPE_CHECKING:
     from desktop_app.core.metrics import Review
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_review(commands, book)
     _add_import_export(commands, book)
+    cli_backups.add_backup_commands(commands, book)
+    cli_check.add_check_command(commands, book)
     return parser
 
 
@@ -329,9 +332,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "export": _export,
         "undo-import": _undo_import,
+        **cli_backups.commands(),
+        "check": cli_check.run_check,
     }[args.command]
     try:
-        return command(args)
+        with waiting_told(_WaitingLine()):
+            return command(args)
     except TandemError as exc:
         print(f"tandem: {exc.message}", file=sys.stderr)
         return 1
@@ -348,6 +354,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if own_log:
             stop_bug_log()
+
+
+class _WaitingLine:
+    """Said once on stderr when a write of the command waits for another writer of the
+    book (`core.write_lock`); never when none does."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def __call__(self) -> None:
+        if not self.said:
+            self.said = True
+            print(WAITING_LINE, file=sys.stderr, flush=True)
+
+
+WAITING_LINE = "Waiting for another Tandem to finish writing…"
 
 
 def _failed(args: argparse.Namespace, error: Exception) -> int:
@@ -516,8 +538,8 @@ def _import(args: argparse.Namespace) -> int:
             _write_errors(plan, preview, args.errors)
 
     try:
-        bar.show("Checking", 0, len(plan.rows))
         if args.dry_run:
+            bar.show("Checking", 0, len(plan.rows))
             preview = csv_import.preview_import(book, plan, checked=bar.callback("Checking"))
             show(preview)
             if not args.quiet:
@@ -686,6 +708,7 @@ def _undo_import(args: argparse.Namespace) -> int:
                     f"{batch.file_name}  {batch.created:,} new, {batch.updated:,} updated ({state})"
                 )
             return 0
+        cli_backups.daily_backup(book)
         result = undo_import(book, args.batch)
     finally:
         book.close()

@@ -279,16 +279,24 @@ def _explain_sqlite(error: sqlite3.Error, detail: str, path: Path | None) -> Dat
     return DatabaseProblem(MESSAGES[kind], kind, detail)
 
 
+def damaged_book(found: str, advice: str = "restore it from a backup") -> DatabaseProblem:
+    """The book's integrity check found damage (`found`, its first complaint); `advice` may
+    name the backup to restore."""
+    # SQLite heads its complaints with "*** in database main ***" on a line of its own.
+    found = " ".join(line for line in found.splitlines() if not line.startswith("*** in "))
+    return DatabaseProblem(
+        f"The book is damaged (its integrity check says: {found}): it was left as it was; "
+        f"{advice}.",
+        DAMAGED,
+        found,
+    )
+
+
 def _unreadable(detail: str, path: Path | None) -> DatabaseProblem:
     """SQLite found the file malformed: damaged if the integrity check agrees, else not."""
     found = integrity_problem(path) if path is not None and path.is_file() else None
     if found:
-        return DatabaseProblem(
-            f"The book is damaged (its integrity check says: {found}): it was left as it was; "
-            "restore it from a backup.",
-            DAMAGED,
-            found,
-        )
+        return damaged_book(found)
     if found == "":
         message = (
             f"The book could not be read just now ({detail}), though its integrity check "

@@ -402,6 +402,34 @@ def bulk_converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[
     return stamp
 
 
+#: Rows per statement of `insert_unless_taken` (PostgreSQL takes up to 65,535 values).
+UNLESS_TAKEN_ROWS = 1000
+
+
+def insert_unless_taken(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]], key: str
+) -> set[int]:
+    """Insert `rows` (each with its id), leaving out those whose unique `key` a row holds
+    already, one another transaction added since this one looked included: `INSERT … ON
+    CONFLICT DO NOTHING`, which waits for that transaction to end. Returns the ids inserted.
+
+    The rows go in by key, so that two transactions adding the same keys take them in the
+    same order: the later waits for the earlier rather than deadlocking with it.
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    on_postgresql = connection.dialect.name == "postgresql"
+    ordered = sorted(rows, key=lambda row: (row[key] is None, row[key] or ""))
+    added: set[int] = set()
+    for start in range(0, len(ordered), UNLESS_TAKEN_ROWS):
+        chunk = [dict(row) for row in ordered[start : start + UNLESS_TAKEN_ROWS]]
+        insert = postgresql.insert(table) if on_postgresql else sqlite.insert(table)
+        statement = insert.values(chunk).on_conflict_do_nothing(index_elements=[key])
+        ids = connection.execute(statement.returning(table.c.id)).scalars()
+        added.update(int(row_id) for row_id in ids)
+    return added
+
+
 def reserved_ids(connection: Connection, table: Table, count: int) -> list[int] | None:
     """On PostgreSQL, `count` new ids from the table's own sequence in one round trip (so
     rows can be copied in with their ids known, whoever else writes meanwhile); None on

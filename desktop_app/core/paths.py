@@ -11,6 +11,11 @@ def default_book_path() -> Path:
     return user_data_path("Tandem", appauthor=False) / "tandem.sqlite"
 
 
+def backups_folder() -> Path:
+    """Where `core.backups` keeps each book's automatic backups, a folder per book."""
+    return default_book_path().parent / "Backups"
+
+
 def log_path() -> Path:
     """Tandem's log of unexpected errors (`core.bug_log`), in the same data folder."""
     return default_book_path().parent / "tandem.log"

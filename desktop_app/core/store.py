@@ -11,6 +11,8 @@ another program's SQLite file is refused), and only in a folder that exists, Tan
 data folder apart; it is written under a temporary name and appears complete or not at all.
 Before an upgrade the book is copied with SQLite's backup API to a temporary name, then
 renamed: one backup per revision upgraded from, replaced by a later attempt, never empty.
+A book whose file or folder may not be written is opened read-only (`mode=ro`, `immutable`
+when no -wal waits): it is read, a write says it is read-only, no file appears beside it.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from desktop_app.core.database_errors import book_refused
-from desktop_app.core.errors import BookError
+from desktop_app.core.errors import BookError, TandemError
 from desktop_app.core.journal import watch_writes
 from desktop_app.core.paths import default_book_path
+from desktop_app.core.write_lock import WRITES, begin_writing, done_writing
 
 #: Every revision this Tandem knows, oldest first; the last is the head.
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
@@ -53,17 +56,29 @@ class Book:
     backup_path: Path | None = None
     #: The book was created by this opening (the command line says so).
     created: bool = False
+    #: The file or its folder may not be written: the book is only read (`mode=ro`).
+    read_only: bool = False
+    #: Why no transaction may write to the book now (the window found it damaged), or None.
+    refusal: TandemError | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # A transaction that will write begins as a writer on SQLite (`write_lock`).
+        self._writes = sessionmaker(
+            self.engine.execution_options(**{WRITES: True}), expire_on_commit=False
+        )
         #: Names this open book in the change log, so its window skips its own changes.
         self.origin = uuid.uuid4().hex
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Everything done inside is committed together, or not at all; what it wrote goes
-        to the change log (and to a `journal.recording()` around it)."""
-        with self._sessions.begin() as session:
+        to the change log (and to a `journal.recording()` around it). On SQLite it begins as
+        the book's one writer, waiting for another first (`write_lock`). A book with a
+        `refusal` raises it instead, writing nothing."""
+        if self.refusal is not None:
+            raise self.refusal
+        with self._writes.begin() as session:
             watch_writes(session, self.origin)
             yield session
 
@@ -112,6 +127,8 @@ def _open_sqlite(path: Path, create: bool = True) -> Book:
         return _create_sqlite(path)
     revision = _sqlite_revision(path)
     _refuse_unknown(revision, str(path))
+    if _cannot_write(path):
+        return _open_read_only(path, revision)
     backup = _backup_beside(path, revision) if revision != SCHEMA_HEAD else None
     engine = _sqlite_engine(path)
     book = Book(engine, name=path.name, path=path, backup_path=backup)
@@ -255,14 +272,35 @@ def _sqlite_revision(path: Path) -> str:
     return str(row[0])
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection that cannot change the file or leave journal files beside it.
 
     `immutable` is only safe when no write-ahead log is waiting to be replayed; with one, a
     read-only connection still reads it (and SQLite keeps its own -shm beside it).
     """
     immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{immutable}",
+        uri=True,
+        check_same_thread=check_same_thread,
+    )
+
+
+def _cannot_write(path: Path) -> bool:
+    """The book's file, or its folder (where SQLite keeps its -wal and -shm), may not be
+    written: chmod 444, a read-only folder, disk or mount, an immutable file."""
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _open_read_only(path: Path, revision: str) -> Book:
+    """A book that may not be written is read through `_read_only` connections: review and
+    export work, a write says the book is read-only, and no file appears beside it."""
+    if revision != SCHEMA_HEAD:
+        raise BookError(
+            f"{path} was written by an older Tandem and is read-only, so it cannot be "
+            "upgraded: make the file and its folder writable, or open a copy of it."
+        )
+    return Book(_sqlite_engine(path, read_only=True), name=path.name, path=path, read_only=True)
 
 
 def _refuse_unknown(revision: str | None, where: str) -> None:
@@ -305,17 +343,22 @@ def _backup_beside(path: Path, revision: str) -> Path:
     return backup
 
 
-def _sqlite_engine(path: Path) -> Engine:
+def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
     # URL.create, not a URL string: "?", "%", "#" and spaces name that exact file.
-    engine = create_engine(URL.create("sqlite", database=str(path.absolute())))
+    url = URL.create("sqlite", database=str(path.absolute()))
+    if read_only:
+        engine = create_engine(url, creator=lambda: _read_only(path, check_same_thread=False))
+    else:
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
         # SQLite's own lower() knows only ASCII: "Öztürk" must match "öztürk" as on PostgreSQL.
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
@@ -325,7 +368,15 @@ def _sqlite_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if connection.get_execution_options().get(WRITES):
+            begin_writing(connection.connection.dbapi_connection, path.absolute(), BUSY_TIMEOUT_MS)
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _ended(_connection: Any) -> None:
+        done_writing()
 
     return engine
 
@@ -401,7 +452,7 @@ def upgrade_to(engine: Engine, revision: str = SCHEMA_HEAD) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
+    with engine.execution_options(**{WRITES: True}).begin() as connection:
         repair_the_first_schema(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -104,13 +104,21 @@ class JournalStep:
 def recorded(work: Callable[[Book], T], book: Book, rows: bool = True) -> tuple[T, Changes]:
     """Run `work(book)` and say what its transactions changed: each row as it was before and
     after (for undo), or with `rows=False` only the tables (for what is not undone, and is
-    not worth holding row by row)."""
+    not worth holding row by row). Work that collided with another writer on PostgreSQL
+    (`core.collisions`) is done again, unless a transaction of it had committed."""
+    from desktop_app.core.collisions import retried
     from desktop_app.core.journal import Journal, recording
 
-    with recording(rows=rows) as journals:
-        result = work(book)
+    tries: list[list[Journal]] = []
+
+    def once() -> T:
+        with recording(rows=rows) as journals:
+            tries.append(journals)
+            return work(book)
+
+    result = retried(once, may_redo=lambda: not tries[-1])
     journal = Journal()
-    for one in journals:
+    for one in tries[-1]:
         journal = journal.then(one)
     return result, Changes.of(journal)
 
@@ -124,6 +132,10 @@ class Operations(QObject):
     history_changed = Signal()
     #: A write started or all finished: True while one is out (a busy cursor, say).
     busy_changed = Signal(bool)
+    #: True when a write starts waiting for another program to finish writing the book
+    #: (`core.write_lock`), False when that write is over: the window shows itself busy.
+    write_waits = Signal(bool)
+    _waits_on_worker = Signal(bool)
     #: An undo or redo the book refused (changed elsewhere since), in a sentence.
     refused = Signal(str)
     #: No read and no write is out any more: every screen shows what the book holds.
@@ -140,6 +152,7 @@ class Operations(QObject):
         self._read_counter = 0
         self._writes_out = 0
         self._reads_out = 0
+        self._waits_on_worker.connect(self.write_waits)  # queued to the GUI thread
 
     @property
     def is_quiet(self) -> bool:
@@ -223,7 +236,7 @@ class Operations(QObject):
             else:
                 workers.report_unexpected(error)
 
-        task = workers.Task(self._plainly(work), serial=True)
+        task = workers.Task(self._plainly(self.told_waiting(work)), serial=True)
         task.succeeded.connect(succeeded)
         task.failed.connect(failed)
         task.finished.connect(finished)
@@ -320,6 +333,29 @@ class Operations(QObject):
         task.failed.connect(went_wrong)
         task.finished.connect(finished)
         task.start()
+
+    def told_waiting(self, work: workers.Work) -> workers.Work:
+        """`work`, which says when it waits for another writer and when it is over
+        (`write_waits`); every change runs so, and a write on a task of its own may too."""
+
+        def run(progress: workers.Progress) -> Any:
+            from desktop_app.core.write_lock import waiting_told
+
+            waited = False
+
+            def tell() -> None:
+                nonlocal waited
+                waited = True
+                self._waits_on_worker.emit(True)
+
+            try:
+                with waiting_told(tell):
+                    return work(progress)
+            finally:
+                if waited:
+                    self._waits_on_worker.emit(False)
+
+        return run
 
     def _plainly(self, work: workers.Work) -> workers.Work:
         """`work`, whose database errors a user can meet (another program writing, a full

@@ -1,7 +1,8 @@
 """File ▸ Settings… (Ctrl+,): the rules the book keeps for every window and figure — the
 follow-up promise, when a deal goes stale, the currency of new deals and each open stage's
-probability in the weighted pipeline — and the way to the lead standard, which demand
-creation keeps (its criteria and threshold are edited there, beside the leads they score)."""
+probability in the weighted pipeline, how many days, weeks and months of backups to keep —
+and the way to the lead standard, which demand creation keeps (its criteria and threshold are
+edited there, beside the leads they score)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop_app.gui.forms.ui_business_settings import Ui_BusinessSettingsDialog
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
+    from desktop_app.core.backup_rotation import Rotation
     from desktop_app.core.errors import TandemError
     from desktop_app.core.services.settings import BookSettings
     from desktop_app.core.store import Book
@@ -25,10 +27,10 @@ if TYPE_CHECKING:
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD", "JPY")
 
 
-def _read(book: Book) -> BookSettings:
-    from desktop_app.core.services.settings import read_settings
+def _read(book: Book) -> tuple[BookSettings, Rotation]:
+    from desktop_app.core.services.settings import backup_rotation, read_settings
 
-    return read_settings(book)
+    return read_settings(book), backup_rotation(book)
 
 
 class BusinessSettingsDialog(ServiceDialog):
@@ -75,12 +77,17 @@ class BusinessSettingsDialog(ServiceDialog):
     def _enable(self, enabled: bool) -> None:
         ui = self.ui
         inputs = [ui.followUpSpin, ui.staleSpin, ui.currencyCombo, ui.leadStandardButton]
+        inputs += [ui.backupsDailySpin, ui.backupsWeeklySpin, ui.backupsMonthlySpin]
         for widget in [*inputs, *(self._spin(stage) for stage in OPEN_DEAL_STAGES)]:
             widget.setEnabled(enabled)
         ui.buttonBox.button(ui.buttonBox.StandardButton.Ok).setEnabled(enabled)
 
-    def _show(self, settings: BookSettings) -> None:
+    def _show(self, shown: tuple[BookSettings, Rotation]) -> None:
+        settings, rotation = shown
         ui = self.ui
+        ui.backupsDailySpin.setValue(rotation.daily)
+        ui.backupsWeeklySpin.setValue(rotation.weekly)
+        ui.backupsMonthlySpin.setValue(rotation.monthly)
         ui.followUpSpin.setValue(settings.follow_up_hours)
         ui.staleSpin.setValue(settings.stale_days)
         ui.currencyCombo.setCurrentText(settings.currency)
@@ -105,7 +112,12 @@ class BusinessSettingsDialog(ServiceDialog):
             self.lead_standard_requested.emit()
 
     def change(self) -> tuple[str, Callable[[Book], Any]]:
-        from desktop_app.core.services.settings import BusinessRules, change_business_rules
+        from desktop_app.core.backup_rotation import Rotation
+        from desktop_app.core.services.settings import (
+            BusinessRules,
+            change_backup_rotation,
+            change_business_rules,
+        )
 
         ui = self.ui
         rules = BusinessRules(
@@ -116,4 +128,12 @@ class BusinessSettingsDialog(ServiceDialog):
                 str(stage): self._spin(stage).value() / 100 for stage in OPEN_DEAL_STAGES
             },
         )
-        return "change of the business settings", lambda book: change_business_rules(book, rules)
+        rotation = Rotation(
+            ui.backupsDailySpin.value(), ui.backupsWeeklySpin.value(), ui.backupsMonthlySpin.value()
+        )
+
+        def save(book: Book) -> None:
+            change_business_rules(book, rules)
+            change_backup_rotation(book, rotation)
+
+        return "change of the business settings", save

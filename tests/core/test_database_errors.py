@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.pool import NullPool
 
+from desktop_app.cli import WAITING_LINE
 from desktop_app.core import database_errors as de
+from desktop_app.core import write_lock
 from desktop_app.core.database_errors import DatabaseProblem, explain
 from desktop_app.core.errors import BookError, TandemError
 from desktop_app.core.models import Company
@@ -43,7 +45,10 @@ def settings_rows(book: Book) -> int:
         return session.execute(text("SELECT count(*) FROM settings")).scalar_one()
 
 
-def test_a_book_another_program_writes_to_is_locked(sqlite_book: Book) -> None:
+def test_a_book_another_program_writes_to_is_locked(
+    sqlite_book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_lock, "NO_PROGRESS_LIMIT_S", 0.0)  # a writer that never lets go
     path = sqlite_book.path
     assert path is not None
     other = sqlite3.connect(path, isolation_level=None)
@@ -253,7 +258,10 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-def test_the_command_line_says_a_locked_book_in_one_line(tmp_path: Path) -> None:
+def test_the_command_line_says_a_locked_book_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TANDEM_WRITE_WAIT_LIMIT_S", "0.5")  # a writer that never lets go
     path = tmp_path / "book.sqlite"
     open_book(path).close()
     csv = tmp_path / "people.csv"
@@ -266,7 +274,8 @@ def test_the_command_line_says_a_locked_book_in_one_line(tmp_path: Path) -> None
         other.execute("ROLLBACK")
         other.close()
     assert result.returncode == 1
-    assert one_line(result) == f"tandem: {LOCKED}"
+    waited, said = result.stderr.strip().splitlines()  # said after waiting for it in vain
+    assert (waited, said) == (WAITING_LINE, f"tandem: {LOCKED}")
     with sqlite3.connect(path) as check:
         assert check.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.demo import campaigns as campaign_area
 from desktop_app.core.demo.activities import build_activities
 from desktop_app.core.demo.content import Content, build_content
@@ -130,6 +131,7 @@ def generate_sample_business(
     of range or a book that already holds business data; the book is then left untouched.
     """
     _validate(weeks, contacts)
+    refuse_if_unwritable(book)
     report = progress or _ignore
     report(0.0)
     timeline = Timeline.ending(today or date.today(), weeks)

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__
 from desktop_app.core import clock
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.dialect import search_index_rebuilt_after
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.safe_files import refuse_database, replacing
@@ -104,6 +105,7 @@ def export_book(book: Book, path: Path) -> dict[str, int]:
 
 def import_book(book: Book, path: Path) -> dict[str, int]:
     """Read a whole-book export into this book, which must hold no business yet."""
+    refuse_if_unwritable(book)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -28,6 +28,8 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
+from desktop_app.core.backups import Reason, back_up_before
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.book_json import json_value
 from desktop_app.core.models import Base, BinEntry
@@ -252,8 +254,14 @@ def days_left(deleted_at: datetime, at: datetime) -> int:
 
 
 def purge_bin(book: Book, at: datetime | None = None) -> int:
-    """Delete for good what has waited 30 days; returns how many entries went."""
+    """Delete for good what has waited 30 days; returns how many entries went. The book is
+    backed up first when anything has waited that long (the bin's dialog asks at each opening)."""
     at = at or clock.now()
+    with book.reading() as session:
+        expired = session.scalar(select(BinEntry.id).where(BinEntry.deleted_at <= _cut_off(at)))
+    if expired is not None:
+        refuse_if_unwritable(book)
+        back_up_before(book, Reason.BEFORE_ERASE)
     with book.transaction() as session:
         return purge_in(session, at)
 
@@ -270,7 +278,9 @@ def _cut_off(at: datetime) -> datetime:
 
 
 def delete_for_good(book: Book, entry_id: int) -> str:
-    """Empty one entry of the bin; returns its label."""
+    """Empty one entry of the bin, the book backed up first; returns its label."""
+    refuse_if_unwritable(book)
+    back_up_before(book, Reason.BEFORE_ERASE)
     with book.transaction() as session:
         entry = entry_in(session, entry_id)
         label = entry.label

@@ -18,6 +18,8 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
+from desktop_app.core.backups import Reason, back_up_before
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.errors import TandemError
 from desktop_app.core.history import standing
 from desktop_app.core.models import (
@@ -55,6 +57,8 @@ def merge_contacts(
     contact's open activities close (a duplicate first call, say) but those in `keep_open`."""
     at = at or clock.now()
     _distinct(keep_id, merge_id, "contact")
+    refuse_if_unwritable(book)
+    back_up_before(book, Reason.BEFORE_MERGE)
     with book.transaction() as session:
         keep, gone = _contact(session, keep_id), _contact(session, merge_id)
         why = f"Closed when {gone.name} was merged into {keep.name} on {at:%Y-%m-%d}."
@@ -77,6 +81,8 @@ def merge_companies(book: Book, keep_id: int, merge_id: int, at: datetime | None
     """Fold company `merge_id` into `keep_id`: its contacts and deals move to the kept one."""
     at = at or clock.now()
     _distinct(keep_id, merge_id, "company")
+    refuse_if_unwritable(book)
+    back_up_before(book, Reason.BEFORE_MERGE)
     with book.transaction() as session:
         keep, gone = _company(session, keep_id), _company(session, merge_id)
         moved = _repoint(session, "companies", merge_id, keep_id)

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__
 from desktop_app.core import clock
+from desktop_app.core.backups import Reason, back_up_before
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.dialect import merge_text_indexes, zero_what_is_deleted
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.book_json import json_value
@@ -57,6 +59,8 @@ ERASED_WORDS = "[erased]"
 def erase_contact(book: Book, contact_id: int, at: datetime | None = None) -> str:
     """Forget the person for good (see the module); returns the name they had."""
     at = at or clock.now()
+    refuse_if_unwritable(book)
+    back_up_before(book, Reason.BEFORE_ERASE)
     with book.transaction() as session:
         contact = session.get(Contact, contact_id)
         if contact is None:

@@ -7,6 +7,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.backup_rotation import (
+    DAILY_KEY,
+    MONTHLY_KEY,
+    MOST,
+    WEEKLY_KEY,
+    Rotation,
+)
 from desktop_app.core.errors import TandemError
 from desktop_app.core.models import Setting
 from desktop_app.core.services.validation import money
@@ -131,3 +138,25 @@ def _store(book: Book, values: dict[str, str]) -> None:
     with book.transaction() as session:
         for key, value in values.items():
             session.merge(Setting(key=key, value=value))
+
+
+def backup_rotation(book: Book) -> Rotation:
+    """How many days, weeks and months of automatic backups the book keeps."""
+    with book.reading() as session:
+        keys = (DAILY_KEY, WEEKLY_KEY, MONTHLY_KEY)
+        raw = dict(
+            session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys))).all()
+        )
+    return Rotation.from_settings({str(k): str(v) for k, v in raw.items()})
+
+
+def change_backup_rotation(book: Book, rotation: Rotation) -> None:
+    """Keep the counts in the book (each checked first); the next backup thins by them."""
+    for value, least, key, words in (
+        (rotation.daily, 1, DAILY_KEY, "days"),
+        (rotation.weekly, 0, WEEKLY_KEY, "weeks"),
+        (rotation.monthly, 0, MONTHLY_KEY, "months"),
+    ):
+        if not least <= value <= MOST[key]:
+            raise TandemError(f"Keep {least} to {MOST[key]} {words} of backups.", key)
+    _store(book, rotation.as_settings())

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QPushButton,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_BusinessSettingsDialog(object):
     def setupUi(self, BusinessSettingsDialog):
@@ -167,6 +168,55 @@ class Ui_BusinessSettingsDialog(object):
 
         self.mainLayout.addLayout(self.rulesForm)
 
+        self.backupsGroup = QGroupBox(BusinessSettingsDialog)
+        self.backupsGroup.setObjectName(u"backupsGroup")
+        self.backupsForm = QFormLayout(self.backupsGroup)
+        self.backupsForm.setObjectName(u"backupsForm")
+        self.backupsIntro = QLabel(self.backupsGroup)
+        self.backupsIntro.setObjectName(u"backupsIntro")
+        self.backupsIntro.setWordWrap(True)
+
+        self.backupsForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.backupsIntro)
+
+        self.backupsDailyLabel = QLabel(self.backupsGroup)
+        self.backupsDailyLabel.setObjectName(u"backupsDailyLabel")
+
+        self.backupsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.backupsDailyLabel)
+
+        self.backupsDailySpin = QSpinBox(self.backupsGroup)
+        self.backupsDailySpin.setObjectName(u"backupsDailySpin")
+        self.backupsDailySpin.setMinimum(1)
+        self.backupsDailySpin.setMaximum(730)
+
+        self.backupsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.backupsDailySpin)
+
+        self.backupsWeeklyLabel = QLabel(self.backupsGroup)
+        self.backupsWeeklyLabel.setObjectName(u"backupsWeeklyLabel")
+
+        self.backupsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.backupsWeeklyLabel)
+
+        self.backupsWeeklySpin = QSpinBox(self.backupsGroup)
+        self.backupsWeeklySpin.setObjectName(u"backupsWeeklySpin")
+        self.backupsWeeklySpin.setMinimum(0)
+        self.backupsWeeklySpin.setMaximum(520)
+
+        self.backupsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.backupsWeeklySpin)
+
+        self.backupsMonthlyLabel = QLabel(self.backupsGroup)
+        self.backupsMonthlyLabel.setObjectName(u"backupsMonthlyLabel")
+
+        self.backupsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.backupsMonthlyLabel)
+
+        self.backupsMonthlySpin = QSpinBox(self.backupsGroup)
+        self.backupsMonthlySpin.setObjectName(u"backupsMonthlySpin")
+        self.backupsMonthlySpin.setMinimum(0)
+        self.backupsMonthlySpin.setMaximum(240)
+
+        self.backupsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.backupsMonthlySpin)
+
+
+        self.mainLayout.addWidget(self.backupsGroup)
+
         self.formError = QLabel(BusinessSettingsDialog)
         self.formError.setObjectName(u"formError")
 
@@ -186,6 +236,9 @@ class Ui_BusinessSettingsDialog(object):
         self.demoLabel.setBuddy(self.demoSpin)
         self.proposalLabel.setBuddy(self.proposalSpin)
         self.negotiationLabel.setBuddy(self.negotiationSpin)
+        self.backupsDailyLabel.setBuddy(self.backupsDailySpin)
+        self.backupsWeeklyLabel.setBuddy(self.backupsWeeklySpin)
+        self.backupsMonthlyLabel.setBuddy(self.backupsMonthlySpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.followUpSpin, self.staleSpin)
         QWidget.setTabOrder(self.staleSpin, self.currencyCombo)
@@ -194,6 +247,9 @@ class Ui_BusinessSettingsDialog(object):
         QWidget.setTabOrder(self.demoSpin, self.proposalSpin)
         QWidget.setTabOrder(self.proposalSpin, self.negotiationSpin)
         QWidget.setTabOrder(self.negotiationSpin, self.leadStandardButton)
+        QWidget.setTabOrder(self.leadStandardButton, self.backupsDailySpin)
+        QWidget.setTabOrder(self.backupsDailySpin, self.backupsWeeklySpin)
+        QWidget.setTabOrder(self.backupsWeeklySpin, self.backupsMonthlySpin)
 
         self.retranslateUi(BusinessSettingsDialog)
 
@@ -248,6 +304,23 @@ class Ui_BusinessSettingsDialog(object):
         self.leadStandardButton.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Lead standard\u2026", None))
 #if QT_CONFIG(tooltip)
         self.leadStandardButton.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"Saves these settings, then opens the lead standard (its criteria, weights and MQL threshold) in demand creation", None))
+#endif // QT_CONFIG(tooltip)
+        self.backupsGroup.setTitle(QCoreApplication.translate("BusinessSettingsDialog", u"Backups", None))
+        self.backupsIntro.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Tandem backs this book up on the first opening of each day and before every import, merge and erase, and keeps the newest backup of each of the last:", None))
+        self.backupsDailyLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Da&ys:", None))
+        self.backupsDailySpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" days", None))
+#if QT_CONFIG(tooltip)
+        self.backupsDailySpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"How many days keep their newest backup (at least one: the newest backup always stays)", None))
+#endif // QT_CONFIG(tooltip)
+        self.backupsWeeklyLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Weeks:", None))
+        self.backupsWeeklySpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" weeks", None))
+#if QT_CONFIG(tooltip)
+        self.backupsWeeklySpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"How many ISO weeks keep their newest backup", None))
+#endif // QT_CONFIG(tooltip)
+        self.backupsMonthlyLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Months:", None))
+        self.backupsMonthlySpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" months", None))
+#if QT_CONFIG(tooltip)
+        self.backupsMonthlySpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"How many months keep their newest backup", None))
 #endif // QT_CONFIG(tooltip)
         self.formError.setText("")
     # retranslateUi

@@ -378,7 +378,9 @@ class ImportDialog(QDialog):
         assert self._plan is not None
         plan, keep_going, book = self._plan, self.keepGoingCheck.isChecked(), self._ops.book
         # After the book's other writes, on the writer's thread, as the layer's own writes run.
-        task = workers.Task(partial(commit, book, plan, keep_going), serial=True)
+        task = workers.Task(
+            self._ops.told_waiting(partial(commit, book, plan, keep_going)), serial=True
+        )
         task.progressed.connect(lambda fraction: self.progressBar.setValue(int(fraction * 1000)))
         task.succeeded.connect(partial(self._imported, plan, keep_going))
         task.failed.connect(self._failed)

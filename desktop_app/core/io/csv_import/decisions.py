@@ -21,6 +21,7 @@ from desktop_app.core.io.csv_import.links import Pending, Ref, resolved
 from desktop_app.core.io.csv_import.lookups import chunks, table
 from desktop_app.core.io.csv_import.options import OnDuplicate
 from desktop_app.core.io.csv_import.plan import ParsedRow, Record
+from desktop_app.core.write_lock import still_writing
 
 R = TypeVar("R")
 
@@ -49,8 +50,11 @@ def checking(progress: ProgressCallback | None) -> Iterator[None]:
 
 
 def _checked(done: int, total: int) -> None:
+    if done % CHECK_STEP and done != total:
+        return
+    still_writing()  # the commit decides inside its write transaction: writers wait on it
     report = _checking.get()
-    if report is not None and (done % CHECK_STEP == 0 or done == total):
+    if report is not None:
         report(done, total)
 
 
@@ -293,6 +297,7 @@ class Progress:
 
     def advance(self, rows: int) -> None:
         self.done += rows
+        still_writing()
         if (
             self.callback is not None
             and self.callback(min(self.done, self.total), self.total) is False

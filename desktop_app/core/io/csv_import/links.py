@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.io.csv_import.batch_log import BatchLog
 from desktop_app.core.io.csv_import.lookups import (
     bulk_insert,
-    inserted,
+    inserted_unless_taken,
     milestones,
     rows_keyed,
     table,
@@ -26,11 +26,13 @@ from desktop_app.core.vocabulary import Lifecycle
 
 @dataclass(eq=False)
 class Pending:
-    """A row this import will create; `id` is known once it is written."""
+    """A row this import will create; `id` is known once it is written. It is not `added`
+    when another import added the same row meanwhile (PostgreSQL): then it is that one."""
 
     name: str
     at: datetime
     id: int | None = None
+    added: bool = True
 
 
 @dataclass(eq=False)
@@ -179,6 +181,7 @@ class Links:
                 for p, channel in self.new_campaigns
             ],
             log,
+            "name",
         )
         self._write(
             "companies",
@@ -195,14 +198,16 @@ class Links:
                 for p in self.new_companies
             ],
             log,
+            "name_key",
         )
         self._write(
             "contacts",
             self.new_contacts,
             [self._contact_row(p) for p in self.new_contacts],
             log,
+            "email_key",
         )
-        if self.new_contacts:
+        if any(p.added for p in self.new_contacts):
             bulk_insert(
                 self.session,
                 "lifecycle_events",
@@ -214,6 +219,7 @@ class Links:
                         "note": self.note,
                     }
                     for p in self.new_contacts
+                    if p.added
                 ],
             )
 
@@ -242,10 +248,12 @@ class Links:
         pending: list[Pending] | list[PendingContact],
         rows: list[dict[str, object]],
         log: BatchLog,
+        key: str,
     ) -> None:
+        """Rows are found by their unique `key`: another import may add one meanwhile."""
         if not rows:
             return
-        ids = inserted(self.session, name, rows)
+        ids, added = inserted_unless_taken(self.session, name, rows, key)
         for item, row_id in zip(pending, ids, strict=True):
-            item.id = int(row_id)
-        log.created(name, ids)
+            item.id, item.added = int(row_id), row_id in added
+        log.created(name, [row_id for row_id in ids if row_id in added])

@@ -11,7 +11,12 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, RowMapping, Select, Table, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.dialect import bulk_converter, insert_rows, reserved_ids
+from desktop_app.core.dialect import (
+    bulk_converter,
+    insert_rows,
+    insert_unless_taken,
+    reserved_ids,
+)
 from desktop_app.core.journal import note_bulk_insert
 from desktop_app.core.models import Base, ExternalId, LifecycleEvent
 from desktop_app.core.services.contacts import refresh_milestones
@@ -167,9 +172,8 @@ def inserted(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) 
 
     The rows are given their ids before they are written. PostgreSQL hands out a block of
     its sequence in one round trip (`reserved_ids`). SQLite's write lock, held from the
-    transaction's first write (every caller has written before: the batch row, or the
-    emptied default tables), keeps any other writer out until commit, so max(id) + 1
-    onwards are free.
+    transaction's start (`BEGIN IMMEDIATE`), keeps any other writer out until commit, so
+    max(id) + 1 onwards are free.
     """
     if not rows:
         return []
@@ -183,6 +187,37 @@ def inserted(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) 
         row["id"] = row_id  # the caller's own dicts, built for this insert
     bulk_insert(session, table_name, rows)
     return ids
+
+
+def inserted_unless_taken(
+    session: Session, table_name: str, rows: Sequence[dict[str, Any]], key: str
+) -> tuple[list[int], set[int]]:
+    """Like `inserted`, for rows another import may add at the same moment (a company named
+    in both files): each row's id, in order, and the set of those this call added.
+
+    On PostgreSQL a row whose unique `key` another transaction wrote since this one looked is
+    not added again (`insert_unless_taken`): it is found, and is not this import's to undo.
+    On SQLite the write lock, taken as the transaction began, has kept every other writer
+    out since the rows were looked up: they go in at bulk speed.
+    """
+    if not rows:
+        return [], set()
+    target = table(table_name)
+    connection = session.connection()
+    ids = reserved_ids(connection, target, len(rows))
+    if ids is None:
+        ids = inserted(session, table_name, rows)
+        return ids, set(ids)
+    for row, row_id in zip(rows, ids, strict=True):
+        row["id"] = row_id
+    note_bulk_insert(session, target)
+    added = insert_unless_taken(connection, target, rows, key)
+    taken = {row[key] for row in rows if row["id"] not in added}
+    found: dict[Any, int] = {}
+    for chunk in chunks(sorted(taken)):
+        query = select(target.c[key], target.c.id).where(target.c[key].in_(chunk))
+        found.update((found_key, int(row_id)) for found_key, row_id in session.execute(query))
+    return [row["id"] if row["id"] in added else found[row[key]] for row in rows], added
 
 
 def bulk_insert(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:

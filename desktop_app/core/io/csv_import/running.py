@@ -17,6 +17,14 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.backups import Reason, back_up_before
+from desktop_app.core.book_check import refuse_if_unwritable
+from desktop_app.core.collisions import (
+    DEADLOCK,
+    SERIALIZATION_FAILURE,
+    UNIQUE_VIOLATION,
+    retried,
+)
 from desktop_app.core.dialect import (
     bulk_write_cache,
     indexes_rebuilt_after,
@@ -208,6 +216,25 @@ def commit_import(
     book once rather than twice (a third of a big import's time). `checked` hears how many
     rows were checked against the book, before any is written."""
     _answered(plan)
+    refuse_if_unwritable(book)
+    back_up_before(book, Reason.BEFORE_IMPORT)
+    # On PostgreSQL another import may add the same records at the same moment: the rows are
+    # then decided again, against the book as that import left it.
+    return retried(
+        lambda: _commit(book, plan, keep_going, progress, previewed, checked),
+        (SERIALIZATION_FAILURE, DEADLOCK, UNIQUE_VIOLATION),
+    )
+
+
+def _commit(
+    book: Book,
+    plan: ImportPlan,
+    keep_going: bool,
+    progress: ProgressCallback | None,
+    previewed: Callable[[ImportPreview], object] | None,
+    checked: ProgressCallback | None,
+) -> ImportResult:
+    """One try at writing the import, in one transaction."""
     with collector_paused(), book.transaction() as session:
         importer = importer_for(session, plan)
         with checking(checked):

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.core import clock
+from desktop_app.core.book_check import refuse_if_unwritable
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.book_json import python_value
 from desktop_app.core.io.csv_import.lookups import chunks, refresh_contacts, table
@@ -72,6 +73,7 @@ def import_batches(book: Book, limit: int = 200) -> list[BatchRow]:
 
 
 def undo_import(book: Book, batch_id: int, at: datetime | None = None) -> UndoResult:
+    refuse_if_unwritable(book)
     with book.transaction() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
