@@ -9,15 +9,16 @@ looking at the window.
 
 Without `--all` it writes the README's pictures (docs/screenshot-*.png); with it, every page
 and dialog too: the contact and company pages, the agenda's views, Everyone, search, the bin,
-settings, new deal, the call logger, the won dialog, the hand-off note and the possible
+settings, backups, new deal, the call logger, the won dialog, the hand-off note and the possible
 duplicates. A scene that needs a record the book does not hold (an empty book) is skipped.
 It drives the real window on the book given (it records mode sessions there, so use a
-throwaway copy) with window state kept in a temporary folder, never the user's.
+throwaway copy) with window state, backups and the log kept in a temporary folder, never the user's.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import tempfile
@@ -230,6 +231,12 @@ def filled_bin(window: Any, picks: Picks) -> QWidget | None:
     return window.bin_action.open_bin()
 
 
+def backups(window: Any, _picks: Picks) -> QWidget:
+    """File ▸ Backups…, after the day's backup the window took on opening."""
+    settle(window, 1500)
+    return window.backups_action.open_backups()
+
+
 def settings(window: Any, _picks: Picks) -> QWidget | None:
     window.edit_business_settings()
     return window.dialog
@@ -297,6 +304,7 @@ MORE_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
     ("search", search),
     ("bin", bin_dialog),
     ("settings", settings),
+    ("backups", backups),
     ("new-deal", new_deal),
     ("call-logger", call_logger),
     ("won", won_dialog),
@@ -308,6 +316,8 @@ MORE_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
 
 
 def keep_settings_apart(folder: Path) -> None:
+    """Window state, the day's backup and the log go to `folder`, never the user's."""
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in QSettings.Scope:
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / scope.name))

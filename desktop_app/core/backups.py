@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core import clock
 from desktop_app.core.backup_rotation import DAILY_KEY, MONTHLY_KEY, WEEKLY_KEY, Rotation, to_keep
+from desktop_app.core.database_errors import integrity_problem
 from desktop_app.core.errors import TandemError
 from desktop_app.core.paths import backups_folder
 from desktop_app.core.store import (
@@ -125,6 +126,9 @@ def take_daily_backup(book_path: Path, at: datetime | None = None) -> Backup | N
     at = at or clock.now()
     folder = folder_of(book_path)
     if any(backup.taken_at.date() == at.date() for backup in _backups_in(folder)):
+        return None
+    if integrity_problem(book_path):
+        # A damaged book's copies would push the whole ones out of the rotation, one a day.
         return None
     return take_backup(book_path, Reason.DAILY, at)
 

@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
             "and changes nothing in it.",
             parent=self,
         )
+        offered = box.addButton("Open &Backups…", QMessageBox.ButtonRole.AcceptRole)
+        offered.setObjectName("openBackups")
+        offered.clicked.connect(self.backups_action.open_backups)
+        box.addButton(QMessageBox.StandardButton.Close)
         box.open()
         self.dialog = box
 

@@ -33,6 +33,7 @@ from desktop_app.core.services.privacy import erase_contact
 from desktop_app.core.services.settings import backup_rotation, change_backup_rotation
 from desktop_app.core.store import SCHEMA_HEAD, Book, open_book
 from tests.book_state import book_as_compared
+from tests.damage import flip_contacts_page
 
 MORNING = datetime(2026, 12, 7, 9, 0)
 BOOKS = Path(__file__).parent / "books"
@@ -144,6 +145,20 @@ def test_the_daily_backup_is_taken_once_a_day(shop: Book) -> None:
     assert first is not None and first.reason is Reason.DAILY
     assert take_daily_backup(shop.path, at=MORNING.replace(hour=17)) is None
     assert take_daily_backup(shop.path, at=datetime(2026, 12, 8, 8, 0)) is not None
+
+
+def test_a_damaged_book_gets_no_daily_backup_to_push_the_whole_ones_out(
+    shop: Book, tmp_path: Path
+) -> None:
+    assert shop.path is not None
+    shop.close()
+    damaged = tmp_path / "damaged" / "shop.sqlite"
+    damaged.parent.mkdir()
+    shutil.copyfile(shop.path, damaged)
+    flip_contacts_page(damaged)
+    assert take_daily_backup(damaged, at=MORNING) is None
+    assert list_backups(damaged) == []
+    assert take_daily_backup(shop.path, at=MORNING) is not None  # the whole book gets its own
 
 
 def test_any_backup_of_the_day_counts_as_the_days(shop: Book) -> None:

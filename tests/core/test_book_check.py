@@ -27,6 +27,7 @@ from desktop_app.core.services.merge import merge_contacts
 from desktop_app.core.services.privacy import erase_contact
 from desktop_app.core.services.qualification import qualify
 from desktop_app.core.store import Book, open_book
+from tests.damage import flip_contacts_page
 
 AT = datetime(2026, 11, 2, 9, 0)
 WON_AT = datetime(2026, 11, 20, 16, 30)
@@ -151,21 +152,6 @@ def test_a_row_pointing_at_a_missing_contact_is_found(sqlite_book: Book) -> None
     assert not report.mirrors_wrong
 
 
-def _flip_contacts_page(path: Path) -> None:
-    """Flip the bytes of the contacts table's page header and cell pointers in the closed
-    book at `path`, so SQLite cannot read the page as a b-tree page."""
-    raw = sqlite3.connect(path)
-    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
-    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contacts'").fetchone()[0]
-    raw.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    assert data[start] == 0x0D  # a leaf page of a table, where the contacts' rows are
-    for offset in range(start, start + 32):
-        data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
-
-
 def _damaged_copy(book: Book, folder: Path) -> Path:
     """A copy of the closed book with its contacts table's page damaged."""
     assert book.path is not None
@@ -173,7 +159,7 @@ def _damaged_copy(book: Book, folder: Path) -> Path:
     assert not book.path.with_name(book.path.name + "-wal").exists()
     copy = folder / "damaged.sqlite"
     shutil.copyfile(book.path, copy)
-    _flip_contacts_page(copy)
+    flip_contacts_page(copy)
     return copy
 
 
@@ -230,7 +216,7 @@ def test_the_advice_names_the_newest_backup_that_is_whole(
     assert restore_advice(path) == "restore it from a backup"  # none yet
     take_backup(path, Reason.MANUAL, at=datetime(2026, 12, 1, 9, 30))
     sqlite_book.close()
-    _flip_contacts_page(path)
+    flip_contacts_page(path)
     # The day's backup taken after the damage came is a copy of it.
     take_backup(path, Reason.DAILY, at=datetime(2026, 12, 2, 8, 0))
     assert restore_advice(path).startswith("restore its newest backup, of 2026-12-01 09:30 ")

@@ -3,13 +3,13 @@ beside the book's name (damage in a message box too), and every change refused w
 sentence that says why, so the file is left byte for byte as it was."""
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import store
@@ -20,20 +20,9 @@ from desktop_app.core.database_errors import MESSAGES, READ_ONLY
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.main_window import MainWindow
+from tests.damage import flip_contacts_page
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
-
-
-def _flip_contacts_page(path: Path) -> None:
-    """Flip the header of the contacts table's page in the closed book at `path`."""
-    raw = sqlite3.connect(path)
-    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
-    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contacts'").fetchone()[0]
-    raw.close()
-    data = bytearray(path.read_bytes())
-    for offset in range((root - 1) * page_size, (root - 1) * page_size + 32):
-        data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
 
 
 def _damaged_copy(book: Book, folder: Path) -> Path:
@@ -43,7 +32,7 @@ def _damaged_copy(book: Book, folder: Path) -> Path:
     book.close()
     copy = folder / "damaged.sqlite"
     shutil.copyfile(book.path, copy)
-    _flip_contacts_page(copy)
+    flip_contacts_page(copy)
     return copy
 
 
@@ -118,7 +107,7 @@ def test_a_damaged_book_may_still_be_restored_from_its_backup(
     add_lead(book, NewContact("Ada", email="ada@example.com"), at=datetime(2026, 11, 2, 9))
     backup = take_backup(path, Reason.MANUAL)
     book.close()
-    _flip_contacts_page(path)
+    flip_contacts_page(path)
     damaged = open_book(path, create=False)
     try:
         window = MainWindow(damaged, workspaces=stand_ins)
@@ -128,6 +117,13 @@ def test_a_damaged_book_may_still_be_restored_from_its_backup(
         assert f"restore its newest backup, of {backup.taken_at:%Y-%m-%d %H:%M}" in (
             window.dialog.text()
         )
+        offered = window.dialog.findChild(QPushButton, "openBackups")
+        assert offered is not None and offered.text() == "Open &Backups…"
+        qtbot.mouseClick(offered, Qt.MouseButton.LeftButton)
+        backups = window.backups_action.dialog
+        assert backups is not None and backups.isVisible()
+        qtbot.waitUntil(lambda: backups.table.model().rowCount() == 1)
+        backups.close()
         restored: list[object] = []
         assert window.ops is not None
         window.ops.change(
