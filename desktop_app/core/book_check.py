@@ -38,7 +38,7 @@ from desktop_app.core.database_errors import (
 )
 from desktop_app.core.history import standing
 from desktop_app.core.models import Contact, Deal, DealStageEvent, LifecycleEvent
-from desktop_app.core.services.contacts import refresh_milestones
+from desktop_app.core.services.contacts import milestone_firsts, refresh_milestones
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, FUNNEL, funnel_step
 
@@ -219,26 +219,8 @@ def _milestone(stage: str) -> Any:
     return getattr(Contact, f"{stage}_at")
 
 
-def _firsts() -> Any:
-    """Each contact's first standing event of each funnel stage (as `refresh_milestones`)."""
-    return (
-        select(
-            LifecycleEvent.contact_id.label("contact_id"),
-            *(
-                func.min(case((LifecycleEvent.stage == stage, LifecycleEvent.occurred_at))).label(
-                    str(stage)
-                )
-                for stage in FUNNEL
-            ),
-        )
-        .where(standing(LifecycleEvent))
-        .group_by(LifecycleEvent.contact_id)
-        .subquery()
-    )
-
-
 def _milestones_query() -> Select[Any]:
-    firsts = _firsts()
+    firsts = milestone_firsts().subquery()
     furthest = case(
         *((firsts.c[str(stage)].is_not(None), funnel_step(stage)) for stage in reversed(FUNNEL)),
         else_=0,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core import clock
@@ -166,8 +166,10 @@ def refresh_milestones(session: Session, contact_ids: list[int] | None = None) -
         _refresh_milestones(session, contact_ids[start : start + MILESTONE_CHUNK])
 
 
-def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None:
-    firsts = (
+def milestone_firsts() -> Select[*tuple[Any, ...]]:
+    """Each contact's first standing event of each funnel stage: what its milestone columns
+    mirror (`tandem check` compares them with it)."""
+    return (
         select(
             LifecycleEvent.contact_id.label("contact_id"),
             *(
@@ -180,6 +182,10 @@ def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None
         .where(standing(LifecycleEvent))
         .group_by(LifecycleEvent.contact_id)
     )
+
+
+def _refresh_milestones(session: Session, contact_ids: list[int] | None) -> None:
+    firsts = milestone_firsts()
     if contact_ids is not None:
         firsts = firsts.where(LifecycleEvent.contact_id.in_(contact_ids))
     grouped = firsts.subquery()
