@@ -9,8 +9,9 @@ looking at the window.
 
 Without `--all` it writes the README's pictures (docs/screenshot-*.png); with it, every page
 and dialog too: the contact and company pages, the agenda's views, Everyone, search, the bin,
-settings, backups, new deal, the call logger, the won dialog, the hand-off note and the possible
-duplicates. A scene that needs a record the book does not hold (an empty book) is skipped.
+settings, backups, new deal, the call logger, the won dialog, the hand-off note, the possible
+duplicates, the deal page, the keyboard shortcuts and the menus. A scene that needs a record
+the book does not hold (an empty book) is skipped.
 It drives the real window on the book given (it records mode sessions there, so use a
 throwaway copy) with window state, backups and the log kept in a temporary folder, never the user's.
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -281,6 +282,41 @@ def hand_off_note(window: Any, picks: Picks) -> QWidget:
     return window
 
 
+def deal_page(window: Any, picks: Picks) -> QWidget | None:
+    if picks.open_deal is None:
+        return None
+    window.switch_to(DEALS)
+    window.workspace(DEALS).open_deal(picks.open_deal)
+    return window
+
+
+def shortcuts(window: Any, _picks: Picks) -> QWidget:
+    """Help ▸ Keyboard shortcuts… (F1), once both modes (and their menus) were shown."""
+    for mode in (DEMAND, DEALS):
+        window.switch_to(mode)
+        settle(window, 200)
+    dialog: QWidget = window.shortcuts_help.open()
+    return dialog
+
+
+def menu_of(name: str) -> Callable[[Any, Picks], QWidget | None]:
+    """The menu bar's menu whose object name is `name`, opened under its title."""
+
+    def show(window: Any, _picks: Picks) -> QWidget | None:
+        if name.startswith("menu_"):
+            window.switch_to(name.removeprefix("menu_"))
+            settle(window, 200)
+        menu: QWidget | None = window.menuBar().findChild(QMenu, name)
+        if menu is None:
+            return None
+        title = next(a for a in window.menuBar().actions() if a.menu() is menu)
+        corner = window.menuBar().actionGeometry(title).bottomLeft()
+        menu.popup(window.menuBar().mapToGlobal(corner))  # type: ignore[attr-defined]
+        return menu
+
+    return show
+
+
 def possible_duplicates(window: Any, _picks: Picks) -> QWidget | None:
     """File ▸ Possible duplicates…, once the book has been compared."""
     window.io_actions.open_duplicates()
@@ -311,6 +347,11 @@ MORE_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
     ("hand-off-note", hand_off_note),
     ("possible-duplicates", possible_duplicates),
     ("file-menu", file_menu),
+    ("deal-page", deal_page),
+    ("shortcuts", shortcuts),
+    ("help-menu", menu_of("menuHelp")),
+    ("demand-menu", menu_of(f"menu_{DEMAND}")),
+    ("deals-menu", menu_of(f"menu_{DEALS}")),
     ("bin-filled", filled_bin),  # last: it deletes
 )
 

@@ -53,12 +53,14 @@ from desktop_app.gui.pages import (
     DEFAULT_WORKSPACES,
     PAGE_ICONS,
     PAGE_LABELS,
+    PAGE_MENU_TITLES,
     PAGES,
     Workspace,
     WorkspaceFactory,
     preload,
 )
 from desktop_app.gui.search import SearchEverywhere
+from desktop_app.gui.shortcuts_dialog import ShortcutsHelp
 from desktop_app.gui.style import style
 from desktop_app.gui.widgets.mode_banner import set_accent
 
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.bin_action = BinAction(self, self.ui.menuFile, self._operations)
         self.backups_action = BackupsAction(self, self.ui.menuFile, self._operations)
         self.search = SearchEverywhere(self, self.ui.menuEdit, self._operations)  # Ctrl+K
+        self.shortcuts_help = ShortcutsHelp(self, self.ui.menuHelp)  # F1
         self.books = BookActions(
             self,
             self.ui.menuFile,
@@ -374,7 +377,7 @@ class MainWindow(QMainWindow):
         actions = getattr(workspace, "menu_actions", None)
         if actions is None:
             return
-        menu = QMenu(PAGE_LABELS[page], self.ui.menuBar)
+        menu = QMenu(PAGE_MENU_TITLES[page], self.ui.menuBar)
         menu.setObjectName(f"menu_{page}")
         for action in actions():
             menu.addAction(action)

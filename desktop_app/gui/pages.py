@@ -23,6 +23,13 @@ PAGE_LABELS = {
     REVIEW: "Weekly review",
 }
 PAGE_ICONS = {page: f":/icons/{page}.svg" for page in PAGES}
+#: The page's own menu while it is in front: its Alt letter is one no field or button of
+#: the page takes (tests/gui/test_keyboard.py checks every view of every page).
+PAGE_MENU_TITLES = {
+    Mode.DEMAND: "Demand creat&ion",
+    Mode.DEALS: "Deal convers&ion",
+    REVIEW: "&Weekly review",
+}
 
 
 class Workspace(Protocol):

@@ -6,14 +6,23 @@ Pure Matplotlib (no Qt, no pyplot).
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from math import ceil
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from desktop_app.core.metrics import Review
+from desktop_app.report.chart_layout import (
+    USABLE_WIDTH,
+    figure_title,
+    fitted_label,
+    legend_above,
+    week_ticks,
+    wrap_to,
+)
 
 DEMAND = "#D9480F"
 DEALS = "#1864AB"
@@ -36,8 +45,6 @@ SOURCE_COLOURS = {
     "partnership": "#5C940D",
 }
 NO_DATA_COLOUR = "#868E96"
-#: At most this many week labels on an axis; 52 labels would overlap.
-MAX_WEEK_LABELS = 7
 
 
 @dataclass(frozen=True)
@@ -64,29 +71,34 @@ def week_label(monday: date) -> str:
 
 def no_data(figure: Figure, title: str, message: str) -> list[Hover]:
     """The title and a sentence saying there is nothing yet and what would fill the chart."""
+    figure_title(figure, title)
     ax = figure.add_subplot()
     ax.set_axis_off()
-    ax.set_title(title, loc="left", fontweight="bold")
-    ax.text(
+    text = ax.text(
         0.5,
         0.5,
         message,
         ha="center",
         va="center",
-        wrap=True,
         color=NO_DATA_COLOUR,
         transform=ax.transAxes,
         fontsize=11,
     )
+    wrap_to(text, figure.bbox.width * USABLE_WIDTH)
     return []
 
 
-def new_axes(figure: Figure, title: str, y_label: str, x_label: str = "Week starting") -> Axes:
+def new_axes(
+    figure: Figure, title: str, y_label: str, x_label: str = "Week starting", share: float = 0.7
+) -> Axes:
+    """Axes under the chart's title (the figure's, so it fits however narrow the axes); the x
+    label is wrapped to `share` of the width (less where wide tick labels push the axes)."""
+    figure_title(figure, title)
     ax = figure.add_subplot()
-    ax.set_title(title, loc="left", fontweight="bold")
-    ax.set_ylabel(y_label)
+    if y_label:
+        fitted_label(ax, y_label, "y", 0.5)
     if x_label:
-        ax.set_xlabel(x_label)
+        fitted_label(ax, x_label, "x", share)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#DEE2E6", linewidth=0.8)
     ax.set_axisbelow(True)
@@ -94,10 +106,9 @@ def new_axes(figure: Figure, title: str, y_label: str, x_label: str = "Week star
 
 
 def week_axis(ax: Axes, review: Review) -> list[str]:
+    """The weeks' labels, as many as fit at the axes' width (`WeekLocator`)."""
     labels = [week_label(week.monday) for week in review.weeks]
-    step = ceil(len(labels) / MAX_WEEK_LABELS)
-    ax.set_xticks(range(0, len(labels), step), labels[::step])
-    ax.set_xlim(-0.6, len(labels) - 0.4)
+    week_ticks(ax, labels)
     return labels
 
 
@@ -109,5 +120,28 @@ def bar_hovers(bars: Sequence[Artist], texts: Sequence[str]) -> list[Hover]:
     return [Hover(bar, [text]) for bar, text in zip(bars, texts, strict=True)]
 
 
-def legend(ax: Axes, columns: int = 3) -> None:
-    ax.legend(loc="upper left", ncols=columns, frameon=False, fontsize="small")
+def legend(ax: Axes) -> None:
+    """The axes' legend above them, in as many columns as fit (`legend_above`)."""
+    legend_above(ax)
+
+
+def bar_end_label(
+    ax: Axes,
+    bar: Rectangle,
+    value: float,
+    text: str,
+    missing: bool = False,
+    size: str | float = "medium",
+) -> Text:
+    """`text` just past the end of a horizontal bar (past zero for a negative one), grey when
+    the bar stands for no data. The layout makes room for it beside the axes."""
+    return ax.annotate(
+        text,
+        (max(value, 0.0), bar.get_y() + bar.get_height() / 2),
+        xytext=(3, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=size,
+        color=NO_DATA_COLOUR if missing else "#212529",
+        annotation_clip=False,
+    )

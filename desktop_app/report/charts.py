@@ -9,11 +9,11 @@ without data says so, and what to do next, instead of drawing an empty axis.
 from matplotlib.figure import Figure
 
 from desktop_app.core.metrics import Review
+from desktop_app.report.campaign_chart import draw_campaigns
 from desktop_app.report.catalogue import CATALOGUE
 from desktop_app.report.chart_parts import Chart, Draw, Hover
 from desktop_app.report.matplotlib_setup import new_figure
 from desktop_app.report.range_charts import (
-    draw_campaigns,
     draw_cycle_and_response,
     draw_funnel,
     draw_objections,

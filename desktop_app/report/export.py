@@ -22,6 +22,7 @@ from desktop_app.report.summary_page import summary_figure
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
 
 IMAGE_FORMATS = ("png", "svg")
 #: Dots per inch of exported PNGs: 1500 × 840 pixels, sharp on a slide.
@@ -53,6 +54,11 @@ def export_pdf(review: Review, path: str | Path, *, currency: str = "EUR") -> Pa
 
 
 def _save_page(pdf: PdfPages, chart: Chart, review: Review, currency: str) -> None:
+    pdf.savefig(chart_page(chart, review, currency))
+
+
+def chart_page(chart: Chart, review: Review, currency: str) -> Figure:
+    """A page of the PDF: the chart at the export size, the review's range on its top right."""
     figure = chart_figure(chart, review, currency)
     figure.text(
         0.99,
@@ -63,7 +69,7 @@ def _save_page(pdf: PdfPages, chart: Chart, review: Review, currency: str) -> No
         fontsize=8,
         color="#868E96",
     )
-    pdf.savefig(figure)
+    return figure
 
 
 def export_images(

@@ -1,7 +1,6 @@
 """The review's charts of the whole range: the funnel, the open pipeline, cycle and response
 time, campaigns, objections. Pure Matplotlib (no Qt, no pyplot)."""
 
-from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -9,14 +8,14 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from desktop_app.core.metrics import Review
 from desktop_app.core.vocabulary import label
 from desktop_app.report import formatting
+from desktop_app.report.chart_layout import USABLE_WIDTH, figure_title, width_of, wrap_to
 from desktop_app.report.chart_parts import (
     DEALS,
     DEMAND,
     LIGHT_DEALS,
-    LOST,
     NEUTRAL,
-    NO_DATA_COLOUR,
     Hover,
+    bar_end_label,
     bar_hovers,
     legend,
     new_axes,
@@ -42,14 +41,15 @@ def draw_funnel(figure: Figure, review: Review, currency: str) -> list[Hover]:
             "No lead, MQL or SQL entered the funnel in this range,\nso there is no conversion "
             "to measure yet.\nAdd and qualify leads; rates appear once contacts move on.",
         )
-    ax = new_axes(figure, title, "", "Share that has reached the next stage by now (%)")
+    ax = new_axes(figure, title, "", "Reached the next stage by now, %", share=0.5)
     ax.grid(axis="x", color="#DEE2E6", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     names = [step[0] for step in FUNNEL_STEPS]
     heights = [0.0 if value is None else value * 100 for value in rates]
     bars = ax.barh(names, heights, color=[step[4] for step in FUNNEL_STEPS], height=0.6)
     ax.invert_yaxis()
-    ax.set_xlim(0, 118)
+    ax.set_xlim(0, 100)
+    ax.spines[["top", "right"]].set_visible(False)
     texts = []
     for bar, value, (name, _, whole_attr, noun, _) in zip(bars, rates, FUNNEL_STEPS, strict=True):
         whole = getattr(totals, whole_attr)
@@ -58,14 +58,12 @@ def draw_funnel(figure: Figure, review: Review, currency: str) -> list[Hover]:
         else:
             text = f"{formatting.percent(value)} of {formatting.count(whole)} {noun}"
         texts.append(f"{name}: {text}")
-        ax.text(
-            bar.get_width() + 1.5,
-            bar.get_y() + bar.get_height() / 2,
-            text,
-            va="center",
-            color=NO_DATA_COLOUR if value is None else "#212529",
-        )
+        bar_end_label(ax, bar, 0.0 if value is None else value * 100, text, value is None)
     return bar_hovers(bars, texts)
+
+
+#: A single figure's size (the median sales cycle, …) where the pane is wide enough.
+LARGEST_FIGURE_POINTS = 30
 
 
 def _money_axis(ax: Axes, currency: str, axis: str = "y") -> None:
@@ -108,48 +106,56 @@ def draw_open_pipeline(figure: Figure, review: Review, currency: str) -> list[Ho
             ],
         )
     ax.set_xticks(range(len(stages)), [label(stage) for stage in stages])
-    ax.set_ylim(0, float(max(raw.values())) * 1.25)
+    ax.set_ylim(0, float(max(raw.values())) * 1.08)
     _money_axis(ax, currency)
-    legend(ax, 2)
+    legend(ax)
     return hovers
 
 
 def _single_figure(ax: Axes, value: str, caption: str, colour: str) -> None:
+    """A figure in large type over its caption, both sized to the axes' share of the width."""
     ax.set_axis_off()
-    ax.text(
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    half = figure.bbox.width / 2 * USABLE_WIDTH
+    big = ax.text(
         0.5,
-        0.58,
+        0.62,
         value,
         ha="center",
         va="center",
-        fontsize=30,
+        fontsize=LARGEST_FIGURE_POINTS,
         fontweight="bold",
         color=colour,
         transform=ax.transAxes,
     )
-    ax.text(
+    size = LARGEST_FIGURE_POINTS
+    while width_of(big) > half * 0.9 and size > 12:
+        size -= 2
+        big.set_fontsize(size)
+    words = ax.text(
         0.5,
-        0.25,
+        0.36,
         caption,
         ha="center",
-        va="center",
-        fontsize=10,
+        va="top",
+        fontsize=9,
         color=NEUTRAL,
         transform=ax.transAxes,
-        wrap=True,
     )
+    wrap_to(words, half * 0.92)
 
 
 def draw_cycle_and_response(figure: Figure, review: Review, currency: str) -> list[Hover]:
     totals = review.totals
-    figure.suptitle("Sales cycle and lead response time", x=0.02, ha="left", fontweight="bold")
+    figure_title(figure, "Sales cycle and lead response time")
     cycle_ax, response_ax = figure.subplots(1, 2)
     cycle = totals.sales_cycle_days_median
     response = totals.lead_response_hours_median
     _single_figure(
         cycle_ax,
         formatting.NO_DATA if cycle is None else f"{cycle:,.1f} days",
-        "Median days from a deal's creation to won,\n"
+        "Median days from a deal's creation to won, "
         + (
             f"over {formatting.plural(totals.deals_won, 'deal', 'deals')} won in the range"
             if cycle is not None
@@ -163,93 +169,12 @@ def draw_cycle_and_response(figure: Figure, review: Review, currency: str) -> li
     _single_figure(
         response_ax,
         formatting.NO_DATA if response is None else f"{response:,.1f} hours",
-        "Median hours from MQL to the first call, e-mail or meeting,\n"
+        "Median hours from MQL to the first call, e-mail or meeting, "
         + ("no MQL of the range was contacted yet" if response is None else "over the range's MQLs")
-        + f";\n{breaches} broken in the range",
+        + f"; {breaches} broken in the range",
         DEMAND,
     )
     return []
-
-
-def _campaign_axis(
-    ax: Axes, title: str, names: list[str], values: list[float | None], texts: list[str]
-) -> list[Artist]:
-    heights = [0.0 if value is None else value for value in values]
-    colours = [LOST if value < 0 else DEMAND for value in heights]
-    bars = ax.barh(names, heights, color=colours, height=0.6)
-    ax.set_title(title, fontsize=10)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.axvline(0, color=NEUTRAL, linewidth=0.8)
-    for bar, value, text in zip(bars, values, texts, strict=True):
-        if value is not None:
-            ax.annotate(
-                text,
-                (max(value, 0), bar.get_y() + bar.get_height() / 2),
-                xytext=(3, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-            )
-        else:
-            ax.text(
-                0,
-                bar.get_y() + bar.get_height() / 2,
-                " no data",
-                va="center",
-                color=NO_DATA_COLOUR,
-                fontsize=9,
-            )
-    return list(bars)
-
-
-def draw_campaigns(figure: Figure, review: Review, currency: str) -> list[Hover]:
-    title = "Cost per lead, CAC and ROI per campaign"
-    active = [c for c in review.campaigns if c.spend or c.leads or c.customers]
-    if not active:
-        return no_data(
-            figure,
-            title,
-            "No campaign had spend, leads or customers in this range.\nRecord campaigns and "
-            "their spend in Demand creation,\nand set the campaign that brought each lead.",
-        )
-    active = sorted(active, key=lambda c: (-c.spend, c.name))[:10]
-    figure.suptitle(title, x=0.02, ha="left", fontweight="bold")
-    axes = figure.subplots(1, 3, sharey=True)
-    names = [c.name for c in active]
-    hovers: list[Hover] = []
-    columns = (
-        (
-            "Cost per lead",
-            [c.cpl for c in active],
-            lambda c: formatting.money_or_no_data(c.cpl, currency),
-        ),
-        ("CAC", [c.cac for c in active], lambda c: formatting.money_or_no_data(c.cac, currency)),
-        (
-            "ROI",
-            [None if c.roi is None else c.roi * 100 for c in active],
-            lambda c: formatting.percent(c.roi),
-        ),
-    )
-    for ax, (name, values, text) in zip(axes, columns, strict=True):
-        bars = _campaign_axis(
-            ax,
-            name,
-            names,
-            [None if v is None else float(v) for v in values],
-            [text(c) for c in active],
-        )
-        ax.margins(x=0.25)
-        hovers += bar_hovers(
-            bars,
-            [
-                f"{c.name}: {name} {text(c)} (spend {formatting.money(c.spend, currency)}, "
-                f"{formatting.plural(c.leads, 'lead', 'leads')}, "
-                f"{formatting.plural(c.customers, 'customer', 'customers')})"
-                for c in active
-            ],
-        )
-    axes[0].invert_yaxis()
-    return hovers
 
 
 def draw_objections(figure: Figure, review: Review, currency: str) -> list[Hover]:
@@ -262,7 +187,7 @@ def draw_objections(figure: Figure, review: Review, currency: str) -> list[Hover
             "call logger,\nin their own words; content can then answer it.",
         )
     ranked = sorted(review.objections.items(), key=lambda item: (-item[1], item[0]))[:8]
-    ax = new_axes(figure, title, "", "Times heard in the range")
+    ax = new_axes(figure, title, "", "Times heard in the range", share=0.5)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#DEE2E6", linewidth=0.8)
     bars = ax.barh([label(c) for c, _ in ranked], [n for _, n in ranked], color=DEMAND, height=0.6)

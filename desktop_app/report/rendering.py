@@ -20,13 +20,19 @@ from desktop_app.report.matplotlib_setup import drawing, new_figure, rgba_pixels
 #: A little under Qt's 96 dpi: chart text reads a size below the window's own text.
 WINDOW_DPI = 85.0
 POINTS_PER_INCH = 72.0
+#: The smallest chart drawn, in logical pixels: the window's chart canvas is never smaller
+#: (the review scrolls instead); a smaller wish is drawn at this size and shown scaled, since
+#: below it the charts' words would leave their axes no room.
+MIN_WIDTH, MIN_HEIGHT = 360, 260
 
 
 def render_chart(
     key: str, review: Review, currency: str, width: int, height: int, ratio: float = 1.0
 ) -> ChartImage:
     """The chart `key` drawn for a panel of `width` × `height` logical pixels on a screen of
-    device pixel ratio `ratio`: an image of that size × `ratio`, sharp on the screen."""
+    device pixel ratio `ratio`: an image of that size × `ratio`, sharp on the screen (at least
+    `MIN_WIDTH` × `MIN_HEIGHT`)."""
+    width, height = max(width, MIN_WIDTH), max(height, MIN_HEIGHT)
     with drawing():
         return _drawn(key, review, currency, width * ratio, height * ratio, WINDOW_DPI * ratio)
 

@@ -11,6 +11,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from desktop_app.core.metrics import Review
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.report import formatting
+from desktop_app.report.chart_layout import fitted_label, legend_above
 from desktop_app.report.chart_parts import (
     DEALS,
     DEMAND,
@@ -64,7 +65,7 @@ def draw_leads_by_source(figure: Figure, review: Review, currency: str) -> list[
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     counts_axis(ax)
-    ax.set_ylim(0, max(bottom) * 1.3)
+    ax.set_ylim(0, max(bottom) * 1.08)
     legend(ax)
     return hovers
 
@@ -86,7 +87,7 @@ def _grouped_bars(
         ]
         hovers += bar_hovers(bars, texts)
     top = max((max(heights, default=0) for _, heights, _ in series), default=0)
-    ax.set_ylim(0, max(top, 1) * 1.25)
+    ax.set_ylim(0, max(top, 1) * 1.08)
     legend(ax)
     return hovers
 
@@ -161,9 +162,9 @@ def draw_win_rate(figure: Figure, review: Review, currency: str) -> list[Hover]:
             linewidth=1,
             label=f"Whole range: {formatting.percent(overall)}",
         )
-    ax.set_ylim(0, 110)
+    ax.set_ylim(0, 105)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f} %"))
-    legend(ax, 2)
+    legend(ax)
     texts = [
         f"Week of {w}: {formatting.percent(week.deals_won / (week.deals_won + week.deals_lost))} "
         f"({week.deals_won} won, {week.deals_lost} lost)"
@@ -216,9 +217,9 @@ def draw_funnel_trend(figure: Figure, review: Review, currency: str) -> list[Hov
             for w, rate in zip(labels, rates, strict=True)
         ]
         hovers.append(Hover(line, texts))
-    ax.set_ylim(0, 110)
+    ax.set_ylim(0, 105)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f} %"))
-    legend(ax, 3)
+    legend(ax)
     return hovers
 
 
@@ -257,7 +258,7 @@ def draw_hours_per_mode(figure: Figure, review: Review, currency: str) -> list[H
                 for w, h in zip(labels, heights, strict=True)
             ],
         )
-    ax.set_ylim(0, max(d + s for d, s in zip(demand, deals, strict=True)) * 1.3 or 1)
+    ax.set_ylim(0, max(d + s for d, s in zip(demand, deals, strict=True)) * 1.08 or 1)
     switches_ax = ax.twinx()
     switches = [w.mode_switches if w.sessions else nan for w in weeks]
     (line,) = switches_ax.plot(
@@ -269,20 +270,13 @@ def draw_hours_per_mode(figure: Figure, review: Review, currency: str) -> list[H
         label="Mode switches",
         gid="switches",
     )
-    switches_ax.set_ylabel("Mode switches")
-    switches_ax.set_ylim(0, max((s for s in switches if s == s), default=0) * 1.3 + 1)
+    fitted_label(switches_ax, "Mode switches", "y", 0.5)
+    switches_ax.set_ylim(0, max((s for s in switches if s == s), default=0) * 1.08 + 1)
     switches_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     switches_ax.spines[["top"]].set_visible(False)
-    handles = ax.get_legend_handles_labels()
-    extra = switches_ax.get_legend_handles_labels()
-    ax.legend(
-        handles[0] + extra[0],
-        handles[1] + extra[1],
-        loc="upper left",
-        ncols=3,
-        frameon=False,
-        fontsize="small",
-    )
+    handles, names = ax.get_legend_handles_labels()
+    extra_handles, extra_names = switches_ax.get_legend_handles_labels()
+    legend_above(ax, handles + extra_handles, names + extra_names)
     hovers.append(
         Hover(
             line,

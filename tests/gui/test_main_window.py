@@ -462,9 +462,9 @@ def test_a_workspaces_actions_are_listed_in_its_own_menu_with_their_shortcuts(
     qtbot.addWidget(window)
     window.switch_to("demand")
     menus = {action.text(): action for action in window.ui.menuBar.actions()}
-    assert menus["Demand creation"].isVisible()
-    (listed,) = menus["Demand creation"].menu().actions()
+    assert menus["Demand creat&ion"].isVisible()  # Alt+I
+    (listed,) = menus["Demand creat&ion"].menu().actions()
     assert listed.text() == "Quick add…" and listed.shortcut() == QKeySequence("Ctrl+N")
     window.switch_to("deals")
-    assert not menus["Demand creation"].isVisible()
+    assert not menus["Demand creat&ion"].isVisible()
     window.close()

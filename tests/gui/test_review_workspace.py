@@ -118,7 +118,7 @@ def test_leads_are_stacked_by_source_week_by_week(qtbot, worked) -> None:
     referral = [p for p in ax.patches if p.get_gid() == "source:referral"]
     assert [p.get_height() for p in referral] == [0.0] * 11 + [1]
     assert referral[11].get_y() == 2  # stacked on the two content leads
-    assert ax.get_title(loc="left") == "Leads per week by source"
+    assert ax.get_figure().get_suptitle() == "Leads per week by source"  # over the legend
     assert ax.get_ylabel() == "Leads"
 
 

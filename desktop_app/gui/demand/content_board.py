@@ -182,7 +182,7 @@ class ContentBoard(QWidget):
         self.following.catch_up()
 
     def _build(self) -> None:
-        self.new_button = QPushButton("New &idea…")
+        self.new_button = QPushButton("&New idea…")  # I is the Demand creation menu's
         self.new_button.setToolTip("Add a content idea (Ctrl+Shift+I)")
         self.edit_button = QPushButton("E&dit…")
         self.edit_button.setToolTip("Edit the selected card (Enter)")

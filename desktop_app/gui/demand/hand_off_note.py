@@ -50,7 +50,8 @@ class HandOffNote(QPushButton):
     def tell(self, call_id: int, name: str, due: datetime, today: date) -> None:
         """Show where the call is and take the keyboard."""
         self._call = (call_id, view_listing(due, today))
-        self.setText(f"{where_the_call_is(name, due, today)}  ·  Enter opens it")
+        where = where_the_call_is(name, due, today).replace("&", "&&")  # "&" is no Alt letter
+        self.setText(f"{where}  ·  Enter opens it")
         self.show()
         self.setFocus()
 

@@ -230,7 +230,7 @@ class Ui_DealDetailsForm(object):
         self.nextStepOnCheck.setText(QCoreApplication.translate("DealDetailsForm", u"On", None))
         self.nextStepOnEdit.setDisplayFormat(QCoreApplication.translate("DealDetailsForm", u"d MMM yyyy", None))
         self.notesLabel.setText(QCoreApplication.translate("DealDetailsForm", u"N&otes:", None))
-        self.saveButton.setText(QCoreApplication.translate("DealDetailsForm", u"Save deta&ils", None))
+        self.saveButton.setText(QCoreApplication.translate("DealDetailsForm", u"S&ave details", None))
 #if QT_CONFIG(tooltip)
         self.saveButton.setToolTip(QCoreApplication.translate("DealDetailsForm", u"Save the deal's details (Ctrl+S)", None))
 #endif // QT_CONFIG(tooltip)

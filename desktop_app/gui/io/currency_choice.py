@@ -22,7 +22,7 @@ from desktop_app.core.io.csv_import.options import checked_rate, currency_code
 from desktop_app.gui.widgets.field_errors import mark_as_error
 
 #: Alt letters the rest of the import window uses, never given to a rate line.
-TAKEN_LETTERS = frozenset("i")
+TAKEN_LETTERS = frozenset("ib")  # b: the file's &Browse…
 
 
 class RateLine:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -79,6 +78,8 @@ MISSING_DATE_CHOICES = (
 )
 UNMATCHED_CHOICES = (("skip", "Leave them out"), ("notes", "Keep them in the notes"))
 FILE_FILTER = "Spreadsheet files (*.csv *.tsv *.txt);;All files (*)"
+#: Where the file's name goes until one is chosen.
+NO_FILE = "No file chosen yet"
 
 
 def _combo(name: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
@@ -113,15 +114,18 @@ class ImportDialog(QDialog):
         self._show_busy("Choose a file to import.")
 
     def _build(self) -> None:
-        self.fileEdit = QLineEdit(readOnly=True, objectName="fileEdit")
-        self.chooseButton = QPushButton("Choose…", objectName="chooseButton")
+        # A label, not a field: the file is chosen with the button, never typed.
+        self.fileLabel = QLabel(NO_FILE, objectName="fileLabel")
+        self.fileLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chooseButton = QPushButton("&Browse…", objectName="chooseButton")
+        self.chooseButton.setToolTip("Choose the file to import (Alt+B)")
         self.kindCombo = QComboBox(objectName="kindCombo")
         self.kindCombo.addItems(list(KINDS))
         self.descriptionLabel = QLabel(objectName="descriptionLabel")
         self.errorLabel = QLabel(objectName="errorLabel")
         self.errors = FieldErrors({}, self.errorLabel)
         file_row = QHBoxLayout()
-        file_row.addWidget(self.fileEdit, 1)
+        file_row.addWidget(self.fileLabel, 1)
         file_row.addWidget(self.chooseButton)
         top = QFormLayout()
         top.addRow("File", file_row)
@@ -243,7 +247,8 @@ class ImportDialog(QDialog):
 
     def open_file(self, path: Path) -> None:
         """Read `path` in a worker, then match its columns and preview it."""
-        self.fileEdit.setText(str(path))
+        self.fileLabel.setText(str(path))
+        self.fileLabel.setToolTip(str(path))
         self._source, self._dates = None, None
         for choices in (self.stageValues, self.sourceValues, self.campaignMerges):
             choices.forget()

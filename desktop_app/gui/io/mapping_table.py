@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop_app.core.io.csv_import import Field
+from desktop_app.gui.widgets.wheel_guard import guard_wheel
 
 LEAVE_OUT = "(leave out)"
 
@@ -39,6 +40,7 @@ class MappingTable(QTableWidget):
             if field.key in chosen:
                 combo.setCurrentIndex(chosen[field.key] + 1)
             combo.currentIndexChanged.connect(self.changed)
+            guard_wheel(combo)  # the wheel scrolls the list past it
             self.setCellWidget(row, 1, combo)
 
     def combo(self, key: str) -> QComboBox:

@@ -12,6 +12,7 @@ from desktop_app.core.io.csv_import import ImportPlan
 from desktop_app.core.io.csv_import.values import clean_cell
 from desktop_app.core.io.csv_import.words import channel_for, deal_stage_for, lifecycle_for
 from desktop_app.core.vocabulary import Channel, DealStage, Lifecycle
+from desktop_app.gui.widgets.wheel_guard import guard_wheel
 
 UNKNOWN_STAGE = "(unknown: the row fails)"
 UNKNOWN_SOURCE = "(unknown: the default source)"
@@ -96,6 +97,7 @@ class ValueChoicesTable(QTableWidget):
             if self._remembered.get(value) in choices:
                 combo.setCurrentIndex(choices.index(self._remembered[value]) + 1)
             combo.currentIndexChanged.connect(self.changed)
+            guard_wheel(combo)  # the wheel scrolls the list past it
             self.setCellWidget(row, 1, combo)
         self._fit_rows()
         self.setVisible(bool(values))

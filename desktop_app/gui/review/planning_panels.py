@@ -6,12 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QSpinBox,
@@ -250,6 +249,48 @@ VERDICT_TEXT = {
 }
 
 
+class WholeRowsTable(QTableWidget):
+    """The lead standard check: the rates as wide as they are written, names and verdicts
+    sharing the rest (a name never narrower than its longest word), wrapping onto more lines
+    in a narrow panel; as tall as its rows, so it never scrolls inside the side panel."""
+
+    #: Room around a cell's text (the style's margins), in pixels.
+    CELL_PADDING = 12
+
+    def fit(self) -> None:
+        header = self.horizontalHeader()
+        rates = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (1, 2)]
+        rest = max(0, self.viewport().width() - sum(rates))
+        if self._widest(0) + self._widest(3) <= rest:
+            name = rest - self._widest(3)  # both whole: the spare width to the names
+        else:  # verdicts on two lines at most, then the names wrap, never inside a word
+            verdict = max(self._widest(3, words=True), round(self._widest(3) * 0.65))
+            name = max(self._widest(0, words=True), min(self._widest(0), rest - verdict))
+        for column, width in enumerate((name, *rates, rest - name)):
+            self.setColumnWidth(column, width)
+        self.resizeRowsToContents()
+        self.setFixedHeight(
+            self.horizontalHeader().height()
+            + sum(self.rowHeight(r) for r in range(self.rowCount()))
+            + 2 * self.frameWidth()
+        )
+
+    def _widest(self, column: int, words: bool = False) -> int:
+        """The widest text of `column` (or word of it, with `words`) and a cell's padding."""
+        widths = [
+            QFontMetrics(item.font()).horizontalAdvance(part)
+            for item in (self.item(r, column) for r in range(self.rowCount()))
+            if item is not None
+            for part in (item.text().split() if words else [item.text()])
+        ]
+        return max(widths, default=0) + self.CELL_PADDING
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit()
+
+
 class LeadStandardPanel(QWidget):
     """Per criterion of the lead standard, the win rate of closed deals met vs not met."""
 
@@ -257,16 +298,17 @@ class LeadStandardPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(self.HEADERS), objectName="leadStandardCheck")
+        self.table = WholeRowsTable(0, len(self.HEADERS), objectName="leadStandardCheck")
         self.table.setHorizontalHeaderLabels(self.HEADERS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Criterion names whole, never "Autho…": they wrap instead (`WholeRowsTable`).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = QLabel(wordWrap=True, objectName="leadStandardSummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -291,11 +333,7 @@ class LeadStandardPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.table.setFixedHeight(
-            self.table.horizontalHeader().height()
-            + sum(self.table.rowHeight(r) for r in range(len(checks)))
-            + 2 * self.table.frameWidth()
-        )
+        self.table.fit()
         self.summary.setText(self._summary(checks))
 
     @staticmethod

@@ -51,6 +51,7 @@ from desktop_app.gui.review.range_bar import RANGES, RangeBar
 from desktop_app.gui.review.warnings_panel import WarningsPanel
 from desktop_app.gui.widgets.actions import workspace_action
 from desktop_app.gui.widgets.layout import workspace_heading
+from desktop_app.gui.widgets.wheel_guard import guard_wheel_within
 from desktop_app.report.catalogue import CATALOGUE
 from desktop_app.report.summary import totals_text
 
@@ -188,6 +189,7 @@ class ReviewWorkspace(QWidget):
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(widget)
+        guard_wheel_within(widget)  # the wheel scrolls past the target's spin boxes
         return area
 
     def _make_actions(self) -> list[QAction]:

@@ -11,9 +11,10 @@ scaled to the widget (a resize never blanks the chart).
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop_app.gui.widgets.wheel_guard import pass_wheel_on
 from desktop_app.report.chart_image import ChartImage, HoverSpot, text_at
 
 #: Said in the empty canvas until the first image arrives.
@@ -77,6 +78,10 @@ class ChartCanvas(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.resized.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        """A chart does nothing with the wheel: the page around it scrolls."""
+        event.setAccepted(pass_wheel_on(self, event))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         text = self.value_at(event.position())
