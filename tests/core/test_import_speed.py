@@ -3,7 +3,9 @@
 A row's fields are read in one pass (`RowReader.texts`) and its limits checked afterwards in
 the same order as before; the cycle collector is paused while an import plans and writes, and
 resumed afterwards whatever happens; a big first import builds the undo log's indexes once at
-the end, and undo still takes the import back whole."""
+the end, and undo still takes the import back whole. Round three: rows go to the driver as
+tuples, and the search index is rebuilt with room for all its words; it finds what was
+imported, and keeps FTS5's default for later writes."""
 
 import gc
 from datetime import datetime, timedelta
@@ -11,6 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import Connection, func, select, text
 
+from desktop_app.core.dialect import FTS5_HASH_BYTES
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import import (
     ImportOptions,
@@ -22,6 +25,7 @@ from desktop_app.core.io.csv_import import (
 from desktop_app.core.io.csv_import.contact_rows import ContactRecord
 from desktop_app.core.io.csv_import.running import BULK_ROWS
 from desktop_app.core.models import Contact, ExternalId, ImportedRow, LifecycleEvent
+from desktop_app.core.search import search_everywhere
 from desktop_app.core.store import Book
 
 START = datetime(2026, 2, 2, 9, 0)
@@ -134,3 +138,35 @@ def test_a_big_first_import_keeps_the_undo_log_and_its_indexes(book: Book) -> No
         assert session.scalar(select(func.count()).select_from(Contact)) == 0
         assert session.scalar(select(func.count()).select_from(ExternalId)) == 0
         assert indexes(session.connection()) == before
+
+
+def test_a_big_first_import_is_found_by_search_and_written_whole(book: Book) -> None:
+    rows = BULK_ROWS
+    result = commit_import(book, plan(people(rows)))
+    assert result.new == rows
+    hits = search_everywhere(book, "Number4321")
+    assert [(hit.kind, hit.title) for hit in hits] == [("contact", "Ada Number4321")]
+    assert [hit.title for hit in search_everywhere(book, "a4321@example")] == ["Ada Number4321"]
+    with book.reading() as session:
+        person = session.scalars(select(Contact).where(Contact.name == "Ada Number4321")).one()
+        # Person 4321 is a lead created at START + 4321 minutes: its milestones, its event.
+        created = START + timedelta(minutes=4321)
+        assert (person.stage, person.created_at, person.lead_at, person.customer_at) == (
+            "lead",
+            created,
+            created,
+            None,
+        )
+        assert person.funnel_step == 1
+        events = session.execute(
+            select(LifecycleEvent.stage, LifecycleEvent.occurred_at, LifecycleEvent.note).where(
+                LifecycleEvent.contact_id == person.id
+            )
+        ).all()
+        assert events == [("lead", created, "Imported from people.csv")]
+        if session.get_bind().dialect.name == "sqlite":
+            # The rebuild's larger word buffer is not left to the book's later writes.
+            settings = session.execute(
+                text("SELECT v FROM search_contacts_trigram_config WHERE k = 'hashsize'")
+            ).scalars()
+            assert list(settings) == [FTS5_HASH_BYTES]

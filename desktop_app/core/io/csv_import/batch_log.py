@@ -7,21 +7,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import Integer, String, insert, literal, null, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.core.io.book_json import json_value
 from desktop_app.core.io.csv_import.lookups import (
     WRITE_CHUNK,
-    bulk_insert,
     chunks,
+    insert_values,
     inserted,
     table,
 )
-from desktop_app.core.models import ImportBatch
+from desktop_app.core.models import ImportBatch, ImportedRow
 
 #: The action of an imported_rows entry marking a row dated at its import (see `stamped`).
 STAMPED = "dated"
+#: The columns of the log's entries, in the order BatchLog keeps them.
+LOG_COLUMNS = ("batch_id", "table_name", "row_id", "action", "previous")
+EXTERNAL_COLUMNS = ("table_name", "system", "external_id", "row_id")
+#: Rows created with consecutive ids from which their entries are written by the database
+#: itself (one INSERT … SELECT) rather than sent row by row.
+RUN_ROWS = 100
 
 
 class BatchLog:
@@ -31,9 +37,14 @@ class BatchLog:
         self.session = session
         self.system = system
         self.now = now
-        self._rows: list[dict[str, Any]] = []
+        #: imported_rows entries, as `LOG_COLUMNS`.
+        self._rows: list[tuple[int, str, int, str, str | None]] = []
+        #: Rows created in bulk: (table, first id, last id), every id between them this
+        #: import's (ids handed out in one block; see `lookups.inserted_values`).
+        self._runs: list[tuple[str, int, int]] = []
         self._external: list[dict[str, Any]] = []
-        self._new_rows_external: list[dict[str, Any]] = []
+        #: external_ids of the rows this import creates, as `EXTERNAL_COLUMNS`.
+        self._new_rows_external: list[tuple[str, str, str, int]] = []
         #: (table, external id) → row, for the ids of this file's own system linked so far.
         self._linked: dict[tuple[str, str], int] = {}
         self.batch_id = int(
@@ -51,44 +62,27 @@ class BatchLog:
         )
 
     def created(self, table_name: str, ids: Iterable[int]) -> None:
-        self._rows.extend(
-            {
-                "batch_id": self.batch_id,
-                "table_name": table_name,
-                "row_id": row_id,
-                "action": "created",
-                "previous": None,
-            }
-            for row_id in ids
-        )
+        """Rows this import added, which undo deletes. A block of consecutive ids (a bulk
+        insert) is kept as its ends; the database writes its entries at `finish`."""
+        ids = list(ids)
+        if len(ids) >= RUN_ROWS and ids == list(range(ids[0], ids[0] + len(ids))):
+            self._runs.append((table_name, ids[0], ids[-1]))
+            return
+        batch_id = self.batch_id
+        self._rows.extend((batch_id, table_name, row_id, "created", None) for row_id in ids)
 
     def stamped(self, table_name: str, ids: Iterable[int]) -> None:
         """Rows the file gave no creation date, dated at the import time (--missing-date now):
         marked so that the review can say which weeks' figures hold them. Undo passes over
         the mark (it restores nothing), and deletes the rows with the batch's created ones."""
-        self._rows.extend(
-            {
-                "batch_id": self.batch_id,
-                "table_name": table_name,
-                "row_id": row_id,
-                "action": STAMPED,
-                "previous": None,
-            }
-            for row_id in ids
-        )
+        batch_id = self.batch_id
+        self._rows.extend((batch_id, table_name, row_id, STAMPED, None) for row_id in ids)
 
     def updated(self, table_name: str, row_id: int, previous: Mapping[str, Any]) -> None:
         columns = table(table_name).c
         encoded = {key: json_value(columns[key], value) for key, value in previous.items()}
-        self._rows.append(
-            {
-                "batch_id": self.batch_id,
-                "table_name": table_name,
-                "row_id": row_id,
-                "action": "updated",
-                "previous": json.dumps(encoded, ensure_ascii=False, sort_keys=True),
-            }
-        )
+        previous_text = json.dumps(encoded, ensure_ascii=False, sort_keys=True)
+        self._rows.append((self.batch_id, table_name, row_id, "updated", previous_text))
 
     def external(
         self,
@@ -106,13 +100,11 @@ class BatchLog:
         in the book already is logged to be taken back.
         """
         if external_id:
-            entry = {
-                "table_name": table_name,
-                "system": system or self.system,
-                "external_id": external_id,
-                "row_id": row_id,
-            }
-            (self._new_rows_external if new_row else self._external).append(entry)
+            entry = (table_name, system or self.system, external_id, row_id)
+            if new_row:
+                self._new_rows_external.append(entry)
+            else:
+                self._external.append(dict(zip(EXTERNAL_COLUMNS, entry, strict=True)))
             if system is None:
                 self._linked[(table_name, external_id)] = row_id
 
@@ -123,10 +115,10 @@ class BatchLog:
     def finish(self, created: int, updated: int, skipped: int, failed: int) -> None:
         for chunk in chunks(self._external, WRITE_CHUNK):
             self.created("external_ids", inserted(self.session, "external_ids", chunk))
-        for chunk in chunks(self._new_rows_external, WRITE_CHUNK):
-            bulk_insert(self.session, "external_ids", chunk)
-        for chunk in chunks(self._rows, WRITE_CHUNK):
-            bulk_insert(self.session, "imported_rows", chunk)
+        insert_values(self.session, "external_ids", EXTERNAL_COLUMNS, self._new_rows_external)
+        insert_values(self.session, "imported_rows", LOG_COLUMNS, self._rows)
+        for table_name, first, last in self._runs:
+            self._log_run(table_name, first, last)
         self.session.execute(
             update(ImportBatch)
             .where(ImportBatch.id == self.batch_id)
@@ -137,6 +129,19 @@ class BatchLog:
                 rows_failed=failed,
             )
         )
+
+    def _log_run(self, table_name: str, first: int, last: int) -> None:
+        """The "created" entries of rows `first` to `last` of `table_name`, written by the
+        database from the rows themselves."""
+        target = table(table_name)
+        entries = select(
+            literal(self.batch_id, Integer()),
+            literal(table_name, String()),
+            target.c.id,
+            literal("created", String()),
+            null(),
+        ).where(target.c.id.between(first, last))
+        self.session.execute(insert(ImportedRow).from_select(LOG_COLUMNS, entries))
 
 
 def stamped(decisions: Sequence[Any], ids: Sequence[int], at: datetime) -> list[int]:

@@ -112,9 +112,7 @@ def contact_from_row(
         part for part in (get("notes", ""), source_note, read.leftovers(cells)) if part
     )
     created, events, undated, dated = _history(cells, texts, read, options, stage_map)
-    tags = tags_text(
-        tuple(get("tags", "").replace(";", ",").split(",")) if read.has("tags") else ()
-    )
+    tags = tags_text(tuple(texts["tags"].replace(";", ",").split(","))) if "tags" in texts else ""
     if len(tags) > 500:
         raise RowFailure(f"{read.label('tags')} is too long (at most 500 characters).")
     for key, limit in _LIMITS:  # one loop, the first too long in this order refused
@@ -172,7 +170,9 @@ def _history(
     undated, has_date = "", True
     dated: list[Event] = []
     for key, stage_text in _STAGE_KEYS:
-        moment = read.moment_of(texts.get(key, ""), key)
+        if key not in texts:  # most rows date few stages: no call for the others
+            continue
+        moment = read.moment_of(texts[key], key)
         if moment is not None:
             dated.append((stage_text, moment))
     if created is None:

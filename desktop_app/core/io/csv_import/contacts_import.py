@@ -40,15 +40,17 @@ from desktop_app.core.io.csv_import.decisions import (
 )
 from desktop_app.core.io.csv_import.links import Links, resolved
 from desktop_app.core.io.csv_import.lookups import (
+    MILESTONE_COLUMNS,
     WRITE_CHUNK,
-    bulk_insert,
     chunks,
     external_ids,
     has_rows,
+    insert_values,
     inserted,
+    inserted_values,
     is_most_of,
     lifecycle_history,
-    milestones,
+    milestone_values,
     refresh_contacts,
     rows_by_id,
     table,
@@ -210,13 +212,13 @@ class ContactImport:
         creates = [d for d in decisions if d.action == NEW]
         for chunk in chunks(creates, WRITE_CHUNK):
             rows = [self._row(decision) for decision in chunk]
-            ids = inserted(self.session, "contacts", rows)
+            ids = inserted_values(self.session, "contacts", NEW_CONTACT_COLUMNS, rows)
             events = [
-                {"contact_id": row_id, "stage": stage, "occurred_at": at, "note": note}
+                (row_id, stage, at, note)
                 for decision, row_id in zip(chunk, ids, strict=True)
                 for stage, at in _record(decision).events
             ]
-            bulk_insert(self.session, "lifecycle_events", events)
+            insert_values(self.session, "lifecycle_events", EVENT_COLUMNS, events)
             log.created("contacts", ids)
             log.stamped("contacts", stamped(chunk, ids, self.plan.planned_at))
             for decision, row_id in zip(chunk, ids, strict=True):
@@ -235,26 +237,50 @@ class ContactImport:
                 )
         progress.advance(len(updates))
 
-    def _row(self, decision: Decision) -> dict[str, Any]:
+    def _row(self, decision: Decision) -> tuple[Any, ...]:
+        """A new contact's values, as `NEW_CONTACT_COLUMNS`."""
         record = _record(decision)
-        return {
-            "name": record.name,
-            "email": record.email,
-            "email_key": record.email_key,
-            "phone": record.phone,
-            "role": record.role,
-            "company_id": resolved(decision.refs.get("company_id")),
-            "stage": record.stage,
-            "source": record.source or self.plan.options.default_source,
-            "campaign_id": resolved(decision.refs.get("campaign_id")),
-            "tags": record.tags,
-            "notes": record.notes,
-            "owner": record.owner,
-            "score": 0,
-            "disqualified_reason": record.disqualified_reason,
-            "created_at": record.created_at,
-            **milestones(record.events),
-        }
+        refs = decision.refs
+        return (
+            record.name,
+            record.email,
+            record.email_key,
+            record.phone,
+            record.role,
+            resolved(refs.get("company_id")),
+            record.stage,
+            record.source or self.plan.options.default_source,
+            resolved(refs.get("campaign_id")),
+            record.tags,
+            record.notes,
+            record.owner,
+            0,
+            record.disqualified_reason,
+            record.created_at,
+            *milestone_values(record.events),
+        )
+
+
+#: The columns a new contact is written with (its milestones last, as `milestone_values`).
+NEW_CONTACT_COLUMNS = (
+    "name",
+    "email",
+    "email_key",
+    "phone",
+    "role",
+    "company_id",
+    "stage",
+    "source",
+    "campaign_id",
+    "tags",
+    "notes",
+    "owner",
+    "score",
+    "disqualified_reason",
+    "created_at",
+    *MILESTONE_COLUMNS,
+)
+EVENT_COLUMNS = ("contact_id", "stage", "occurred_at", "note")
 
 
 def _record(decision: Decision) -> ContactRecord:

@@ -185,7 +185,8 @@ def decide_folded(
     for done, seen in enumerate(folding.records, start=1):
         first = decide(seen.line, seen.record, repeats)
         decisions.append(first)
-        decisions.extend(_following(first, seen.later, folding.known_as(seen.record)))
+        if seen.later:  # most records have one row: nothing to say of the others
+            decisions.extend(_following(first, seen.later, folding.known_as(seen.record)))
         _checked(done, len(folding.records))
     return sorted(decisions, key=lambda decision: decision.line)
 

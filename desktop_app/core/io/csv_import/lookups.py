@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, RowMapping, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import (
-    bulk_converter,
+    bulk_column_converter,
     insert_rows,
     insert_unless_taken,
     reserved_ids,
@@ -48,9 +48,9 @@ def external_ids(
     a join: right after a big import PostgreSQL's statistics still say the tables are empty,
     and the join it then plans scans the whole table for every key.)
     """
-    wanted = sorted({key for key in keys if key})
+    wanted = {key for key in keys if key}
     found: dict[str, int] = {}
-    if wanted and not has_rows(
+    if not wanted or not has_rows(
         session,
         select(ExternalId.id).where(
             ExternalId.table_name == table_name, ExternalId.system == system
@@ -61,12 +61,9 @@ def external_ids(
         ExternalId.table_name == table_name, ExternalId.system == system
     )
     if is_most_of(session, table("external_ids"), len(wanted)):
-        keys_wanted = set(wanted)
-        found.update(
-            (key, row_id) for key, row_id in session.execute(by_system) if key in keys_wanted
-        )
+        found.update((key, row_id) for key, row_id in session.execute(by_system) if key in wanted)
     else:
-        for chunk in chunks(wanted):
+        for chunk in chunks(sorted(wanted)):
             found.update(session.execute(by_system.where(ExternalId.external_id.in_(chunk))).all())
     target = table(table_name)
     alive = set(ids_among(session, target, found.values()))
@@ -143,22 +140,28 @@ def lifecycle_history(
 def milestones(events: Iterable[tuple[str, datetime]]) -> dict[str, datetime | int | None]:
     """A new contact's first-entry columns (`lead_at` …, `funnel_step`), straight from the
     events it gets."""
-    first: dict[str, Any] = dict.fromkeys(_MILESTONE_COLUMNS)
+    return dict(zip(MILESTONE_COLUMNS, milestone_values(events), strict=True))
+
+
+def milestone_values(events: Iterable[tuple[str, datetime]]) -> tuple[datetime | int | None, ...]:
+    """`milestones` as values, in the order of `MILESTONE_COLUMNS`."""
+    first: list[datetime | None] = [None] * len(_MILESTONE_INDEX)
     for stage, at in events:
-        key = _MILESTONE_COLUMN.get(stage)
-        if key is not None and (first[key] is None or at < first[key]):
-            first[key] = at
+        index = _MILESTONE_INDEX.get(stage)
+        if index is not None:
+            known = first[index]
+            first[index] = at if known is None or at < known else known
     step = 0
-    for number, key in enumerate(_MILESTONE_COLUMNS, start=1):  # the furthest stage entered
-        if first[key] is not None:
+    for number, entered in enumerate(first, start=1):  # the furthest stage entered
+        if entered is not None:
             step = number
-    first["funnel_step"] = step
-    return first
+    return (*first, step)
 
 
-#: Each funnel stage's first-entry column, in funnel order (`funnel_step` counts along it).
-_MILESTONE_COLUMN = {str(stage): f"{stage}_at" for stage in FUNNEL}
-_MILESTONE_COLUMNS = tuple(_MILESTONE_COLUMN.values())
+#: Each funnel stage's place in the first-entry columns, in funnel order (`funnel_step`
+#: counts along them).
+_MILESTONE_INDEX = {str(stage): index for index, stage in enumerate(FUNNEL)}
+MILESTONE_COLUMNS = (*(f"{stage}_at" for stage in FUNNEL), "funnel_step")
 
 
 def refresh_contacts(session: Session, ids: Iterable[int]) -> None:
@@ -168,7 +171,22 @@ def refresh_contacts(session: Session, ids: Iterable[int]) -> None:
 
 
 def inserted(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert `rows` and return their new ids, in order, at the driver's bulk speed.
+    """Insert `rows` (dicts with the same keys) and return their new ids, in order (see
+    `inserted_values`); each dict is given its id."""
+    if not rows:
+        return []
+    names = list(rows[0])
+    ids = inserted_values(session, table_name, names, _values(rows, names))
+    for row, row_id in zip(rows, ids, strict=True):
+        row["id"] = row_id  # the caller's own dicts, built for this insert
+    return ids
+
+
+def inserted_values(
+    session: Session, table_name: str, names: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> list[int]:
+    """Insert `rows` (values in the order of `names`, no id) and return their new ids, in
+    order, at the driver's bulk speed.
 
     The rows are given their ids before they are written. PostgreSQL hands out a block of
     its sequence in one round trip (`reserved_ids`). SQLite's write lock, held from the
@@ -178,14 +196,12 @@ def inserted(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return []
     target = table(table_name)
-    connection = session.connection()
-    ids = reserved_ids(connection, target, len(rows))
+    ids = reserved_ids(session.connection(), target, len(rows))
     if ids is None:
         first = int(session.scalar(select(func.coalesce(func.max(target.c.id), 0))) or 0) + 1
         ids = list(range(first, first + len(rows)))
-    for row, row_id in zip(rows, ids, strict=True):
-        row["id"] = row_id  # the caller's own dicts, built for this insert
-    bulk_insert(session, table_name, rows)
+    with_ids = [(row_id, *row) for row_id, row in zip(ids, rows, strict=True)]
+    insert_values(session, table_name, ("id", *names), with_ids)
     return ids
 
 
@@ -221,43 +237,51 @@ def inserted_unless_taken(
 
 
 def bulk_insert(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` (dicts with the same keys) as one bulk write on the session's
-    connection: the values go through each column's own conversion (SQLite's timestamps as
-    SQLAlchemy stores them), columns left out get their model defaults, and the change log
-    learns the table."""
+    """Insert `rows` (dicts with the same keys) as one bulk write (see `insert_values`)."""
+    if rows:
+        names = list(rows[0])
+        insert_values(session, table_name, names, _values(rows, names))
+
+
+def _values(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> list[Sequence[Any]]:
+    if len(names) == 1:
+        return [(row[names[0]],) for row in rows]
+    pick = itemgetter(*names)
+    return [pick(row) for row in rows]
+
+
+def insert_values(
+    session: Session, table_name: str, names: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert `rows` (values in the order of `names`) as one bulk write on the session's
+    connection, without building a dict per row: the values go through each column's own
+    conversion (SQLite's timestamps as SQLAlchemy stores them), columns left out get their
+    model defaults, and the change log learns the table."""
     if not rows:
         return
     target = table(table_name)
     connection = session.connection()
     note_bulk_insert(session, target)
-    keys = list(rows[0])
     defaults = {
         column.name: column.default.arg  # type: ignore[attr-defined]
         for column in target.columns
-        if column.name not in rows[0] and column.default is not None and column.default.is_scalar
+        if column.name not in names and column.default is not None and column.default.is_scalar
     }
-    names = [*keys, *defaults]
-    dialect = connection.dialect
     converters = {
         index: converter
-        for index, name in enumerate(keys)
-        if (converter := bulk_converter(target.c[name].type, dialect)) is not None
+        for index, name in enumerate(names)
+        if (converter := bulk_column_converter(target.c[name].type, connection.dialect))
     }
-    values: Sequence[Sequence[Any]]
-    if len(keys) == 1:
-        values = [(row[keys[0]],) for row in rows]
-    else:
-        pick = itemgetter(*keys)
-        values = [pick(row) for row in rows]
+    values = rows
     if converters or defaults:
         # Column by column: a conversion (SQLite's timestamps) runs on its column alone.
-        columns: list[Sequence[Any]] = list(zip(*values, strict=True))
+        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
         for index, converter in converters.items():
-            columns[index] = [None if v is None else converter(v) for v in columns[index]]
+            columns[index] = converter(columns[index])
         columns += [[value] * len(rows) for value in defaults.values()]
         values = list(zip(*columns, strict=True))
     for chunk in chunks(values, BULK_CHUNK):
-        insert_rows(connection, target, names, chunk)
+        insert_rows(connection, target, [*names, *defaults], chunk)
 
 
 #: Rows per round trip of a bulk write.
@@ -271,8 +295,10 @@ def rows_keyed(
 
     Few keys, or an indexed key: one query per chunk of keys. Many keys on an expression with
     no index (lower(name), lower(title)): one pass over the table, since each chunk's IN would
-    read the whole table again.
+    read the whole table again. An empty table (a first import) is not asked key by key.
     """
+    if not keys or not has_rows(session, query):
+        return
     if indexed or len(keys) <= 4 * LOOKUP_CHUNK:
         for chunk in chunks(sorted(keys)):
             yield from session.execute(query.where(key.in_(chunk)))
