@@ -367,7 +367,8 @@ def main() -> int:
 
     app = application()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
-        os.environ["XDG_CONFIG_HOME"] = folder  # the run's window state stays out of the user's
+        # The run's window state, the day's backup and the log stay out of the user's.
+        os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = folder
         path = None
         if args.db is not None:
             path = Path(folder) / args.db.name

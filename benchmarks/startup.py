@@ -111,7 +111,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         book = Path(folder) / args.db.name
         shutil.copyfile(args.db, book)
-        env["XDG_CONFIG_HOME"] = folder  # window state of the runs stays out of the user's
+        # Window state, the day's backup and the log of the runs stay out of the user's.
+        env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder
         one_run(TANDEM, [str(book)], env)  # warm the disk cache for both
         bare = medians(BARE, [], args.runs, env)["shown"]
         tandem = medians(TANDEM, [str(book)], args.runs, env)
