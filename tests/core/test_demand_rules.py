@@ -235,3 +235,14 @@ def test_an_objection_heard_off_a_call_is_refused_beside_the_fields_the_logger_u
     record_objection(book, "price", "  Too dear for a team of two  ", contact_id=ada, at=AT)
     (group,) = objections_by_frequency(book, days=30, at=AT)
     assert group.quotes == ("Too dear for a team of two",)
+
+
+def test_quotes_heard_word_for_word_again_are_one_quote_with_its_count(book: Book) -> None:
+    for day, words in ((1, "Too dear"), (2, "Over budget"), (3, "Too dear"), (4, "too dear")):
+        record_objection(book, "price", words, at=datetime(2026, 11, day))
+    (group,) = objections_by_frequency(book, days=30, at=datetime(2026, 11, 5))
+    assert group.count == 4
+    # Newest first by the last time each was heard; a different case is other words.
+    assert group.quotes == ("too dear", "Too dear", "Over budget")
+    assert group.quote_counts == (1, 2, 1)
+    assert group.counted_quotes() == ["“too dear”", "“Too dear” (×2)", "“Over budget”"]

@@ -258,6 +258,13 @@ def test_the_lead_standard_editor_adds_and_retires_criteria(qtbot, book: Book) -
     workspace.action("lead_standard").trigger()
     editor = workspace.dialog
     assert editor.ui.criteriaList.count() == 5
+    assert [editor.ui.criteriaList.item(row).text() for row in range(5)] == [
+        "Budget signal  ·  25 of 100 points",
+        "Authority  ·  20 of 100 points",
+        "Demonstrated need  ·  25 of 100 points",
+        "Timeline  ·  15 of 100 points",
+        "Company size in range  ·  15 of 100 points",
+    ]
     qtbot.mouseClick(editor.ui.addButton, Qt.MouseButton.LeftButton)
     criterion = editor.criterion_dialog
     ok(qtbot, criterion)
@@ -267,6 +274,12 @@ def test_the_lead_standard_editor_adds_and_retires_criteria(qtbot, book: Book) -
     ok(qtbot, criterion)
     assert editor.ui.criteriaList.count() == 6
     assert editor.ui.criteriaList.item(5).text().startswith("Uses spreadsheets today")
+    assert editor.ui.criteriaList.item(0).text() == (
+        "Budget signal  ·  weight 25 of 110, so 23 of 100 points"
+    )
+    assert editor.ui.criteriaList.item(5).text() == (
+        "Uses spreadsheets today  ·  weight 10 of 110, so 9 of 100 points"
+    )
     reactivate(qtbot, editor)
     editor.ui.criteriaList.setFocus()
     editor.ui.criteriaList.setCurrentRow(5)

@@ -123,3 +123,17 @@ def test_a_contact_picked_then_searched_away_is_not_named(qtbot, book: Book) -> 
     ui.contactSearch.selectAll()
     qtbot.keyClick(ui.contactSearch, Qt.Key.Key_Backspace)
     assert ui.contactList.isHidden() and dialog.chosen_contact() is None
+
+
+def test_words_heard_again_word_for_word_are_shown_once_with_their_count(qtbot, book: Book) -> None:
+    for days_ago, words in ((3, "Too dear."), (2, "Half the price?"), (1, "Too dear.")):
+        record_objection(book, "price", words, at=clock.now() - timedelta(days=days_ago))
+    workspace = shown(qtbot, book)
+    workspace.sections.setCurrentIndex(OBJECTIONS)
+    detail = workspace.objections.detail
+    qtbot.waitUntil(lambda: "Too dear." in detail.toPlainText())
+    lines = [line.strip() for line in detail.toPlainText().splitlines()]
+    assert "“Too dear.” (×2)" in lines
+    assert "“Half the price?”" in lines
+    assert lines.index("“Too dear.” (×2)") < lines.index("“Half the price?”")  # newest first
+    assert "heard 3 times" in detail.toPlainText()

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from datetime import date, datetime
+from decimal import Decimal
 from math import isnan
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from desktop_app.core.services.qualification import hand_off_to_sales, qualify
 from desktop_app.core.store import Book
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.review.chart_panel import RESIZE_PAUSE_MS, ChartPanel
+from desktop_app.gui.review.computation import TargetPeriod
 from desktop_app.gui.review.workspace import ReviewWorkspace
 from desktop_app.gui.widgets.chart_canvas import ChartCanvas
 from desktop_app.report.chart_parts import DEMAND, WON
@@ -549,3 +551,26 @@ def test_matplotlib_stays_off_the_start_up_path(module: str) -> None:
     code = f"import sys, desktop_app.gui.{module}; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_side_panel_says_it_is_computing_until_its_figures_arrive(
+    qtbot, worked, held_workers
+) -> None:
+    """No spin box's own value ("1 Jan 2000", "1 weeks") and no "—" stands in for figures
+    not read yet: the panels say they are computing, then show the book's."""
+    workspace = opened(qtbot, worked)
+    funnel, standard = workspace.reverse_funnel, workspace.lead_standard
+    assert funnel.explanation.text() == "Computing the review…"
+    assert standard.summary.text() == "Computing the review…"
+    assert not funnel.form.isVisible() and not standard.table.isVisible()
+    # The target read ahead of the range's rates (a settings change meanwhile): still waiting.
+    funnel.show_target(TargetPeriod(Decimal(5000), date(2025, 1, 1), 13, Decimal(1000)))
+    assert not funnel.form.isVisible()
+    assert funnel.explanation.text() == "Computing the review…"
+    held_workers.run_held()
+    assert funnel.form.isVisible() and standard.table.isVisible()
+    assert funnel.starts.text() == "1 Jan 2025"
+    assert funnel.period.text() == "13 weeks"
+    assert funnel.target.text() == "No target"  # the book's, read with the review
+    assert funnel.explanation.text() == "Enter a revenue target to see the leads a week it takes."
+    assert standard.summary.text().startswith("Too few deals are closed to judge the criteria")

@@ -28,9 +28,19 @@ QUOTES_SHOWN = 5
 class ObjectionGroup:
     category: str
     count: int
+    #: The newest distinct quotes: words repeated word for word are one quote.
     quotes: tuple[str, ...]
     published_answers: tuple[str, ...]
     other_answers: tuple[str, ...]
+    #: How many times each of `quotes` was heard, in the same order.
+    quote_counts: tuple[int, ...]
+
+    def counted_quotes(self) -> list[str]:
+        """Each quote once, with how often it was heard when more than once."""
+        return [
+            f"“{quote}”" + (f" (×{times})" if times > 1 else "")
+            for quote, times in zip(self.quotes, self.quote_counts, strict=True)
+        ]
 
     @property
     def is_gap(self) -> bool:
@@ -97,10 +107,11 @@ def objections_by_frequency(
         ).all()
         groups = []
         for category, count in counts:
-            quotes = session.scalars(
-                select(Objection.verbatim)
+            quotes = session.execute(
+                select(Objection.verbatim, func.count())
                 .where(Objection.category == category, Objection.heard_at >= since)
-                .order_by(Objection.heard_at.desc())
+                .group_by(Objection.verbatim)
+                .order_by(func.max(Objection.heard_at).desc(), Objection.verbatim)
                 .limit(QUOTES_SHOWN)
             ).all()
             assets = session.execute(
@@ -113,9 +124,10 @@ def objections_by_frequency(
                 ObjectionGroup(
                     category,
                     count,
-                    tuple(quotes),
+                    tuple(words for words, _ in quotes),
                     tuple(t for t, s in assets if s == AssetStatus.PUBLISHED),
                     tuple(t for t, s in assets if s != AssetStatus.PUBLISHED),
+                    tuple(times for _, times in quotes),
                 )
             )
         return groups
@@ -123,7 +135,7 @@ def objections_by_frequency(
 
 def content_idea_from_gap(book: Book, group: ObjectionGroup, at: datetime | None = None) -> int:
     """Create an idea card that answers the category, carrying the customers' quotes."""
-    quotes = "\n".join(f"“{quote}”" for quote in group.quotes)
+    quotes = "\n".join(group.counted_quotes())
     return create_asset(
         book,
         AssetInput(

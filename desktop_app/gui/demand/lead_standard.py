@@ -46,6 +46,16 @@ def review_reminder(standard: Standard) -> str:
     )
 
 
+def worth(criterion: Criterion, standard: Standard) -> str:
+    """What meeting the criterion adds to a lead's score, said once: its weight only when
+    the weights do not add up to 100, so that weight and points differ."""
+    total = standard.total_weight
+    points = round(100 * criterion.weight / total) if total else 0
+    if total == 100:
+        return f"{points} of 100 points"
+    return f"weight {criterion.weight} of {total}, so {points} of 100 points"
+
+
 class CriterionDialog(ServiceDialog):
     def __init__(
         self, ops: Operations, criterion: Criterion | None = None, parent: QWidget | None = None
@@ -125,12 +135,8 @@ class LeadStandardDialog(QDialog):
         ui = self.ui
         row = max(ui.criteriaList.currentRow(), 0)
         ui.criteriaList.clear()
-        total = standard.total_weight
         for criterion in standard.criteria:
-            share = round(100 * criterion.weight / total) if total else 0
-            item = QListWidgetItem(
-                f"{criterion.name}  ·  weight {criterion.weight} ({share} points)"
-            )
+            item = QListWidgetItem(f"{criterion.name}  ·  {worth(criterion, standard)}")
             item.setToolTip(criterion.description or criterion.name)
             item.setData(CRITERION_ROLE, criterion)
             ui.criteriaList.addItem(item)

@@ -56,7 +56,7 @@ def _escape(text: str) -> str:
 
 def group_html(group: ObjectionGroup) -> str:
     """The quotes and the answering content of a category, for the detail pane."""
-    quotes = "".join(f"<li>“{_escape(quote)}”</li>" for quote in group.quotes)
+    quotes = "".join(f"<li>{_escape(quote)}</li>" for quote in group.counted_quotes())
     published = "".join(f"<li>{_escape(title)}</li>" for title in group.published_answers)
     working = "".join(f"<li>{_escape(title)} (not published)</li>" for title in group.other_answers)
     answers = published + working or "<li>Nothing yet.</li>"

@@ -51,8 +51,9 @@ class ReverseFunnelPanel(QWidget):
 
     The target and its period are the book's: shown as read (`show_target`), and kept once
     the founder has finished editing one (`target_edited`). An edit not yet finished is not
-    overwritten by a read that arrives meanwhile. Until the first read the form is hidden,
-    rather than showing a spin box's own values as if they were the book's.
+    overwritten by a read that arrives meanwhile. Until both the target and the range's rates
+    are read the form is hidden, rather than showing a spin box's own values as if they were
+    the book's, or "—" for figures not yet computed.
     """
 
     #: Editing finished: the target (0: none), the first day of its period, its weeks.
@@ -157,7 +158,7 @@ class ReverseFunnelPanel(QWidget):
                 self.target.setValue(float(target.amount or 0))
                 self.starts.setDate(target.starts_on)
                 self.period.setValue(target.weeks)
-        self.form.show()
+        self.form.setVisible(self._totals is not None)
         self.show_won(target.starts_on, target.weeks, target.won_so_far)
         self._period_changed()
 
@@ -309,7 +310,10 @@ class LeadStandardPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.summary = QLabel(wordWrap=True, objectName="leadStandardSummary")
+        self.summary = QLabel(
+            "Computing the review…", wordWrap=True, objectName="leadStandardSummary"
+        )
+        self.table.hide()  # no empty grid of headers while the first check is computed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section_heading("Lead standard check"))
@@ -318,6 +322,7 @@ class LeadStandardPanel(QWidget):
 
     def show_checks(self, checks: list[CriterionCheck]) -> None:
         self.table.setRowCount(len(checks))
+        self.table.show()
         for row, check in enumerate(checks):
             cells = (
                 check.name,
