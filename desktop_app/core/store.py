@@ -1,7 +1,8 @@
 """Opening a book: finding it, checking it is one of ours, upgrading it safely, its sessions.
 
 Opening stays cheap on the start-up path: the schema revision is read with one query and
-compared with `SCHEMA_HEAD`; Alembic is imported only when a book is created or upgraded.
+compared with `SCHEMA_HEAD`; Alembic is imported only when a book is upgraded (or made on
+PostgreSQL: a new SQLite book is made from the schema at head, `new_books.py`).
 A file that is not a Tandem book, is damaged, or was written by a newer Tandem raises
 `BookError` and is never written to.
 
@@ -35,6 +36,7 @@ from sqlalchemy.pool import StaticPool
 from desktop_app.core.database_errors import book_refused
 from desktop_app.core.errors import BookError, TandemError
 from desktop_app.core.journal import watch_writes
+from desktop_app.core.new_books import create_schema_at_head
 from desktop_app.core.paths import default_book_path
 from desktop_app.core.write_lock import WRITES, begin_writing, done_writing
 
@@ -162,7 +164,8 @@ def _create_sqlite(path: Path) -> Book:
     try:
         engine = _sqlite_engine(temporary)
         try:
-            upgrade_to(engine)
+            with engine.execution_options(**{WRITES: True}).begin() as connection:
+                create_schema_at_head(connection.connection.driver_connection)  # type: ignore[arg-type]
             with engine.connect() as connection:  # all of it in the file, none in its -wal
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

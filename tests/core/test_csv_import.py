@@ -30,6 +30,7 @@ from desktop_app.core.io.csv_import import (
 from desktop_app.core.io.csv_import.values import (
     clean_cell,
     date_order_of,
+    may_tell_date_order,
     parse_amount,
     parse_datetime,
 )
@@ -420,6 +421,21 @@ def test_ambiguous_dates_are_asked_once(book: Book) -> None:
         commit_import(book, plan)
     commit_import(book, plan_of(text, "contacts", dates="mdy"))
     assert events_of(book, "ada@example.org") == [("lead", datetime(2026, 3, 4))]
+
+
+def test_a_date_that_tells_the_order_is_found_wherever_it_hides(book: Book) -> None:
+    """The plan skips reading dates one by one when no value of a column can tell the order;
+    a telling value after spaces, in a short row or among ISO dates must still be asked."""
+    assert may_tell_date_order("2024-01-02\n2024-03-05 14:22") is False
+    assert may_tell_date_order("2024-01-02\n \t03/04/2024") is True
+    assert may_tell_date_order("2024-01-02\n\n5.6.2024") is True
+    for created, bob in (
+        ("\u00a003/04/2026", ",2026-01-02"),  # every row long enough: one search a column
+        ("2026-01-02\nGrace,grace@example.org,05/06/2026", ""),  # a short row: one by one
+    ):
+        text = f"Name,Email,Created\nAda,ada@example.org,{created}\nBob,bob@example.org{bob}\n"
+        plan = plan_of(text, "contacts")
+        assert plan.date_question is not None, created
 
 
 def test_broken_rows_are_listed_and_nothing_is_written_unless_asked(book: Book) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.io.csv_import.histories import written_history
@@ -30,7 +31,6 @@ STAGE_DATES = (
     ("disqualified_at", Lifecycle.DISQUALIFIED),
     ("lost_at", Lifecycle.LOST),
 )
-_FUNNEL_ORDER = {str(stage): index for index, (_key, stage) in enumerate(STAGE_DATES)}
 #: The same as plain strings, read for every row (an enum member compares slowly).
 _STAGE_KEYS = tuple((key, str(stage)) for key, stage in STAGE_DATES)
 _LEAD = str(Lifecycle.LEAD)
@@ -45,11 +45,18 @@ _LIMITS = (
     ("disqualified_reason", 300),
 )
 
+#: No text this short is too long for any field.
+_SHORTEST_LIMIT = min(limit for _key, limit in _LIMITS)
+
 Event = tuple[str, datetime]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ContactRecord:
+    """What a row says of one contact. Not frozen, though never changed once made: a frozen
+    dataclass sets each of its 18 fields through object.__setattr__, which cost a tenth of
+    planning a 100,000-row file."""
+
     name: str
     #: True when the name came from name columns (not made up from the e-mail).
     named: bool
@@ -80,7 +87,7 @@ class ContactRecord:
     email_key: str | None = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "email_key", self.email.lower() if self.email else None)
+        self.email_key = self.email.lower() if self.email else None
 
     @property
     def stage(self) -> str:
@@ -97,9 +104,7 @@ def contact_from_row(
         email = optional_email(read.limited(texts, "email", 320))
     except TandemError as exc:
         raise RowFailure(f"{read.label('email')}: {exc.message}") from None
-    name = get("name") or " ".join(
-        part for part in (get("first_name", ""), get("last_name", "")) if part
-    )
+    name = get("name") or _full_name(get("first_name", ""), get("last_name", ""))
     named = bool(name)
     if not name:
         if email is None:
@@ -108,16 +113,15 @@ def contact_from_row(
     if len(name) > 200:
         raise RowFailure("The name is too long (at most 200 characters).")
     source, source_note = _source(texts, read, options)
-    notes = "\n".join(
-        part for part in (get("notes", ""), source_note, read.leftovers(cells)) if part
-    )
+    notes = _joined(get("notes", ""), source_note, read.leftovers(cells))
     created, events, undated, dated = _history(cells, texts, read, options, stage_map)
     tags = tags_text(tuple(texts["tags"].replace(";", ",").split(","))) if "tags" in texts else ""
     if len(tags) > 500:
         raise RowFailure(f"{read.label('tags')} is too long (at most 500 characters).")
-    for key, limit in _LIMITS:  # one loop, the first too long in this order refused
-        if len(get(key, "")) > limit:
-            read.limited(texts, key, limit)
+    if max(map(len, texts.values()), default=0) > _SHORTEST_LIMIT:  # most rows: none near one
+        for key, limit in _LIMITS:  # one loop, the first too long in this order refused
+            if len(get(key, "")) > limit:
+                read.limited(texts, key, limit)
     return ContactRecord(
         name=name,
         named=named,
@@ -137,6 +141,15 @@ def contact_from_row(
         owner=get("owner", ""),
         disqualified_reason=get("disqualified_reason", ""),
     )
+
+
+def _full_name(first: str, last: str) -> str:
+    return f"{first} {last}" if first and last else first or last
+
+
+def _joined(*parts: str) -> str:
+    """The non-empty parts, one per line."""
+    return "\n".join([part for part in parts if part]) if any(parts) else ""
 
 
 def _source(
@@ -168,13 +181,13 @@ def _history(
         if written:
             return created or written[0][1], written, "", True
     undated, has_date = "", True
-    dated: list[Event] = []
-    for key, stage_text in _STAGE_KEYS:
-        if key not in texts:  # most rows date few stages: no call for the others
-            continue
-        moment = read.moment_of(texts[key], key)
-        if moment is not None:
-            dated.append((stage_text, moment))
+    # In funnel order, which the sort below keeps between equal dates. A text in `texts` is
+    # never empty, so each gives a moment or fails the row.
+    dated: list[Event] = [
+        (stage_text, read.moment_of(texts[key], key))  # type: ignore[misc]
+        for key, stage_text in _STAGE_KEYS
+        if key in texts
+    ]
     if created is None:
         if dated:
             created = min(moment for _stage, moment in dated)
@@ -187,9 +200,9 @@ def _history(
                 if options.missing_date == MissingDate.NOW
                 else read.no_creation_date(_stand_in_choice(options))
             )
-    if not any(stage == _LEAD for stage, _at in dated):
-        dated.append((_LEAD, created))
-    events = sorted(dated, key=lambda event: (event[1], _FUNNEL_ORDER[event[0]]))
+    if "became_lead_at" not in texts:
+        dated.insert(0, (_LEAD, created))
+    events = sorted(dated, key=itemgetter(1))  # stable: funnel order between equal dates
     current = _current_stage(texts, read, stage_map)
     if current is not None and current != events[-1][0]:
         events.append((current, events[-1][1]))

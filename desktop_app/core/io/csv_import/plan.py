@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
@@ -29,7 +30,12 @@ from desktop_app.core.io.csv_import.reading import SourceFile
 from desktop_app.core.io.csv_import.rows import RowFailure, RowReader, RowSkip
 from desktop_app.core.io.csv_import.spend_rows import SpendRecord, spend_from_row
 from desktop_app.core.io.csv_import.synonyms import source_system
-from desktop_app.core.io.csv_import.values import DateOrder, DateQuestion, date_order_of
+from desktop_app.core.io.csv_import.values import (
+    DateOrder,
+    DateQuestion,
+    date_order_of,
+    may_tell_date_order,
+)
 from desktop_app.core.io.csv_import.words import checked_source_map, checked_stage_map
 
 Record = ContactRecord | CompanyRecord | DealRecord | ActivityRecord | SpendRecord
@@ -191,12 +197,25 @@ def _require_columns(kind: str, columns: ColumnMatch, source: SourceFile) -> Non
     )
 
 
+def _may_tell_order(cells: list[tuple[str, ...]], index: int) -> bool:
+    """Whether a value of the column could tell the date order (`may_tell_date_order`); a row
+    too short for the column is read value by value."""
+    try:
+        column = "\n".join(map(itemgetter(index), cells))
+    except IndexError:
+        return True
+    return may_tell_date_order(column)
+
+
 def _date_order(
     options: ImportOptions, columns: ColumnMatch, source: SourceFile
 ) -> tuple[DateOrder | None, DateQuestion | None]:
     if options.date_order is not None:
         return options.date_order, None
     indexes = [columns.fields[key] for key in DATE_FIELDS[options.kind] if key in columns.fields]
+    cells = [row.cells for row in source.rows]
+    if not any(_may_tell_order(cells, index) for index in indexes):
+        return None, None
     values = (  # stripped, not cleaned: no placeholder reads as a date
         row.cells[index].strip()
         for row in source.rows

@@ -51,6 +51,15 @@ class RowReader:
     #: Each date text read once: a file repeats its dates (a creation date that is also the
     #: lead date, whole days shared by hundreds of rows).
     _moments: dict[str, datetime] = field(default_factory=dict, compare=False, repr=False)
+    #: The matched fields and their cells' indexes, and how many cells a row needs to hold
+    #: them all: `texts` reads a row of that width without checking each index.
+    _items: tuple[tuple[str, int], ...] = field(init=False, compare=False, repr=False)
+    _width: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        items = tuple(self.columns.fields.items())
+        object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_width", max((index for _key, index in items), default=-1) + 1)
 
     def has(self, key: str) -> bool:
         return key in self.columns.fields
@@ -74,21 +83,22 @@ class RowReader:
     def texts(self, cells: tuple[str, ...]) -> dict[str, str]:
         """Every matched field's text in one pass (only the non-empty ones), as `text` reads
         each, without its length limit: a row parser reads its fields from this dict and
-        checks limits with `limited`, so a 100,000-row file costs one call a row, not twenty."""
+        checks limits with `limited`, so a 100,000-row file costs one call a row, not twenty.
+        An empty cell is passed over before it is stripped (most of a sparse file's)."""
+        if len(cells) < self._width:
+            return self._texts_of_short_row(cells)
         found: dict[str, str] = {}
-        width = len(cells)
-        for key, index in self.columns.fields.items():
-            if index >= width:
-                continue
-            value = cells[index].strip()
-            if not value:
-                continue
-            if len(value) <= SHORT_CELL and value.casefold() in EMPTY_MARKERS:
-                continue  # a placeholder ("N/A", "-"): as clean_cell reads it
-            if "'" in value:
-                value = clean_cell(value)
-            found[key] = value
+        for key, index in self._items:
+            value = cells[index]
+            if value:
+                value = value.strip()
+                if value and (len(value) > SHORT_CELL or value.casefold() not in EMPTY_MARKERS):
+                    found[key] = clean_cell(value) if "'" in value else value
         return found
+
+    def _texts_of_short_row(self, cells: tuple[str, ...]) -> dict[str, str]:
+        """`texts` of a row with fewer cells than the matched columns need."""
+        return self.texts(cells + ("",) * (self._width - len(cells)))
 
     def limited(self, texts: dict[str, str], key: str, limit: int) -> str:
         """`texts`' value for `key` ("" for none), refused as `text` does when too long."""

@@ -139,6 +139,18 @@ class DateQuestion:
         )
 
 
+#: The start of a value that may tell the date order: one or two digits and a separator (as
+#: `_NUMERIC` begins), at the start of any line of a column's values joined by newlines.
+_MAY_TELL_ORDER = re.compile(r"^[^\S\n]*\d{1,2}[-/.]", re.MULTILINE)
+
+
+def may_tell_date_order(column: str) -> bool:
+    """Whether any of a column's values, joined by newlines, could tell the date order: most
+    files write ISO dates, and one C search of the column says none can, where reading a
+    100,000-row file's 500,000 dates one by one took a tenth of planning it."""
+    return _MAY_TELL_ORDER.search(column) is not None
+
+
 def date_order_of(values: Iterable[str]) -> tuple[DateOrder | None, DateQuestion | None]:
     """The order the values show, or the question to ask when they show none or both.
 
