@@ -7,6 +7,7 @@ looking at the window.
     ... python scripts/take_screenshots.py --db /tmp/shot.sqlite --all --out /tmp/shots \
         --width 1200 --height 780                                            # everything
 
+With `--theme dark` the window is drawn dark and the files are named screenshot-dark-*.png.
 Without `--all` it writes the README's pictures (docs/screenshot-*.png); with it, every page
 and dialog too: the contact and company pages, the agenda's views, Everyone, search, the bin,
 settings, backups, new deal, the call logger, the won dialog, the hand-off note, the possible
@@ -39,6 +40,7 @@ from desktop_app.core.vocabulary import Mode  # noqa: E402 - after the path is s
 from desktop_app.gui.app import Windows, application  # noqa: E402
 from desktop_app.gui.navigation import RecordKind  # noqa: E402
 from desktop_app.gui.pages import PAGES  # noqa: E402
+from desktop_app.gui.theme import Choice, theme  # noqa: E402
 
 #: After every read is back: long enough for the review's charts to be drawn on their worker.
 SETTLE_MS = 1500
@@ -66,9 +68,12 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=800)
     parser.add_argument("--all", action="store_true", help="every page and dialog too")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args()
     keep_settings_apart(Path(tempfile.mkdtemp(prefix="tandem-shots-")))
     app = application()
+    theme().choose(Choice(args.theme))
+    prefix = "screenshot-" if args.theme == "light" else f"screenshot-{args.theme}-"
     windows = Windows()
     if not windows.open(path=args.db, first_start=False) or windows.current is None:
         return 1
@@ -85,7 +90,7 @@ def main() -> int:
             print(f"skipped {name}: nothing to show in this book")
             continue
         settle(window)
-        target = args.out / f"screenshot-{name}.png"
+        target = args.out / f"{prefix}{name}.png"
         shown.grab().save(str(target))
         print(target)
         if shown is not window:

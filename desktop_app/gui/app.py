@@ -25,6 +25,7 @@ from desktop_app.core.errors import TandemError
 from desktop_app.gui import (
     bug_dialog,
     resources_rc,  # noqa: F401 - registers the icons and style sheet
+    theme,
     window_state,
     workers,
 )
@@ -87,8 +88,11 @@ def configure(app: QApplication) -> None:
     app.setOrganizationName(APPLICATION_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(":/icons/tandem.svg"))
+    # Wayland shows the icon of the desktop entry this names (resources/tandem.desktop).
+    app.setDesktopFileName("tandem")
     # Qt's default, relied on: a first book that cannot open closes the only window.
     app.setQuitOnLastWindowClosed(True)
+    theme.apply_chosen()
 
 
 @dataclass(frozen=True)

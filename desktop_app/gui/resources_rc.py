@@ -6,7 +6,7 @@
 from PySide6 import QtCore
 
 qt_resource_data = b"\
-\x00\x00\x0cD\
+\x00\x00\x0dC\
 /\
 *\x0a * Tandem's st\
 yle sheet. Each \
@@ -41,170 +41,345 @@ l conversion  #1\
 ly review    #49\
 5057 accent, #F1\
 F3F5 tint, #343A\
-40 text\x0a */\x0a\x0aQTo\
-olBar#modeToolBa\
-r {\x0a    spacing:\
- 6px;\x0a    paddin\
-g: 6px 10px;\x0a   \
- border: none;\x0a \
-   border-bottom\
-: 3px solid #ADB\
-5BD;\x0a    backgro\
-und: #F8F9FA;\x0a}\x0a\
-QToolBar#modeToo\
-lBar[mode=\x22deman\
-d\x22] { border-bot\
-tom-color: #D948\
-0F; }\x0aQToolBar#m\
-odeToolBar[mode=\
-\x22deals\x22] { borde\
-r-bottom-color: \
-#1864AB; }\x0aQTool\
-Bar#modeToolBar[\
-mode=\x22review\x22] {\
- border-bottom-c\
-olor: #495057; }\
-\x0a\x0aQToolBar#modeT\
-oolBar QToolButt\
-on {\x0a    padding\
-: 5px 12px;\x0a    \
-border: 1px soli\
-d transparent;\x0a \
-   border-radius\
-: 6px;\x0a    color\
-: #343A40;\x0a}\x0aQTo\
-olBar#modeToolBa\
-r QToolButton:ho\
-ver { background\
-: #E9ECEF; }\x0aQTo\
-olBar#modeToolBa\
-r QToolButton:ch\
-ecked { font-wei\
-ght: 600; }\x0aQToo\
+40 text\x0a *\x0a * On\
+ a dark palette \
+`style-dark.qss`\
+ follows this sh\
+eet and gives th\
+e same rules the\
+ir dark\x0a * colou\
+rs (a rule later\
+ in the sheet wi\
+ns over the same\
+ selector here).\
+\x0a */\x0a\x0aQToolBar#m\
+odeToolBar {\x0a   \
+ spacing: 6px;\x0a \
+   padding: 6px \
+10px;\x0a    border\
+: none;\x0a    bord\
+er-bottom: 3px s\
+olid #ADB5BD;\x0a  \
+  background: #F\
+8F9FA;\x0a}\x0aQToolBa\
+r#modeToolBar[mo\
+de=\x22demand\x22] { b\
+order-bottom-col\
+or: #D9480F; }\x0aQ\
+ToolBar#modeTool\
+Bar[mode=\x22deals\x22\
+] { border-botto\
+m-color: #1864AB\
+; }\x0aQToolBar#mod\
+eToolBar[mode=\x22r\
+eview\x22] { border\
+-bottom-color: #\
+495057; }\x0a\x0aQTool\
+Bar#modeToolBar \
+QToolButton {\x0a  \
+  padding: 5px 1\
+2px;\x0a    border:\
+ 1px solid trans\
+parent;\x0a    bord\
+er-radius: 6px;\x0a\
+    color: #343A\
+40;\x0a}\x0aQToolBar#m\
+odeToolBar QTool\
+Button:hover { b\
+ackground: #E9EC\
+EF; }\x0aQToolBar#m\
+odeToolBar QTool\
+Button:checked {\
+ font-weight: 60\
+0; }\x0aQToolBar#mo\
+deToolBar[mode=\x22\
+demand\x22] QToolBu\
+tton:checked {\x0a \
+   background: #\
+FFE8CC;\x0a    bord\
+er-color: #FFC07\
+8;\x0a    color: #9\
+C3608;\x0a}\x0aQToolBa\
+r#modeToolBar[mo\
+de=\x22deals\x22] QToo\
+lButton:checked \
+{\x0a    background\
+: #D0EBFF;\x0a    b\
+order-color: #74\
+C0FC;\x0a    color:\
+ #1864AB;\x0a}\x0aQToo\
 lBar#modeToolBar\
-[mode=\x22demand\x22] \
+[mode=\x22review\x22] \
 QToolButton:chec\
 ked {\x0a    backgr\
-ound: #FFE8CC;\x0a \
+ound: #E9ECEF;\x0a \
    border-color:\
- #FFC078;\x0a    co\
-lor: #9C3608;\x0a}\x0a\
+ #CED4DA;\x0a    co\
+lor: #212529;\x0a}\x0a\
+\x0aQFrame#modeBann\
+er {\x0a    border:\
+ none;\x0a    borde\
+r-left: 4px soli\
+d #ADB5BD;\x0a    b\
+order-bottom: 1p\
+x solid #DEE2E6;\
+\x0a    background:\
+ #F1F3F5;\x0a}\x0aQFra\
+me#modeBanner[mo\
+de=\x22demand\x22] {\x0a \
+   border-left-c\
+olor: #D9480F;\x0a \
+   border-bottom\
+-color: #FFD8A8;\
+\x0a    background:\
+ #FFF4E6;\x0a}\x0aQFra\
+me#modeBanner[mo\
+de=\x22deals\x22] {\x0a  \
+  border-left-co\
+lor: #1864AB;\x0a  \
+  border-bottom-\
+color: #A5D8FF;\x0a\
+    background: \
+#E7F5FF;\x0a}\x0aQFram\
+e#modeBanner QLa\
+bel { background\
+: transparent; c\
+olor: #343A40; }\
+\x0aQFrame#modeBann\
+er QLabel#banner\
+Title { font-wei\
+ght: 600; }\x0aQFra\
+me#modeBanner[mo\
+de=\x22demand\x22] QLa\
+bel#bannerTitle \
+{ color: #9C3608\
+; }\x0aQFrame#modeB\
+anner[mode=\x22deal\
+s\x22] QLabel#banne\
+rTitle { color: \
+#1864AB; }\x0aQFram\
+e#modeBanner QTo\
+olButton {\x0a    b\
+order: none;\x0a   \
+ border-radius: \
+4px;\x0a    padding\
+: 2px;\x0a    backg\
+round: transpare\
+nt;\x0a}\x0aQFrame#mod\
+eBanner QToolBut\
+ton:hover { back\
+ground: rgba(0, \
+0, 0, 20); }\x0a\x0aQS\
+tatusBar {\x0a    b\
+order-top: 1px s\
+olid #DEE2E6;\x0a  \
+  background: #F\
+8F9FA;\x0a}\x0aQStatus\
+Bar[mode=\x22demand\
+\x22] { background:\
+ #FFF4E6; border\
+-top-color: #FFD\
+8A8; }\x0aQStatusBa\
+r[mode=\x22deals\x22] \
+{ background: #E\
+7F5FF; border-to\
+p-color: #A5D8FF\
+; }\x0aQStatusBar::\
+item { border: n\
+one; }\x0aQStatusBa\
+r QLabel { paddi\
+ng: 0 8px; color\
+: #495057; }\x0aQSt\
+atusBar QLabel#m\
+odeStatus { font\
+-weight: 600; co\
+lor: #343A40; }\x0a\
+QStatusBar[mode=\
+\x22demand\x22] QLabel\
+#modeStatus { co\
+lor: #9C3608; }\x0a\
+QStatusBar[mode=\
+\x22deals\x22] QLabel#\
+modeStatus { col\
+or: #1864AB; }\x0a\x0a\
+QDialog#FirstSta\
+rtDialog QLabel#\
+headingLabel { f\
+ont-size: 15pt; \
+font-weight: 600\
+; }\x0aQDialog#Firs\
+tStartDialog QLa\
+bel#bookLabel { \
+color: #495057; \
+}\x0a\x0aQLabel#openin\
+gState { font-si\
+ze: 13pt; color:\
+ #868E96; }\x0a\x0aQWi\
+dget#standardRem\
+inderBar { backg\
+round: #FFF4E6; \
+border-left: 3px\
+ solid #D9480F; \
+}\x0a\
+\x00\x00\x09\xc6\
+/\
+*\x0a * Tandem's st\
+yle sheet on a d\
+ark palette: rea\
+d after `style.q\
+ss`, it gives th\
+e same rules\x0a * \
+their dark colou\
+rs and changes n\
+othing else. The\
+ accents stay th\
+ose of each mode\
+, lighter\x0a * so \
+that they read o\
+n dark, over tin\
+ts that are dark\
+ shades of the s\
+ame hue.\x0a *\x0a * D\
+emand creation  \
+#FF922B accent, \
+#33241A tint, #F\
+FA94D text\x0a * De\
+al conversion  #\
+4DABF7 accent, #\
+1A2A3A tint, #74\
+C0FC text\x0a * Wee\
+kly review    #A\
+DB5BD accent, #2\
+C2E33 tint, #E9E\
+CEF text\x0a */\x0a\x0aQT\
+oolBar#modeToolB\
+ar { border-bott\
+om-color: #5C5F6\
+6; background: #\
+2C2E33; }\x0aQToolB\
+ar#modeToolBar[m\
+ode=\x22demand\x22] { \
+border-bottom-co\
+lor: #FF922B; }\x0a\
 QToolBar#modeToo\
 lBar[mode=\x22deals\
-\x22] QToolButton:c\
-hecked {\x0a    bac\
-kground: #D0EBFF\
-;\x0a    border-col\
-or: #74C0FC;\x0a   \
- color: #1864AB;\
-\x0a}\x0aQToolBar#mode\
-ToolBar[mode=\x22re\
-view\x22] QToolButt\
-on:checked {\x0a   \
- background: #E9\
-ECEF;\x0a    border\
--color: #CED4DA;\
-\x0a    color: #212\
-529;\x0a}\x0a\x0aQFrame#m\
-odeBanner {\x0a    \
-border: none;\x0a  \
-  border-left: 4\
-px solid #ADB5BD\
-;\x0a    border-bot\
-tom: 1px solid #\
-DEE2E6;\x0a    back\
-ground: #F1F3F5;\
-\x0a}\x0aQFrame#modeBa\
-nner[mode=\x22deman\
-d\x22] {\x0a    border\
--left-color: #D9\
-480F;\x0a    border\
--bottom-color: #\
-FFD8A8;\x0a    back\
-ground: #FFF4E6;\
-\x0a}\x0aQFrame#modeBa\
-nner[mode=\x22deals\
+\x22] { border-bott\
+om-color: #4DABF\
+7; }\x0aQToolBar#mo\
+deToolBar[mode=\x22\
+review\x22] { borde\
+r-bottom-color: \
+#ADB5BD; }\x0a\x0aQToo\
+lBar#modeToolBar\
+ QToolButton { c\
+olor: #E9ECEF; }\
+\x0aQToolBar#modeTo\
+olBar QToolButto\
+n:hover { backgr\
+ound: #373A40; }\
+\x0aQToolBar#modeTo\
+olBar[mode=\x22dema\
+nd\x22] QToolButton\
+:checked {\x0a    b\
+ackground: #4A2A\
+12;\x0a    border-c\
+olor: #D9480F;\x0a \
+   color: #FFC07\
+8;\x0a}\x0aQToolBar#mo\
+deToolBar[mode=\x22\
+deals\x22] QToolBut\
+ton:checked {\x0a  \
+  background: #1\
+5314D;\x0a    borde\
+r-color: #1C7ED6\
+;\x0a    color: #A5\
+D8FF;\x0a}\x0aQToolBar\
+#modeToolBar[mod\
+e=\x22review\x22] QToo\
+lButton:checked \
+{\x0a    background\
+: #373A40;\x0a    b\
+order-color: #5C\
+5F66;\x0a    color:\
+ #F8F9FA;\x0a}\x0a\x0aQFr\
+ame#modeBanner {\
+ border-left-col\
+or: #5C5F66; bor\
+der-bottom-color\
+: #373A40; backg\
+round: #2C2E33; \
+}\x0aQFrame#modeBan\
+ner[mode=\x22demand\
 \x22] {\x0a    border-\
-left-color: #186\
-4AB;\x0a    border-\
-bottom-color: #A\
-5D8FF;\x0a    backg\
-round: #E7F5FF;\x0a\
+left-color: #FF9\
+22B;\x0a    border-\
+bottom-color: #5\
+C3417;\x0a    backg\
+round: #33241A;\x0a\
 }\x0aQFrame#modeBan\
-ner QLabel { bac\
-kground: transpa\
-rent; color: #34\
-3A40; }\x0aQFrame#m\
-odeBanner QLabel\
-#bannerTitle { f\
-ont-weight: 600;\
- }\x0aQFrame#modeBa\
-nner[mode=\x22deman\
-d\x22] QLabel#banne\
-rTitle { color: \
-#9C3608; }\x0aQFram\
-e#modeBanner[mod\
-e=\x22deals\x22] QLabe\
-l#bannerTitle { \
-color: #1864AB; \
-}\x0aQFrame#modeBan\
-ner QToolButton \
-{\x0a    border: no\
-ne;\x0a    border-r\
-adius: 4px;\x0a    \
-padding: 2px;\x0a  \
-  background: tr\
-ansparent;\x0a}\x0aQFr\
+ner[mode=\x22deals\x22\
+] {\x0a    border-l\
+eft-color: #4DAB\
+F7;\x0a    border-b\
+ottom-color: #1B\
+3B5A;\x0a    backgr\
+ound: #1A2A3A;\x0a}\
+\x0aQFrame#modeBann\
+er QLabel { colo\
+r: #DEE2E6; }\x0aQF\
+rame#modeBanner[\
+mode=\x22demand\x22] Q\
+Label#bannerTitl\
+e { color: #FFA9\
+4D; }\x0aQFrame#mod\
+eBanner[mode=\x22de\
+als\x22] QLabel#ban\
+nerTitle { color\
+: #74C0FC; }\x0aQFr\
 ame#modeBanner Q\
 ToolButton:hover\
  { background: r\
-gba(0, 0, 0, 20)\
-; }\x0a\x0aQStatusBar \
-{\x0a    border-top\
-: 1px solid #DEE\
-2E6;\x0a    backgro\
-und: #F8F9FA;\x0a}\x0a\
-QStatusBar[mode=\
-\x22demand\x22] { back\
-ground: #FFF4E6;\
- border-top-colo\
-r: #FFD8A8; }\x0aQS\
-tatusBar[mode=\x22d\
-eals\x22] { backgro\
-und: #E7F5FF; bo\
-rder-top-color: \
-#A5D8FF; }\x0aQStat\
-usBar::item { bo\
-rder: none; }\x0aQS\
-tatusBar QLabel \
-{ padding: 0 8px\
-; color: #495057\
-; }\x0aQStatusBar Q\
-Label#modeStatus\
- { font-weight: \
-600; color: #343\
-A40; }\x0aQStatusBa\
-r[mode=\x22demand\x22]\
- QLabel#modeStat\
-us { color: #9C3\
-608; }\x0aQStatusBa\
-r[mode=\x22deals\x22] \
-QLabel#modeStatu\
-s { color: #1864\
-AB; }\x0a\x0aQDialog#F\
-irstStartDialog \
-QLabel#headingLa\
-bel { font-size:\
- 15pt; font-weig\
-ht: 600; }\x0aQDial\
-og#FirstStartDia\
-log QLabel#bookL\
-abel { color: #4\
-95057; }\x0a\x0aQLabel\
-#openingState { \
-font-size: 13pt;\
- color: #868E96;\
- }\x0a\
+gba(255, 255, 25\
+5, 30); }\x0a\x0aQStat\
+usBar { border-t\
+op-color: #373A4\
+0; background: #\
+2C2E33; }\x0aQStatu\
+sBar[mode=\x22deman\
+d\x22] { background\
+: #33241A; borde\
+r-top-color: #5C\
+3417; }\x0aQStatusB\
+ar[mode=\x22deals\x22]\
+ { background: #\
+1A2A3A; border-t\
+op-color: #1B3B5\
+A; }\x0aQStatusBar \
+QLabel { color: \
+#C1C2C5; }\x0aQStat\
+usBar QLabel#mod\
+eStatus { color:\
+ #E9ECEF; }\x0aQSta\
+tusBar[mode=\x22dem\
+and\x22] QLabel#mod\
+eStatus { color:\
+ #FFA94D; }\x0aQSta\
+tusBar[mode=\x22dea\
+ls\x22] QLabel#mode\
+Status { color: \
+#74C0FC; }\x0a\x0aQDia\
+log#FirstStartDi\
+alog QLabel#book\
+Label { color: #\
+ADB5BD; }\x0a\x0aQLabe\
+l#openingState {\
+ color: #909296;\
+ }\x0a\x0aQWidget#stan\
+dardReminderBar \
+{ background: #3\
+3241A; border-le\
+ft-color: #FF922\
+B; }\x0a\
 \x00\x00\x01z\
 <\
 svg xmlns=\x22http:\
@@ -213,8 +388,8 @@ svg xmlns=\x22http:\
 \x22 height=\x2224\x22 vi\
 ewBox=\x220 0 24 24\
 \x22>\x0a  <g fill=\x22no\
-ne\x22 stroke=\x22#186\
-4AB\x22 stroke-widt\
+ne\x22 stroke=\x22#1C7\
+ED6\x22 stroke-widt\
 h=\x222\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
@@ -231,7 +406,7 @@ M3 12.5h18\x22/>\x0a  \
   <path d=\x22M12 1\
 1.5v2.5\x22/>\x0a  </g\
 >\x0a</svg>\x0a\
-\x00\x00\x02\x02\
+\x00\x00\x02!\
 <\
 svg xmlns=\x22http:\
 //www.w3.org/200\
@@ -245,12 +420,12 @@ ewBox=\x220 0 64 64\
 A40\x22/>\x0a  <g fill\
 =\x22none\x22 stroke-w\
 idth=\x225\x22>\x0a    <c\
-ircle cx=\x2219\x22 cy\
-=\x2238\x22 r=\x2211\x22 str\
+ircle cx=\x2218\x22 cy\
+=\x2238\x22 r=\x2210\x22 str\
 oke=\x22#FD7E14\x22/>\x0a\
     <circle cx=\x22\
-45\x22 cy=\x2238\x22 r=\x221\
-1\x22 stroke=\x22#4DAB\
+46\x22 cy=\x2238\x22 r=\x221\
+0\x22 stroke=\x22#4DAB\
 F7\x22/>\x0a  </g>\x0a  <\
 g fill=\x22none\x22 st\
 roke=\x22#F1F3F5\x22 s\
@@ -259,13 +434,15 @@ troke-width=\x223.5\
 =\x22round\x22 stroke-\
 linejoin=\x22round\x22\
 >\x0a    <path d=\x22M\
-19 38l9-16h12l5 \
-16\x22/>\x0a    <path \
-d=\x22M28 22l4 16\x22/\
->\x0a    <path d=\x22M\
-24 17h6M37 17h6\x22\
-/>\x0a  </g>\x0a</svg>\
-\x0a\
+18 38L25 23H41L4\
+6 38M25 23L32 38\
+L41 23\x22/>\x0a    <p\
+ath d=\x22M25 23l-1\
+-6M41 23l-1-6\x22/>\
+\x0a    <path d=\x22M2\
+0 16h7M36 16h7\x22/\
+>\x0a  </g>\x0a</svg>\x0a\
+\
 \x00\x00\x01[\
 <\
 svg xmlns=\x22http:\
@@ -298,8 +475,8 @@ svg xmlns=\x22http:\
 \x22 height=\x2216\x22 vi\
 ewBox=\x220 0 16 16\
 \x22>\x0a  <g fill=\x22no\
-ne\x22 stroke=\x22#495\
-057\x22 stroke-widt\
+ne\x22 stroke=\x22#868\
+E96\x22 stroke-widt\
 h=\x221.6\x22 stroke-l\
 inecap=\x22round\x22>\x0a\
     <path d=\x22M4 \
@@ -314,8 +491,8 @@ svg xmlns=\x22http:\
 \x22 height=\x2224\x22 vi\
 ewBox=\x220 0 24 24\
 \x22>\x0a  <g fill=\x22no\
-ne\x22 stroke=\x22#495\
-057\x22 stroke-widt\
+ne\x22 stroke=\x22#868\
+E96\x22 stroke-widt\
 h=\x222\x22 stroke-lin\
 ejoin=\x22round\x22>\x0a \
    <path d=\x22M3 6\
@@ -335,8 +512,8 @@ svg xmlns=\x22http:\
 \x22 height=\x2224\x22 vi\
 ewBox=\x220 0 24 24\
 \x22>\x0a  <g fill=\x22no\
-ne\x22 stroke=\x22#495\
-057\x22 stroke-widt\
+ne\x22 stroke=\x22#868\
+E96\x22 stroke-widt\
 h=\x222\x22 stroke-lin\
 ecap=\x22round\x22 str\
 oke-linejoin=\x22ro\
@@ -344,7 +521,7 @@ und\x22>\x0a    <path \
 d=\x22M4 20h16\x22/>\x0a \
    <path d=\x22M4 4\
 v16\x22/>\x0a  </g>\x0a  \
-<g fill=\x22#495057\
+<g fill=\x22#868E96\
 \x22>\x0a    <rect x=\x22\
 7\x22 y=\x2212\x22 width=\
 \x223\x22 height=\x226\x22 r\
@@ -368,6 +545,10 @@ qt_resource_name = b"\
 \x00(\xad#\
 \x00s\
 \x00t\x00y\x00l\x00e\x00.\x00q\x00s\x00s\
+\x00\x0e\
+\x00\x8bAC\
+\x00s\
+\x00t\x00y\x00l\x00e\x00-\x00d\x00a\x00r\x00k\x00.\x00q\x00s\x00s\
 \x00\x09\
 \x086\x8f\xa7\
 \x00d\
@@ -395,15 +576,16 @@ qt_resource_name = b"\
 "
 
 qt_resource_struct = b"\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x01\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x01\
 \x00\x00\x00\x10\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x06\x00\x00\x00\x03\
-\x00\x00\x00t\x00\x00\x00\x00\x00\x01\x00\x00\x11+\
-\x00\x00\x00\x8c\x00\x00\x00\x00\x00\x01\x00\x00\x12\x01\
-\x00\x00\x00(\x00\x00\x00\x00\x00\x01\x00\x00\x0cH\
-\x00\x00\x00Z\x00\x00\x00\x00\x00\x01\x00\x00\x0f\xcc\
-\x00\x00\x00@\x00\x00\x00\x00\x00\x01\x00\x00\x0d\xc6\
-\x00\x00\x00\xa2\x00\x00\x00\x00\x00\x01\x00\x00\x131\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x06\x00\x00\x00\x04\
+\x00\x00\x00(\x00\x00\x00\x00\x00\x01\x00\x00\x0dG\
+\x00\x00\x00\x96\x00\x00\x00\x00\x00\x01\x00\x00\x1c\x13\
+\x00\x00\x00\xae\x00\x00\x00\x00\x00\x01\x00\x00\x1c\xe9\
+\x00\x00\x00J\x00\x00\x00\x00\x00\x01\x00\x00\x17\x11\
+\x00\x00\x00|\x00\x00\x00\x00\x00\x01\x00\x00\x1a\xb4\
+\x00\x00\x00b\x00\x00\x00\x00\x00\x01\x00\x00\x18\x8f\
+\x00\x00\x00\xc4\x00\x00\x00\x00\x00\x01\x00\x00\x1e\x19\
 "
 
 def qInitResources():

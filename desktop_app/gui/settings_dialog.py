@@ -2,7 +2,9 @@
 follow-up promise, when a deal goes stale, the currency of new deals and each open stage's
 probability in the weighted pipeline, how many days, weeks and months of backups to keep —
 and the way to the lead standard, which demand creation keeps (its criteria and threshold are
-edited there, beside the leads they score)."""
+edited there, beside the leads they score). Apart from them, on this computer only, the
+theme: light, dark or as the system is set, shown as soon as it is picked (Cancel brings back
+the one the dialog opened with)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QSpinBox, QWidget
 
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES
 from desktop_app.gui.forms.ui_business_settings import Ui_BusinessSettingsDialog
+from desktop_app.gui.theme import CHOICE_LABELS, Choice, chosen, theme
 from desktop_app.gui.widgets.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
@@ -64,6 +67,11 @@ class BusinessSettingsDialog(ServiceDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.leadStandardButton.clicked.connect(self._save_then_lead_standard)
         self._then_lead_standard = False
+        self._theme_on_opening = chosen()
+        for choice, text in CHOICE_LABELS.items():
+            ui.themeCombo.addItem(text, str(choice))
+        ui.themeCombo.setCurrentIndex(list(CHOICE_LABELS).index(self._theme_on_opening))
+        ui.themeCombo.currentIndexChanged.connect(self._choose_theme)
         self._enable(False)
         ops.read(self, _read, self._show)
 
@@ -97,6 +105,9 @@ class BusinessSettingsDialog(ServiceDialog):
         ui.followUpSpin.setFocus()
         ui.followUpSpin.selectAll()
 
+    def _choose_theme(self, index: int) -> None:
+        theme().choose(Choice(self.ui.themeCombo.itemData(index)))
+
     def _save_then_lead_standard(self) -> None:
         self._then_lead_standard = True
         self.accept()
@@ -107,6 +118,8 @@ class BusinessSettingsDialog(ServiceDialog):
 
     def done(self, result: int) -> None:
         super().done(result)
+        if result != self.DialogCode.Accepted and chosen() is not self._theme_on_opening:
+            theme().choose(self._theme_on_opening)
         if self._then_lead_standard and result == self.DialogCode.Accepted:
             self._then_lead_standard = False
             self.lead_standard_requested.emit()

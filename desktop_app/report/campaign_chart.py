@@ -6,6 +6,7 @@ money, a share) never crowd the pane. Pure Matplotlib (no Qt, no pyplot)."""
 import textwrap
 from collections.abc import Callable
 
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -16,7 +17,6 @@ from desktop_app.report.chart_layout import characters_in, figure_title, shorten
 from desktop_app.report.chart_parts import (
     DEMAND,
     LOST,
-    NEUTRAL,
     Hover,
     bar_end_label,
     bar_hovers,
@@ -123,11 +123,11 @@ def _measure_axes(
     )
     low, high = min(0.0, *heights), max(0.0, *heights)
     ax.set_xlim(low, high if high > low else 1.0)
-    ax.set_title(header, loc="left", fontsize="medium", fontweight="bold", color=NEUTRAL)
+    ax.set_title(header, loc="left", fontsize="medium", fontweight="bold")
     ax.tick_params(axis="x", bottom=False, labelbottom=False)
     ax.tick_params(axis="y", left=False)
     ax.spines[["top", "right", "bottom", "left"]].set_visible(False)
-    ax.axvline(0, color=NEUTRAL, linewidth=0.8)
+    ax.axvline(0, color=rcParams["axes.edgecolor"], linewidth=0.8)
     for bar, value, height in zip(bars, values, heights, strict=True):
         bar_end_label(ax, bar, height, written(value), value is None, size=TEXT_POINTS)
     return bar_hovers(

@@ -1,6 +1,7 @@
 """What every chart of the review is made of: colours, hover texts, axes, the no-data state.
 
-Pure Matplotlib (no Qt, no pyplot).
+Pure Matplotlib (no Qt, no pyplot). The series colours are mid-tones that read on the light
+face and on the dark one (`chart_theme`); words, axes and grid take the theme's colours.
 """
 
 from collections.abc import Callable, Sequence
@@ -25,10 +26,11 @@ from desktop_app.report.chart_layout import (
 )
 
 DEMAND = "#D9480F"
-DEALS = "#1864AB"
-NEUTRAL = "#495057"
+DEALS = "#1C7ED6"
+NEUTRAL = "#868E96"
 WON = "#2B8A3E"
-#: The window's one red (`gui.widgets.palette.ERROR`): a lost deal, a loss, a warning.
+#: The window's one red on light (`gui.widgets.palette.Meaning.ERROR`): a lost deal, a loss,
+#: a warning.
 LOST = "#C0392B"
 LIGHT_DEMAND = "#FFA94D"
 LIGHT_DEALS = "#74C0FC"
@@ -37,7 +39,7 @@ SOURCE_COLOURS = {
     "content": DEMAND,
     "seo": "#F59F00",
     "social": "#E64980",
-    "email": "#9C3608",
+    "email": "#BE4BDB",
     "paid_ads": "#7048E8",
     "event": "#1098AD",
     "referral": WON,
@@ -100,7 +102,7 @@ def new_axes(
     if x_label:
         fitted_label(ax, x_label, "x", share)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.grid(axis="y", color="#DEE2E6", linewidth=0.8)
+    ax.grid(axis="y", linewidth=0.8)
     ax.set_axisbelow(True)
     return ax
 
@@ -133,8 +135,9 @@ def bar_end_label(
     missing: bool = False,
     size: str | float = "medium",
 ) -> Text:
-    """`text` just past the end of a horizontal bar (past zero for a negative one), grey when
-    the bar stands for no data. The layout makes room for it beside the axes."""
+    """`text` just past the end of a horizontal bar (past zero for a negative one), in the
+    theme's text colour, grey when the bar stands for no data. The layout makes room for it
+    beside the axes."""
     return ax.annotate(
         text,
         (max(value, 0.0), bar.get_y() + bar.get_height() / 2),
@@ -142,6 +145,6 @@ def bar_end_label(
         textcoords="offset points",
         va="center",
         fontsize=size,
-        color=NO_DATA_COLOUR if missing else "#212529",
+        color=NO_DATA_COLOUR if missing else None,
         annotation_clip=False,
     )

@@ -3,7 +3,8 @@
 A lasting configuration folder, so the font cache is built once and not at each start of a
 frozen bundle (matplotlib #13071); the Agg backend, given to each figure as its own canvas
 rather than chosen for the process, so nothing depends on pyplot or a GUI backend; and
-`drawing()`, which every figure is made and drawn inside. Only this module imports
+`drawing()`, which every figure is made and drawn inside, in a theme (light unless the
+window asks for dark: `chart_theme`). Only this module imports
 Matplotlib's backends, and only inside its functions, so that importing it costs nothing.
 """
 
@@ -16,6 +17,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
+
+from desktop_app.report.chart_theme import LIGHT, ChartTheme, themed
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_pdf import PdfPages
@@ -41,8 +44,9 @@ def keep_font_cache() -> None:
 
 
 @contextmanager
-def drawing() -> Iterator[None]:
-    """Hold while making, drawing or saving a figure; let go of the figure inside.
+def drawing(theme: ChartTheme = LIGHT) -> Iterator[None]:
+    """Hold while making, drawing or saving a figure, which is in `theme`; let go of the
+    figure inside.
 
     One thread at a time draws: Matplotlib is not thread-safe, and the window draws its
     charts on a worker while an export may run on another. And the garbage collector waits
@@ -55,7 +59,8 @@ def drawing() -> Iterator[None]:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            yield
+            with themed(theme):
+                yield
         finally:
             if collecting:
                 gc.enable()

@@ -42,7 +42,7 @@ def draw_funnel(figure: Figure, review: Review, currency: str) -> list[Hover]:
             "to measure yet.\nAdd and qualify leads; rates appear once contacts move on.",
         )
     ax = new_axes(figure, title, "", "Reached the next stage by now, %", share=0.5)
-    ax.grid(axis="x", color="#DEE2E6", linewidth=0.8)
+    ax.grid(axis="x", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     names = [step[0] for step in FUNNEL_STEPS]
     heights = [0.0 if value is None else value * 100 for value in rates]
@@ -140,7 +140,6 @@ def _single_figure(ax: Axes, value: str, caption: str, colour: str) -> None:
         ha="center",
         va="top",
         fontsize=9,
-        color=NEUTRAL,
         transform=ax.transAxes,
     )
     wrap_to(words, half * 0.92)
@@ -189,7 +188,7 @@ def draw_objections(figure: Figure, review: Review, currency: str) -> list[Hover
     ranked = sorted(review.objections.items(), key=lambda item: (-item[1], item[0]))[:8]
     ax = new_axes(figure, title, "", "Times heard in the range", share=0.5)
     ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", color="#DEE2E6", linewidth=0.8)
+    ax.grid(axis="x", linewidth=0.8)
     bars = ax.barh([label(c) for c, _ in ranked], [n for _, n in ranked], color=DEMAND, height=0.6)
     ax.invert_yaxis()
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

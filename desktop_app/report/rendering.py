@@ -14,6 +14,7 @@ from matplotlib.lines import Line2D
 from desktop_app.core.metrics import Review
 from desktop_app.report.chart_image import ChartImage, HoverSpot
 from desktop_app.report.chart_parts import Hover
+from desktop_app.report.chart_theme import LIGHT, ChartTheme
 from desktop_app.report.charts import CHARTS_BY_KEY, draw_chart
 from desktop_app.report.matplotlib_setup import drawing, new_figure, rgba_pixels
 
@@ -27,13 +28,19 @@ MIN_WIDTH, MIN_HEIGHT = 360, 260
 
 
 def render_chart(
-    key: str, review: Review, currency: str, width: int, height: int, ratio: float = 1.0
+    key: str,
+    review: Review,
+    currency: str,
+    width: int,
+    height: int,
+    ratio: float = 1.0,
+    theme: ChartTheme = LIGHT,
 ) -> ChartImage:
-    """The chart `key` drawn for a panel of `width` × `height` logical pixels on a screen of
-    device pixel ratio `ratio`: an image of that size × `ratio`, sharp on the screen (at least
-    `MIN_WIDTH` × `MIN_HEIGHT`)."""
+    """The chart `key` drawn in `theme` for a panel of `width` × `height` logical pixels on a
+    screen of device pixel ratio `ratio`: an image of that size × `ratio`, sharp on the screen
+    (at least `MIN_WIDTH` × `MIN_HEIGHT`)."""
     width, height = max(width, MIN_WIDTH), max(height, MIN_HEIGHT)
-    with drawing():
+    with drawing(theme):
         return _drawn(key, review, currency, width * ratio, height * ratio, WINDOW_DPI * ratio)
 
 

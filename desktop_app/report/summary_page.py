@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from desktop_app.core.metrics import Review
 from desktop_app.report import formatting
-from desktop_app.report.chart_parts import LOST, NEUTRAL, NO_DATA_COLOUR, WON
+from desktop_app.report.chart_parts import LOST, NO_DATA_COLOUR, WON
 from desktop_app.report.charts import EXPORT_SIZE
 from desktop_app.report.matplotlib_setup import new_figure
 from desktop_app.report.summary import range_caption, summary_rows
@@ -33,7 +33,7 @@ def summary_figure(review: Review, currency: str) -> Figure:
     for index, (name, value) in enumerate(rows):
         y = 0.84 - index * step
         figure.text(0.03, y, name, fontsize=9, color=NO_DATA_COLOUR, va="top")
-        figure.text(0.47, y, value, fontsize=9, ha="right", va="top", color=NEUTRAL)
+        figure.text(0.47, y, value, fontsize=9, ha="right", va="top")
     figure.text(0.52, 0.86, "Warning signs", fontsize=11, fontweight="bold", va="top")
     messages = [warning.message for warning in review.warnings] or [
         "No warning signs in this range."

@@ -296,6 +296,8 @@ def test_the_application_is_named_and_has_its_icon(qapp: QApplication) -> None:
     assert (qapp.applicationName(), qapp.organizationName()) == ("Tandem", "Tandem")
     assert qapp.applicationVersion() == __version__
     assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().pixmap(256).size().width() == 256  # drawn from the SVG
+    assert qapp.desktopFileName() == "tandem"
 
 
 def test_the_style_sheet_styles_the_windows_chrome_only(qtbot: QtBot) -> None:

@@ -32,7 +32,7 @@ def test_dropping_a_card_on_another_column_moves_it(qtbot, book: Book) -> None:
     qtbot.waitUntil(lambda: draft.rowCount() == 1)
     assert idea.rowCount() == 0
     assert statuses(book) == {"Case study: Nordlicht": "draft"}
-    assert board.counts["draft"].text() == "<b>Draft</b> (1)"
+    assert board.counts["draft"].text() == "<b>Draft</b> &nbsp;1"
 
 
 def test_ctrl_shift_right_moves_the_focused_card_along(qtbot, book: Book) -> None:

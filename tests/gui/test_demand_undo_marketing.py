@@ -193,7 +193,7 @@ def test_new_idea_edit_and_move(qtbot, book: Book) -> None:
     def drafts(*titles: str) -> Callable[[], None]:
         def check() -> None:
             assert column(workspace, "draft") == list(titles)
-            assert board.counts["draft"].text() == f"<b>Draft</b> ({len(titles)})"
+            assert board.counts["draft"].text() == f"<b>Draft</b> &nbsp;{len(titles)}"
 
         return check
 

@@ -23,7 +23,7 @@ from desktop_app.core.store import Book, open_book
 from desktop_app.gui import books, workers
 from desktop_app.gui.app import Windows
 from desktop_app.gui.first_start import FirstStartDialog
-from desktop_app.gui.widgets.palette import ERROR, text_color
+from desktop_app.gui.widgets.palette import Meaning, color, text_color
 from desktop_app.gui.workers import Progress
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
@@ -94,7 +94,7 @@ def test_a_refusal_from_the_generator_is_shown_in_the_dialog(
     assert dialog.isVisible()
     assert dialog.errorLabel.text() == "This book already holds contacts."
     assert dialog.errorLabel.isVisible() and not dialog.ui.statusLabel.isVisible()
-    assert text_color(dialog.errorLabel) == ERROR
+    assert text_color(dialog.errorLabel) == color(Meaning.ERROR)
     assert dialog.ui.sampleButton.isEnabled() and dialog.ui.emptyButton.isEnabled()
 
 

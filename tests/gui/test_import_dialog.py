@@ -19,7 +19,7 @@ from desktop_app.gui.io.batches_dialog import BatchesDialog
 from desktop_app.gui.io.import_dialog import ImportDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.operations import Changes, Operations
-from desktop_app.gui.widgets.palette import ERROR, text_color
+from desktop_app.gui.widgets.palette import Meaning, color, text_color
 from tests.book_state import book_as_compared
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
@@ -179,7 +179,7 @@ def test_undo_refused_shows_why(
     history.undo_selected()
     assert history.errorLabel.text().endswith("undo it first.")
     assert history.errorLabel.isVisibleTo(history)
-    assert text_color(history.errorLabel) == ERROR
+    assert text_color(history.errorLabel) == color(Meaning.ERROR)
     assert len(emails(book)) == 4
 
 
@@ -499,8 +499,8 @@ def test_errors_show_in_the_one_error_red(dialog: ImportDialog, tmp_path: Path) 
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
     dialog.open_file(path)
-    assert text_color(dialog.errorLabel) == ERROR
-    assert text_color(dialog.errorLabel) == ERROR
+    assert text_color(dialog.errorLabel) == color(Meaning.ERROR)
+    assert text_color(dialog.errorLabel) == color(Meaning.ERROR)
 
 
 def test_undo_and_redo_of_an_import_on_the_writer_thread_tell_the_gui_thread(

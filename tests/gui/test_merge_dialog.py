@@ -19,7 +19,7 @@ from desktop_app.gui import workers
 from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog, MergeContactsDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.palette import ERROR, text_color
+from desktop_app.gui.widgets.palette import Meaning, color, text_color
 from tests.book_state import book_as_compared
 
 Factories = dict[str, Callable[[Book, QWidget], QWidget]]
@@ -230,6 +230,6 @@ def test_a_refused_merge_says_why_in_the_error_red(
 
     assert dialog.errorLabel.text() == "One of the two contacts no longer exists."
     assert not dialog.errorLabel.isHidden()
-    assert text_color(dialog.errorLabel) == ERROR
+    assert text_color(dialog.errorLabel) == color(Meaning.ERROR)
     assert dialog.resultLabel.text() == ""
     assert ops.undo_label is None

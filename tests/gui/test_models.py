@@ -14,10 +14,11 @@ from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import move_deal, open_deal
 from desktop_app.core.store import Book, open_book
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import LATE_COLOR, AgendaModel
+from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.deals_model import NEXT_STEP_DATE, DealsModel, PipelineTotalsModel
 from desktop_app.gui.models.inbox_model import COLUMNS
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.palette import Meaning, color
 
 NAME = next(i for i, column in enumerate(COLUMNS) if column.header == "Name")
 START = datetime(2025, 3, 3, 9, 0)
@@ -93,7 +94,7 @@ def test_a_next_step_past_its_date_is_marked_late(book: Book) -> None:
     assert texts(model, 0) == ["Ada Park retainer", "Ben Ode retainer"]
     late_cell, due_cell = model.index(0, NEXT_STEP_DATE), model.index(1, NEXT_STEP_DATE)
     assert model.data(late_cell) == "1 Mar"
-    assert model.data(late_cell, Qt.ItemDataRole.ForegroundRole) == LATE_COLOR
+    assert model.data(late_cell, Qt.ItemDataRole.ForegroundRole) == color(Meaning.LATE)
     assert "2 days" in model.data(late_cell, Qt.ItemDataRole.ToolTipRole)
     assert model.data(due_cell, Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(0, 3)) == "€1,200"
@@ -140,7 +141,7 @@ def test_agenda_lists_overdue_first_marks_it_and_completes_items(qtmodeltester, 
     qtmodeltester.check(model)
     assert texts(model, 0) == ["Overdue · 27 Feb", "14:00"]
     assert texts(model, 1) == ["Demo", "Call"]
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == LATE_COLOR
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == color(Meaning.LATE)
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(0, 3)) == "—"
     model.complete(0)

@@ -3,7 +3,6 @@ and the leads waiting past the promise."""
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QHeaderView,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -12,10 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.vocabulary import Lifecycle, label
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.agenda_model import AgendaModel
 from desktop_app.gui.models.breaches_model import BreachesModel
 from desktop_app.gui.widgets.agenda_panel import AgendaPanel
+from desktop_app.gui.widgets.header_state import DAYS, fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -31,8 +32,12 @@ EMPTY_AGENDA = (
 NO_BREACHES = "Every qualified lead has been contacted within the follow-up promise."
 
 
-#: The widest text of columns 1 to 3 (their heading, a stage, a day, a wait).
-BREACH_WIDEST = ("Stage", "30 Sep 2026", "999 d 23 h")
+#: The widest text of the short columns: a stage, a day, a wait.
+BREACH_WIDEST = {
+    "Stage": [label(stage) for stage in (Lifecycle.MQL, Lifecycle.SQL)],  # qualified leads
+    "Qualified": DAYS,
+    "Waited": "999 d 23 h",
+}
 
 
 class TodayPage(QWidget):
@@ -88,14 +93,9 @@ class TodayPage(QWidget):
             "broken-follow-up-promises",
             "Write the leads waiting past the follow-up promise to a CSV file",
         )
-        header = self.breaches_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the widest text each column can hold, not from the rows: sizing to
         # contents asks thousands of cells again at every show of the mode.
-        metrics = self.breaches_view.fontMetrics()
-        for column, widest in enumerate(BREACH_WIDEST, start=1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
+        fit_columns(self.breaches_view, "breaches", {"Lead": "Katrin Bianchi"}, BREACH_WIDEST)
         self.breaches_view.setToolTip(
             "Enter or double click: the person's page · Ctrl+L: log the first call"
         )

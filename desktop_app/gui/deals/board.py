@@ -25,18 +25,36 @@ from desktop_app.core.money import parse_money
 from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.owners import Owner
 from desktop_app.core.services.pipeline import BoardFilter
-from desktop_app.core.vocabulary import CLOSED_DEAL_STAGES, OPEN_DEAL_STAGES, Channel, label
+from desktop_app.core.vocabulary import (
+    CLOSED_DEAL_STAGES,
+    OPEN_DEAL_STAGES,
+    Channel,
+    DealStage,
+    label,
+)
 from desktop_app.gui.deals.card_delegate import CardDelegate
 from desktop_app.gui.io.export_shown import ExportShown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.board_model import DEAL_ID_ROLE, BoardModel, StageColumnModel
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.board_column import (
+    COLUMN_MIN_WIDTH,
+    CardColumnView,
+    column_heading,
+    heading_label,
+)
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.layout import buddy
 from desktop_app.gui.widgets.owner_filter import OwnerFilter
 
 SEARCH_DELAY_MS = 250
-COLUMN_MIN_WIDTH = 220
+#: What an empty stage's column says.
+EMPTY_STAGE = {
+    DealStage.DISCOVERY: "New deals start here (New deal…, Ctrl+Shift+N).",
+    DealStage.DEMO: "Drag a deal here once its demo is booked.",
+    DealStage.PROPOSAL: "Drag a deal here once its proposal is out.",
+    DealStage.NEGOTIATION: "Drag a deal here while its terms are agreed.",
+}
 #: Shown over the columns while the book has no open deal.
 EMPTY_PIPELINE = (
     "No open deals yet. Open one with New deal… (Ctrl+Shift+N), or from a call with a "
@@ -44,22 +62,12 @@ EMPTY_PIPELINE = (
 )
 
 
-class ColumnView(QListView):
-    """One stage's cards: dragged out to another column, dropped in from one."""
+class ColumnView(CardColumnView):
+    """One stage's cards: a card dropped here lands last (the newest in the stage)."""
 
     def __init__(self, model: StageColumnModel, delegate: CardDelegate):
-        super().__init__()
+        super().__init__(model, delegate, EMPTY_STAGE[DealStage(model.stage)])
         self.setObjectName(f"boardColumn_{model.stage}")
-        self.setModel(model)
-        self.setItemDelegate(delegate)
-        self.setUniformItemSizes(True)  # one height for all: no per-card layout pass
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(True)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setMinimumWidth(COLUMN_MIN_WIDTH)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(f"{label(model.stage)} deals")
 
 
@@ -195,9 +203,7 @@ class PipelineBoard(QWidget):
     def _build_columns(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for stage, model in self.board.columns.items():
-            header = QLabel()
-            header.setObjectName(f"boardHeader_{stage}")
-            header.setTextFormat(Qt.TextFormat.RichText)
+            header = heading_label(f"boardHeader_{stage}")
             header.setToolTip("Count · total value · weighted by the stage's probability")
             view = ColumnView(model, self._delegate)
             self.headers[str(stage)], self.columns[str(stage)] = header, view
@@ -365,8 +371,9 @@ class PipelineBoard(QWidget):
                 formatting.money(totals.weighted, currency) if totals.count else formatting.NO_DATA
             )
             self.headers[str(stage)].setText(
-                f"<b>{label(stage)}</b> &nbsp;{formatting.count(totals.count)}<br>"
-                f"{money} · weighted {weighted}"
+                column_heading(
+                    label(stage), formatting.count(totals.count), f"{money} · weighted {weighted}"
+                )
             )
 
     def sizeHint(self) -> QSize:  # noqa: N802

@@ -1,23 +1,24 @@
-"""Paints a deal card in a board column: no widget per card, so 5,000 cards stay cheap."""
+"""Paints a deal card in a board column, framed as every board's card (`BoardCardDelegate`)."""
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from desktop_app.core.services.pipeline import DealCard
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.board_model import CARD_ROLE, BoardModel
-from desktop_app.gui.widgets.palette import LATE
+from desktop_app.gui.widgets.board_card import MARGIN, PADDING, BoardCardDelegate, Index, muted
+from desktop_app.gui.widgets.palette import Meaning, color
 
-STALE_COLOR = QColor("#e8590c")
-ACCENT = QColor("#1864AB")
-CARD_BORDER = QColor("#ced4da")
-MARGIN, PADDING, LINES = 4, 8, 3
+__all__ = ["MARGIN", "PADDING", "CardDelegate"]  # the card's geometry, for tests
+
 #: The most of the title line the owner's name takes (then it is elided).
 OWNER_SHARE = 0.4
 
 
-class CardDelegate(QStyledItemDelegate):
+class CardDelegate(BoardCardDelegate):
     """Three lines: contact and value; the deal's title and its owner (when it has one and
     the board shows everyone's); days in stage and the next step. A stale deal has an orange
     stripe and says so; a deal with no next step says it in red."""
@@ -26,76 +27,25 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._board = board
 
-    def sizeHint(  # noqa: N802
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        line = QFontMetrics(option.font).height()
-        return QSize(200, LINES * line + 2 * PADDING + 2 * MARGIN + 4)
+    def card(self, index: Index) -> DealCard | None:
+        return index.data(CARD_ROLE)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        card: DealCard | None = index.data(CARD_ROLE)
-        if card is None:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-        self._paint_frame(painter, option, box, card)
-        text = box.adjusted(PADDING + 4, PADDING, -PADDING, -PADDING)
-        self._paint_lines(painter, option, text, card)
-        painter.restore()
+    def stripe(self, card: Any) -> QColor | None:
+        return color(Meaning.STALE) if card.stale else None
 
-    def _paint_frame(
-        self, painter: QPainter, option: QStyleOptionViewItem, box: QRect, card: DealCard
-    ) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        base = option.palette.color(QPalette.ColorRole.Base)
-        painter.setPen(QPen(ACCENT if selected else CARD_BORDER, 2 if selected else 1))
-        painter.setBrush(QColor("#e7f5ff") if selected else base)
-        painter.drawRoundedRect(box, 5, 5)
-        if card.stale:
-            painter.fillRect(QRect(box.left() + 1, box.top() + 3, 4, box.height() - 6), STALE_COLOR)
-        if focused and not selected:
-            painter.setPen(QPen(ACCENT, 1, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 4, 4)
-
-    def _paint_lines(
-        self, painter: QPainter, option: QStyleOptionViewItem, box: QRect, card: DealCard
+    def paint_lines(
+        self, painter: QPainter, option: QStyleOptionViewItem, box: QRect, card: Any
     ) -> None:
         metrics = QFontMetrics(option.font)
         line = metrics.height()
         text_color = option.palette.color(QPalette.ColorRole.Text)
-        muted = option.palette.color(QPalette.ColorRole.PlaceholderText)
-        bold = QFont(option.font)
-        bold.setBold(True)
         value = formatting.money(card.value, card.currency)
-        first = QRect(box.left(), box.top(), box.width(), line)
-        painter.setFont(bold)
-        painter.setPen(text_color)
-        value_width = QFontMetrics(bold).horizontalAdvance(value)
-        painter.drawText(first, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value)
-        name_box = first.adjusted(0, 0, -value_width - 8, 0)
-        name = QFontMetrics(bold).elidedText(
-            card.contact or card.title, Qt.TextElideMode.ElideRight, name_box.width()
-        )
-        painter.drawText(name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(option.font)
-        painter.setPen(muted)
+        first = self.paint_headline(painter, option, box, card.contact or card.title, value)
         second = first.translated(0, line)
         title_box = second
         if card.owner and self._board.filter.owner is None:  # filtered: all are theirs
             title_box = self._paint_owner(painter, metrics, second, card.owner, text_color)
-        painter.setPen(muted)
-        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, title_box.width())
-        painter.drawText(
-            title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
-        )
+        self.paint_line(painter, option, title_box, card.title, muted(option))
         self._paint_status(painter, metrics, second.translated(0, line), card, text_color)
 
     @staticmethod
@@ -118,20 +68,30 @@ class CardDelegate(QStyledItemDelegate):
         card: DealCard,
         text_color: QColor,
     ) -> None:
-        days = card.days_in_stage(self._board.today())
-        parts = [(f"{days} d in stage", text_color)]
+        for rect, text, pen in self.status_layout(metrics, box, card, text_color):
+            painter.setPen(pen)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect.adjusted(0, 0, 1, 0), flags, text)  # a pixel for antialiasing
+
+    def status_layout(
+        self, metrics: QFontMetrics, box: QRect, card: DealCard, text_color: QColor
+    ) -> list[tuple[QRect, str, QColor]]:
+        """The status line's parts, each with the rect it is drawn in: inside `box`, "Stale"
+        always whole (a narrow column shortens the days, then elides the next step)."""
         no_step = card.next_step_on is None
-        parts.append((self._board.next_step_text(card), LATE if no_step else text_color))
-        if card.stale:
-            parts.append(("Stale", STALE_COLOR))
-        x = box.left()
-        for i, (text, color) in enumerate(parts):
-            shown = text if i == 0 else f" · {text}"
-            painter.setPen(color)
-            width = metrics.horizontalAdvance(shown)
-            painter.drawText(
-                QRect(x, box.top(), width + 1, box.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                shown,
-            )
+        step = (self._board.next_step_text(card), color(Meaning.LATE) if no_step else text_color)
+        tail = [(" · Stale", color(Meaning.STALE))] if card.stale else []
+        days = card.days_in_stage(self._board.today())
+        for days_text in (f"{days} d in stage", f"{days} d"):
+            parts = [(days_text, text_color), (f" · {step[0]}", step[1]), *tail]
+            if sum(metrics.horizontalAdvance(text) for text, _ in parts) <= box.width():
+                break
+        else:
+            left = box.width() - sum(metrics.horizontalAdvance(t) for t, _ in (parts[0], *tail))
+            parts[1] = (metrics.elidedText(parts[1][0], Qt.TextElideMode.ElideRight, left), step[1])
+        laid_out, x = [], box.left()
+        for text, pen in parts:
+            width = metrics.horizontalAdvance(text)
+            laid_out.append((QRect(x, box.top(), width, box.height()), text, pen))
             x += width
+        return laid_out

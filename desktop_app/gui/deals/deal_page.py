@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -36,9 +35,14 @@ from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
 from desktop_app.gui import workers
 from desktop_app.gui.forms.ui_deals_deal_details import Ui_DealDetailsForm
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
+from desktop_app.gui.models.timeline_model import (
+    TIMELINE_SHORT,
+    TIMELINE_WORDS,
+    TimelineModel,
+)
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -156,10 +160,7 @@ class DealPage(QWidget):
         self.timeline_view.setObjectName("timelineTable")
         compact_table(self.timeline_view)
         self.timeline_view.setModel(self.timeline)
-        header = self.timeline_view.horizontalHeader()
-        header.resizeSection(0, 110)
-        header.resizeSection(1, 80)
-        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.timeline_view, "deal-timeline", TIMELINE_WORDS, TIMELINE_SHORT)
         actions = QHBoxLayout()
         actions.addWidget(self.heading, 1)
         for button in (self.log_button, self.won_button, self.lost_button, self.reopen_button):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop_app.core.services.modes import WAITING_PAST_PROMISE
 from desktop_app.gui.models import formatting
 from desktop_app.gui.widgets.layout import workspace_heading
-from desktop_app.gui.widgets.palette import ERROR, LATE, QUIET, color_text
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 
 class DealsHeading(QWidget):
@@ -42,13 +42,13 @@ class DealsHeading(QWidget):
         self.message.setText(text)
 
     def say_problem(self, text: str) -> None:
-        color_text(self.message, ERROR)
+        color_text(self.message, Meaning.ERROR)
         self.message.setText(text)
 
 
 def _show_count(button: QPushButton, count: int) -> None:
     """A count that is not zero is late work: in the colour of late."""
-    color_text(button, LATE if count else QUIET)
+    color_text(button, Meaning.LATE if count else Meaning.QUIET)
     font = button.font()
     font.setUnderline(True)
     button.setFont(font)

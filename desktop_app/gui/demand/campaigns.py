@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,7 +31,7 @@ from desktop_app.core.services.campaigns import (
     remove_spend,
 )
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import Channel
+from desktop_app.core.vocabulary import Channel, label
 from desktop_app.gui.demand.choices import fill_words, select_data
 from desktop_app.gui.forms.ui_demand_campaign import Ui_CampaignDialog
 from desktop_app.gui.forms.ui_demand_spend import Ui_SpendDialog
@@ -40,7 +39,6 @@ from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models.campaigns_model import (
     CAMPAIGN_ID_ROLE,
     CAMPAIGN_TABLES,
-    NAME,
     CampaignRow,
     CampaignsModel,
     Spend,
@@ -51,6 +49,7 @@ from desktop_app.gui.models.campaigns_model import (
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.header_state import DAYS, fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -230,9 +229,19 @@ class CampaignsPanel(QWidget):
             "Write the campaigns with their spend, leads, CPL, CAC and ROI, as shown, to a CSV "
             "file",
         )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        money = "€12,500.00"
+        fit_columns(
+            self.view,
+            "campaigns",
+            {"Campaign": "Google search: couriers"},
+            {
+                "Channel": map(label, Channel),
+                "Dates": f"{DAYS[8]} – {DAYS[8]}",
+                **dict.fromkeys(("Spend", "Won", "CPL", "CAC"), money),
+                **dict.fromkeys(("Leads", "MQLs", "Deals"), "1,250 / 2,000"),
+                "ROI": "+44,944 %",
+            },
+        )
         self.empty = empty_state_label()
         self.empty.setText(EMPTY_CAMPAIGNS)
         self.stack = QStackedWidget()
@@ -268,9 +277,12 @@ class CampaignsPanel(QWidget):
         self.spend_view.setObjectName("spendTable")
         compact_table(self.spend_view)
         self.spend_view.setModel(self.spend)
-        self.spend_view.horizontalHeader().setStretchLastSection(True)
-        self.spend_view.horizontalHeader().resizeSection(0, 120)
-        self.spend_view.horizontalHeader().resizeSection(1, 110)
+        fit_columns(
+            self.spend_view,
+            "campaign-spend",
+            {"Note": "Sponsored post, October"},
+            {"Date": DAYS, "Amount": "€12,500.00"},
+        )
         self.remove_spend_button = QPushButton("&Remove spend")
         self.remove_spend_button.setToolTip("Remove the selected spend entry (Delete)")
         self.error = QLabel()

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -34,13 +32,16 @@ from desktop_app.core.services.content import (
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import AssetKind, AssetStatus, ObjectionCategory, label
 from desktop_app.gui.demand.choices import fill_campaigns, fill_words, select_data
+from desktop_app.gui.demand.content_card import ContentCardDelegate
 from desktop_app.gui.forms.ui_demand_asset import Ui_AssetDialog
+from desktop_app.gui.models import formatting
 from desktop_app.gui.models.content_model import (
     CONTENT_TABLES,
     ContentColumnModel,
     usage_text,
 )
 from desktop_app.gui.operations import Changes, Operations
+from desktop_app.gui.widgets.board_column import CardColumnView, column_heading, heading_label
 from desktop_app.gui.widgets.field_errors import FieldErrors
 from desktop_app.gui.widgets.following import Following
 from desktop_app.gui.widgets.layout import section_heading
@@ -158,7 +159,8 @@ class ContentBoard(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.columns = {status: ContentColumnModel(status, self) for status in STATUSES}
-        self.views: dict[str, QListView] = {}
+        self.views: dict[str, CardColumnView] = {}
+        self._delegate = ContentCardDelegate(self)
         self.counts: dict[str, QLabel] = {}
         self.dialog: AssetDialog | None = None
         #: A card to select once the cards being read arrive (one just moved or saved).
@@ -206,18 +208,11 @@ class ContentBoard(QWidget):
         layout.addLayout(board, 1)
 
     def _column(self, status: str) -> QVBoxLayout:
-        view = QListView()
+        view = CardColumnView(
+            self.columns[status], self._delegate, EMPTY_COLUMN_HINT[AssetStatus(status)]
+        )
         view.setObjectName(f"{status}Column")
-        view.setModel(self.columns[status])
-        view.setDragEnabled(True)
-        view.setAcceptDrops(True)
-        view.setDropIndicatorShown(True)
-        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        view.setWordWrap(True)
-        view.setSpacing(3)
-        view.setAlternatingRowColors(True)
-        view.setToolTip(EMPTY_COLUMN_HINT[AssetStatus(status)])
+        view.setAccessibleName(f"{label(status)} content")
         view.activated.connect(lambda index, s=status: self._edit(s, index))
         for key, step in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_Left, -1)):
             shortcut = QShortcut(
@@ -229,7 +224,7 @@ class ContentBoard(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda s=status, d=step: self.move_current(s, d))
         self.views[status] = view
-        count = QLabel()
+        count = heading_label(f"contentHeader_{status}")
         self.counts[status] = count
         column = QVBoxLayout()
         column.addWidget(count)
@@ -249,7 +244,9 @@ class ContentBoard(QWidget):
         kept = self.selected_id()
         for status, model in self.columns.items():
             model.show_cards(cards)
-            self.counts[status].setText(f"<b>{label(status)}</b> ({model.rowCount()})")
+            self.counts[status].setText(
+                column_heading(label(status), formatting.count(model.rowCount()))
+            )
         if wanted is not None:
             self.select(wanted)
         elif kept is not None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -22,13 +21,12 @@ from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.contact_briefs import ContactBrief
 from desktop_app.core.services.inbox import InboxFilter, InboxRow
 from desktop_app.core.services.owners import Owner, book_owners
-from desktop_app.core.vocabulary import label
+from desktop_app.core.vocabulary import Channel, Lifecycle, label
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.demand.inbox_place import Place, put_back, where_we_are
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.inbox_model import (
-    COLUMNS,
     CONTACT_ID_ROLE,
     DEFAULT_SORT_COLUMN,
     DEFAULT_SORT_ORDER,
@@ -38,29 +36,31 @@ from desktop_app.gui.models.inbox_model import (
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.header_state import DAYS, fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
     empty_state_label,
     section_heading,
 )
-from desktop_app.gui.widgets.palette import ERROR, color_text
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 SEARCH_DELAY_MS = 250
-COLUMN_WIDTHS = {
-    "Name": 150,
-    "E-mail": 190,
-    "Company": 140,
-    "Stage": 55,
-    "Source": 90,
-    "Campaign": 140,
-    "Score": 50,
-    "Added": 95,
-    "Owner": 110,
+#: Typical values of the columns that hold words: they share the width the short columns
+#: (stage, source, score, the day added) leave, so those stay in sight at 1200 pixels.
+WORD_SAMPLES = {
+    "Name": "Katrin Bianchi",
+    "E-mail": "katrin.bianchi@lindqvist.com",
+    "Company": "Lindqvist Express AB",
+    "Campaign": "Google search: couriers",
+    "Owner": "Sam Founder",
 }
-#: E-mail, company and campaign share the width left, so that the score and the day a lead
-#: came in stay in sight at 1200 pixels (the last column used to take it all).
-STRETCHED = ("E-mail", "Company", "Campaign")
+SHORT_SAMPLES = {
+    "Stage": [label(stage) for stage in (Lifecycle.LEAD, Lifecycle.MQL)],
+    "Source": [label(channel) for channel in Channel],
+    "Score": "100",
+    "Added": DAYS,
+}
 EMPTY_INBOX = "No leads wait in the inbox. New leads you add (Ctrl+N) or import appear here."
 NO_MATCH = "No lead matches this filter."
 
@@ -135,10 +135,7 @@ class InboxPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        for column, spec in enumerate(COLUMNS):
-            header.resizeSection(column, COLUMN_WIDTHS.get(spec.header, 100))
-            if spec.header in STRETCHED:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, "inbox", WORD_SAMPLES, SHORT_SAMPLES)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
         self.view.setColumnHidden(OWNER_COLUMN, True)  # until the book names an owner
@@ -354,7 +351,7 @@ class InboxPanel(QWidget):
     def say(self, text: str, error: bool = False) -> None:
         """A line under the table: what an action did, or (in the error red) why not."""
         self.notice.setText(text)
-        color_text(self.notice, ERROR if error else None)
+        color_text(self.notice, Meaning.ERROR if error else None)
         self.notice.setVisible(bool(text))
 
     def show_state(self) -> None:

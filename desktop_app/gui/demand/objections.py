@@ -21,18 +21,17 @@ from desktop_app.core.services.objections import (
     content_idea_from_gap,
     objections_by_frequency,
 )
-from desktop_app.core.vocabulary import label
+from desktop_app.core.vocabulary import ObjectionCategory, label
 from desktop_app.gui.demand.objection_dialog import RecordObjectionDialog
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.objections_model import (
-    CATEGORY,
-    HEARD,
     OBJECTION_TABLES,
     ObjectionsModel,
 )
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import (
     buddy,
     compact_table,
@@ -40,7 +39,7 @@ from desktop_app.gui.widgets.layout import (
     empty_state_label,
     section_heading,
 )
-from desktop_app.gui.widgets.palette import ERROR
+from desktop_app.gui.widgets.palette import Meaning, color
 
 WINDOWS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 365 days"))
 NO_OBJECTIONS = (
@@ -61,7 +60,8 @@ def group_html(group: ObjectionGroup) -> str:
     working = "".join(f"<li>{_escape(title)} (not published)</li>" for title in group.other_answers)
     answers = published + working or "<li>Nothing yet.</li>"
     gap = (
-        f"<p style='color:{ERROR.name()}'><b>Content gap:</b> heard from customers, and no "
+        f"<p style='color:{color(Meaning.ERROR).name()}'><b>Content gap:</b> heard from "
+        "customers, and no "
         "published content answers it. Ctrl+Shift+G makes an idea card carrying these "
         "quotes.</p>"
         if group.is_gap
@@ -115,10 +115,12 @@ class ObjectionsPanel(QWidget):
         self.export_shown = export_shown(
             self.view, "objections", "Write the objections shown, in their words, to a CSV file"
         )
-        header = self.view.horizontalHeader()
-        header.resizeSection(CATEGORY, 120)
-        header.resizeSection(HEARD, 80)
-        header.setStretchLastSection(True)
+        fit_columns(
+            self.view,
+            "objections",
+            {"Answered by": "Objection guide: 'it's too expensive'"},
+            {"Objection": map(label, ObjectionCategory), "Heard": "999 times"},
+        )
         self.empty = empty_state_label()
         self.empty.setText(NO_OBJECTIONS)
         self.stack = QStackedWidget()

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop_app.core.services.lead_standard import Standard, read_standard
 from desktop_app.gui.demand.lead_standard import STANDARD_TABLES, review_reminder
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.style import style
 from desktop_app.gui.widgets.following import Following
-from desktop_app.gui.widgets.palette import DEMAND_TEXT, color_text
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 
 class StandardReminder(QWidget):
@@ -19,12 +20,10 @@ class StandardReminder(QWidget):
         super().__init__(parent, objectName="standardReminderBar")
         self.ops = ops
         self.text = QLabel(objectName="standardReminder", wordWrap=True)
-        color_text(self.text, DEMAND_TEXT)
+        color_text(self.text, Meaning.DEMAND_TEXT)
         self.review_button = QPushButton("Review the lead standard…")
         self.review_button.setToolTip("Criteria, weights and the MQL threshold (Ctrl+Shift+L)")
-        self.setStyleSheet(
-            "QWidget#standardReminderBar { background: #FFF4E6; border-left: 3px solid #D9480F; }"
-        )
+        style(self)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         bar = QHBoxLayout(self)
         bar.setContentsMargins(8, 4, 8, 4)

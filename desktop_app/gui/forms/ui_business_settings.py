@@ -217,6 +217,23 @@ class Ui_BusinessSettingsDialog(object):
 
         self.mainLayout.addWidget(self.backupsGroup)
 
+        self.computerGroup = QGroupBox(BusinessSettingsDialog)
+        self.computerGroup.setObjectName(u"computerGroup")
+        self.computerForm = QFormLayout(self.computerGroup)
+        self.computerForm.setObjectName(u"computerForm")
+        self.themeLabel = QLabel(self.computerGroup)
+        self.themeLabel.setObjectName(u"themeLabel")
+
+        self.computerForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.themeLabel)
+
+        self.themeCombo = QComboBox(self.computerGroup)
+        self.themeCombo.setObjectName(u"themeCombo")
+
+        self.computerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.themeCombo)
+
+
+        self.mainLayout.addWidget(self.computerGroup)
+
         self.formError = QLabel(BusinessSettingsDialog)
         self.formError.setObjectName(u"formError")
 
@@ -239,6 +256,7 @@ class Ui_BusinessSettingsDialog(object):
         self.backupsDailyLabel.setBuddy(self.backupsDailySpin)
         self.backupsWeeklyLabel.setBuddy(self.backupsWeeklySpin)
         self.backupsMonthlyLabel.setBuddy(self.backupsMonthlySpin)
+        self.themeLabel.setBuddy(self.themeCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.followUpSpin, self.staleSpin)
         QWidget.setTabOrder(self.staleSpin, self.currencyCombo)
@@ -250,6 +268,7 @@ class Ui_BusinessSettingsDialog(object):
         QWidget.setTabOrder(self.leadStandardButton, self.backupsDailySpin)
         QWidget.setTabOrder(self.backupsDailySpin, self.backupsWeeklySpin)
         QWidget.setTabOrder(self.backupsWeeklySpin, self.backupsMonthlySpin)
+        QWidget.setTabOrder(self.backupsMonthlySpin, self.themeCombo)
 
         self.retranslateUi(BusinessSettingsDialog)
 
@@ -321,6 +340,11 @@ class Ui_BusinessSettingsDialog(object):
         self.backupsMonthlySpin.setSuffix(QCoreApplication.translate("BusinessSettingsDialog", u" months", None))
 #if QT_CONFIG(tooltip)
         self.backupsMonthlySpin.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"How many months keep their newest backup", None))
+#endif // QT_CONFIG(tooltip)
+        self.computerGroup.setTitle(QCoreApplication.translate("BusinessSettingsDialog", u"On this computer", None))
+        self.themeLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Theme:", None))
+#if QT_CONFIG(tooltip)
+        self.themeCombo.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"Light or dark, or as the system is set; kept on this computer, not in the book, and shown at once", None))
 #endif // QT_CONFIG(tooltip)
         self.formError.setText("")
     # retranslateUi

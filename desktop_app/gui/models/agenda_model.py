@@ -39,11 +39,8 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode, label
 from desktop_app.gui.models import formatting
 from desktop_app.gui.operations import Changes, Operations
-from desktop_app.gui.widgets.palette import LATE
+from desktop_app.gui.widgets.palette import Meaning, color
 
-#: The colour of anything late (overdue items, next steps past their date); readable on
-#: light and dark backgrounds alike.
-LATE_COLOR = LATE
 ACTIVITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -218,10 +215,10 @@ class AgendaModel(QAbstractTableModel):
         link = self._links.get(item.activity_id)
         if column == SUBJECT and link is not None and link.promise_broken:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return LATE_COLOR
+                return color(Meaning.LATE)
         if item.overdue and column == DUE:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return LATE_COLOR
+                return color(Meaning.LATE)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -15,7 +15,7 @@ from desktop_app.core.services.pipeline import Breach, follow_up_breaches
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.models import formatting
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.palette import LATE
+from desktop_app.gui.widgets.palette import Meaning, color
 
 #: What the list shows: leads, when they qualified, whether anyone called, the promise.
 BREACH_TABLES = ("contacts", "lifecycle_events", "activities", "settings")
@@ -78,7 +78,7 @@ class BreachesModel(QAbstractTableModel):
         if role == CONTACT_ID_ROLE:
             return breach.contact_id
         if column == 3 and role == Qt.ItemDataRole.ForegroundRole:
-            return LATE
+            return color(Meaning.LATE)
         if column == 3 and role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:

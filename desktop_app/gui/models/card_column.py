@@ -1,10 +1,10 @@
 """A column of cards on a board (the pipeline's stages, the content pipeline's statuses):
 cards picked whole, dragged out as a move, and dropped on the column itself, never between
-its cards, since a column keeps its own order."""
+its cards, since a column keeps its own order: `landing_row` says where in it a card lands."""
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +21,11 @@ class CardColumnModel(QAbstractListModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._cards)
+
+    def landing_row(self, data: QMimeData) -> int:
+        """The row the card `data` carries takes once dropped here: by default the last
+        (the newest in the column)."""
+        return len(self._cards)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

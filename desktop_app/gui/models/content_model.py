@@ -50,11 +50,21 @@ class ContentColumnModel(CardColumnModel):
     def __init__(self, status: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status = status
+        #: Each card's place among all the board's (the newest first).
+        self._order: dict[int, int] = {}
 
     def show_cards(self, cards: list[AssetCard]) -> None:
+        """This column's share of every card, in the board's order (the newest first)."""
         self.beginResetModel()
+        self._order = {card.asset_id: place for place, card in enumerate(cards)}
         self._cards = [card for card in cards if card.status == self.status]
         self.endResetModel()
+
+    def landing_row(self, data: QMimeData) -> int:
+        """Where the dragged card comes in this column's order: after the newer cards."""
+        ids = dragged_assets(data)
+        place = self._order.get(ids[0], len(self._order)) if ids else len(self._order)
+        return sum(1 for card in self._cards if self._order[card.asset_id] < place)
 
     def card(self, row: int) -> AssetCard:
         return self._cards[row]
@@ -117,6 +127,15 @@ class ContentColumnModel(CardColumnModel):
         where in it they land does not matter."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        ids = [int(asset_id) for asset_id in json.loads(bytes(data.data(ASSET_MIME).data()))]
+        ids = dragged_assets(data)
         mine = {card.asset_id for card in self._cards}
         return self.move_here([asset_id for asset_id in ids if asset_id not in mine])
+
+
+def dragged_assets(data: QMimeData) -> list[int]:
+    """The asset ids a drag carries (none when it carries something else)."""
+    try:
+        ids = json.loads(bytes(data.data(ASSET_MIME).data()) or b"[]")
+    except ValueError:
+        return []
+    return [int(each) for each in ids] if isinstance(ids, list) else []

@@ -22,7 +22,7 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES, label
 from desktop_app.gui.models import formatting
 from desktop_app.gui.operations import Changes, Operations
-from desktop_app.gui.widgets.palette import LATE
+from desktop_app.gui.widgets.palette import Meaning, color
 
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -163,7 +163,7 @@ class DealsModel(QAbstractTableModel):
             return None
         assert deal.next_step_on is not None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return LATE
+            return color(Meaning.LATE)
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         if role == Qt.ItemDataRole.DecorationRole:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from desktop_app.core.services.objections import ObjectionGroup
 from desktop_app.core.vocabulary import label
 from desktop_app.gui.models import formatting
-from desktop_app.gui.widgets.palette import ERROR
+from desktop_app.gui.widgets.palette import Meaning, color
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Objection", "Heard", "Answered by")
@@ -55,7 +55,7 @@ class ObjectionsModel(QAbstractTableModel):
             return align | Qt.AlignmentFlag.AlignVCenter
         if group.is_gap and column == ANSWERED:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return ERROR
+                return color(Meaning.ERROR)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

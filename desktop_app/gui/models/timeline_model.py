@@ -22,6 +22,9 @@ KIND_LABELS = {
     "content": "Content",
     "deal": "Deal",
 }
+#: Typical values of the columns (`header_state.fit_columns`): the details hold words.
+TIMELINE_WORDS = {"Details": "Call: agreed to start the pilot in March"}
+TIMELINE_SHORT = {"When": ["28 Sep 14:30", "28 Sep 2025 14:30"], "What": KIND_LABELS.values()}
 #: Planned items are still to come: greyed so the past reads first.
 PLANNED_COLOR = QColor("#868e96")
 

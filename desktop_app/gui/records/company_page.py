@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,15 +23,20 @@ from PySide6.QtWidgets import (
 from desktop_app.core.services.people import CompanyDetails, CompanyInput, change_company
 from desktop_app.core.services.people import company_details as read_company
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import label
+from desktop_app.core.vocabulary import Lifecycle, label
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
+from desktop_app.gui.models.timeline_model import (
+    TIMELINE_SHORT,
+    TIMELINE_WORDS,
+    TimelineModel,
+)
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.records.record_parts import RecordForm, fit_rows, opening_table
+from desktop_app.gui.records.record_parts import DEAL_SHORT, RecordForm, fit_rows, opening_table
 from desktop_app.gui.records.record_window import RecordWindow
 from desktop_app.gui.records.rows_model import RowsModel
 from desktop_app.gui.widgets.deleting import delete_record
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import compact_table, section_heading
 from desktop_app.gui.widgets.new_deal_dialog import NEW_DEAL_KEYS, NewDealDialog
 
@@ -125,13 +129,21 @@ class CompanyPage(RecordWindow):
             "companyPeople",
             self.people,
             self._open_person,
-            widths=(160, 180, 120, 70),
-            stretched=(0, 1),  # the name and the e-mail, not the name alone
+            {
+                "Name": "Katrin Bianchi",
+                "E-mail": "katrin.bianchi@lindqvist.com",
+                "Job title": "Head of operations",
+            },
+            {"Stage": [label(stage) for stage in Lifecycle]},
         )
         self.people_view.setToolTip("Enter or a double click opens the person's page")
         self.deals = RowsModel(("Deal", "Contact", "Value", "Stage"), right=(2,), parent=self)
         self.deals_view = opening_table(
-            "companyDeals", self.deals, self._open_deal, widths=(180, 140, 110, 80)
+            "companyDeals",
+            self.deals,
+            self._open_deal,
+            {"Deal": "Lindqvist – Premium pilot", "Contact": "Katrin Bianchi"},
+            DEAL_SHORT,
         )
         self.deals_view.setToolTip("Enter or a double click opens the deal")
         self.no_people, self.no_deals = QLabel(NO_PEOPLE), QLabel(NO_DEALS)
@@ -141,10 +153,7 @@ class CompanyPage(RecordWindow):
         self.timeline_view = QTableView(objectName="companyTimeline")
         compact_table(self.timeline_view)
         self.timeline_view.setModel(self.timeline)
-        header = self.timeline_view.horizontalHeader()
-        header.resizeSection(0, 110)
-        header.resizeSection(1, 80)
-        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.timeline_view, "company-timeline", TIMELINE_WORDS, TIMELINE_SHORT)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -33,17 +32,22 @@ from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import INBOX_STAGES, Channel, label
 from desktop_app.gui.demand.choices import fill_campaigns, fill_words, select_data
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.timeline_model import DETAILS, TimelineModel
+from desktop_app.gui.models.timeline_model import (
+    TIMELINE_SHORT,
+    TIMELINE_WORDS,
+    TimelineModel,
+)
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.records.contact_actions import ContactActions
-from desktop_app.gui.records.record_parts import RecordForm, fit_rows, opening_table
+from desktop_app.gui.records.record_parts import DEAL_SHORT, RecordForm, fit_rows, opening_table
 from desktop_app.gui.records.record_window import RecordWindow, say_in
 from desktop_app.gui.records.rows_model import RowsModel
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import compact_table, section_heading
 from desktop_app.gui.widgets.new_deal_dialog import NEW_DEAL_KEYS
 from desktop_app.gui.widgets.owner_field import OwnerField
-from desktop_app.gui.widgets.palette import ERROR, color_text
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 Page = tuple[ContactDetails, list[CampaignInfo], list[str]]
 ERASED = (
@@ -136,7 +140,11 @@ class ContactPage(RecordWindow, ContactActions):
         box = QWidget()
         self.deals = RowsModel(("Deal", "Value", "Stage"), right=(1,), parent=self)
         self.deals_view = opening_table(
-            "contactDeals", self.deals, self._open_deal, widths=(200, 110, 90)
+            "contactDeals",
+            self.deals,
+            self._open_deal,
+            {"Deal": "Lindqvist – Premium pilot"},
+            DEAL_SHORT,
         )
         self.deals_view.setToolTip("Enter or a double click opens the deal")
         self.no_deals = QLabel(f"No deal yet: New deal… ({NEW_DEAL_KEYS}) opens one for them.")
@@ -145,10 +153,7 @@ class ContactPage(RecordWindow, ContactActions):
         self.timeline_view = QTableView(objectName="contactTimeline")
         compact_table(self.timeline_view)
         self.timeline_view.setModel(self.timeline)
-        header = self.timeline_view.horizontalHeader()
-        header.resizeSection(0, 110)
-        header.resizeSection(1, 80)
-        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.timeline_view, "contact-timeline", TIMELINE_WORDS, TIMELINE_SHORT)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section_heading("Deals"))
@@ -260,7 +265,7 @@ class ContactPage(RecordWindow, ContactActions):
         if details.erased_at is not None:
             text = ERASED.format(day=formatting.day(details.erased_at))
             say_in(self.erased_note, text)
-            color_text(self.erased_note, ERROR)
+            color_text(self.erased_note, Meaning.ERROR)
         else:
             say_in(self.erased_note, "")
 

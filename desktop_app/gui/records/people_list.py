@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -19,6 +18,8 @@ from desktop_app.core.services.campaigns import CampaignInfo, list_campaigns
 from desktop_app.core.services.inbox import InboxFilter
 from desktop_app.core.services.owners import Owner, book_owners
 from desktop_app.core.vocabulary import Lifecycle, label
+from desktop_app.gui.demand.inbox import SHORT_SAMPLES as INBOX_SHORT
+from desktop_app.gui.demand.inbox import WORD_SAMPLES
 from desktop_app.gui.demand.inbox_filters import InboxFilters
 from desktop_app.gui.models import formatting
 from desktop_app.gui.models.inbox_model import (
@@ -31,6 +32,7 @@ from desktop_app.gui.models.inbox_model import (
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.following import Following
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -43,9 +45,8 @@ SEARCH_DELAY_MS = 250
 EVERYONE = InboxFilter(stages=())
 NOBODY = "The book holds nobody yet. Add a lead (Ctrl+N) or import your contacts (File ▸ Import)."
 NO_MATCH = "Nobody matches this filter."
-COLUMN_WIDTHS = (150, 190, 140, 80, 90, 140, 50, 95)
-#: E-mail, company and campaign share the room left (the last column, the date, is short).
-STRETCHED_COLUMNS = (1, 2, 5)
+#: The inbox's columns, with every stage a person can be at.
+SHORT_SAMPLES = {**INBOX_SHORT, "Stage": [label(stage) for stage in Lifecycle]}
 
 
 class PeopleList(QWidget):
@@ -94,10 +95,7 @@ class PeopleList(QWidget):
         compact_table(self.view)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
-        for column in STRETCHED_COLUMNS:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, "people", WORD_SAMPLES, SHORT_SAMPLES)
         header.setSortIndicator(DEFAULT_SORT_COLUMN, DEFAULT_SORT_ORDER)
         self.view.setSortingEnabled(True)
         self.view.setColumnHidden(OWNER_COLUMN, True)  # until the book names an owner

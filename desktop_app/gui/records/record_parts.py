@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -15,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.vocabulary import DealStage, label
 from desktop_app.gui.records.rows_model import ROW_ID_ROLE, RowsModel
 from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.header_state import Samples, fit_columns
 from desktop_app.gui.widgets.layout import compact_table
 
 NOTES_HEIGHT = 90
@@ -66,24 +67,25 @@ class RecordForm:
             widget.setEnabled(not read_only)
 
 
+#: A deal list's short columns: its value and its stage.
+DEAL_SHORT = {"Value": "€125,000.00", "Stage": [label(stage) for stage in DealStage]}
+
+
 def opening_table(
     name: str,
     model: RowsModel,
     open_row: Callable[[int], None],
-    widths: tuple[int, ...] = (),
-    stretched: tuple[int, ...] = (0,),
+    words: Samples,
+    short: Samples,
 ) -> QTableView:
     """A table whose Enter or double click calls `open_row(id)` on the row's id; the
-    `stretched` columns share the width left."""
+    `words` columns share the width the `short` ones leave (`header_state.fit_columns`,
+    the widths kept under the table's `name`)."""
     view = QTableView()
     view.setObjectName(name)
     compact_table(view)
     view.setModel(model)
-    header = view.horizontalHeader()
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width)
-    for column in stretched:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    fit_columns(view, name, words, short)
 
     def opened(index: QModelIndex) -> None:
         if index.isValid():

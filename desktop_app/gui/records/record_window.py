@@ -19,7 +19,7 @@ from desktop_app.gui import workers
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.widgets.field_errors import FieldErrors
-from desktop_app.gui.widgets.palette import ERROR, color_text
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 #: The tables a row of which names its contact (`contact_id`) or its deal (`deal_id`).
 LINKED_TABLES = (
@@ -125,7 +125,7 @@ class RecordWindow(QWidget):
 
     def say(self, text: str, error: bool = False) -> None:
         say_in(self.message, text)
-        color_text(self.message, ERROR if error else None)
+        color_text(self.message, Meaning.ERROR if error else None)
 
     def show_record(self, record: Any) -> None:
         raise NotImplementedError

@@ -23,6 +23,7 @@ from desktop_app.gui import workers
 from desktop_app.gui.review import drawing_process
 from desktop_app.gui.widgets.chart_canvas import qimage
 from desktop_app.report.chart_image import HoverSpot
+from desktop_app.report.chart_theme import ChartTheme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QRegion
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, eq=False)
 class Drawing:
     """One chart to draw for one review at one size (logical pixels, and the screen's
-    device pixel ratio). Compared by identity: a panel's newer wish is another Drawing."""
+    device pixel ratio), in the window's theme. Compared by identity: a panel's newer wish
+    is another Drawing."""
 
     key: str
     review: Review
@@ -39,14 +41,16 @@ class Drawing:
     width: int
     height: int
     ratio: float
+    theme: ChartTheme
 
     def same_as(self, other: Drawing | None) -> bool:
-        """Whether `other` draws the same picture: the same review, at the same size."""
+        """Whether `other` draws the same picture: the same review, at the same size, in the
+        same theme."""
         return (
             other is not None
             and other.review is self.review
-            and (other.key, other.currency, other.width, other.height, other.ratio)
-            == (self.key, self.currency, self.width, self.height, self.ratio)
+            and (other.key, other.currency, other.width, other.height, other.ratio, other.theme)
+            == (self.key, self.currency, self.width, self.height, self.ratio, self.theme)
         )
 
 
@@ -78,6 +82,7 @@ def draw_on_worker(drawing: Drawing) -> tuple[QImage, tuple[HoverSpot, ...]]:
         drawing.width,
         drawing.height,
         drawing.ratio,
+        drawing.theme,
     )
     return qimage(chart, drawing.ratio), chart.spots
 

@@ -3,6 +3,7 @@
 The chart is drawn on a worker (`ChartDrawer`) at the panel's size once the panel can be
 seen; a resize asks for a new drawing after a short pause, the old image shown scaled
 meanwhile, and a new review keeps the old image until the new one arrives (no blank flash).
+When the window's theme changes, the chart is drawn again in the new one.
 """
 
 from collections.abc import Sequence
@@ -13,9 +14,12 @@ from PySide6.QtWidgets import QFrame, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.core.metrics import Review
 from desktop_app.gui.review.chart_drawer import ChartDrawer, Drawing
+from desktop_app.gui.theme import theme
 from desktop_app.gui.widgets.chart_canvas import ChartCanvas
+from desktop_app.gui.widgets.layout import room_for_menu_arrow
 from desktop_app.report.catalogue import ChartTitle
 from desktop_app.report.chart_image import HoverSpot
+from desktop_app.report.chart_theme import DARK, LIGHT
 
 #: How long a resize must pause before the chart is drawn again at the new size.
 RESIZE_PAUSE_MS = 150
@@ -42,6 +46,7 @@ class ChartPanel(QFrame):
         self.canvas.resized.connect(self._resized)
         self._redraw = QTimer(self, singleShot=True)
         self._redraw.timeout.connect(self._want)
+        theme().changed.connect(self._want)
         self.menu = QMenu(self)
         for format in ("png", "svg"):
             action = QAction(f"Save this chart as {format.upper()}…", self)
@@ -52,6 +57,7 @@ class ChartPanel(QFrame):
         self.export_button.setAccessibleName(f"Save {chart.title}")
         self.export_button.setMenu(self.menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        room_for_menu_arrow(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(0)
@@ -81,7 +87,10 @@ class ChartPanel(QFrame):
             return  # asked again when shown or resized
         review, currency = self._review
         ratio = self.canvas.devicePixelRatioF()
-        wish = Drawing(self.chart.key, review, currency, size.width(), size.height(), ratio)
+        drawn_in = DARK if theme().dark else LIGHT
+        wish = Drawing(
+            self.chart.key, review, currency, size.width(), size.height(), ratio, drawn_in
+        )
         if not wish.same_as(self._wish):
             self._wish = wish
         if self.wanted is not None:

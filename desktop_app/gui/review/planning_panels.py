@@ -333,7 +333,7 @@ class LeadStandardPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if check.verdict == "does not predict":
-                    item.setForeground(palette.ERROR)
+                    item.setForeground(palette.color(palette.Meaning.ERROR))
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)

@@ -158,7 +158,7 @@ class SearchDialog(QDialog):
             item.setData(0, HIT_ROLE, hit)
             item.setToolTip(0, hit.title)
             item.setToolTip(1, hit.detail)
-            item.setForeground(1, palette.QUIET)
+            item.setForeground(1, palette.color(palette.Meaning.QUIET))
             self.results.addTopLevelItem(item)
         self._move_to(self._next_result(-1, 1))
         if not self._typed:

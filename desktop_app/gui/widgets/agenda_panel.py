@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -19,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TandemError
 from desktop_app.core.services.activities import UPCOMING_DAYS, AgendaView
+from desktop_app.core.vocabulary import ActivityKind, label
 from desktop_app.gui.io.export_shown import export_shown
 from desktop_app.gui.models import formatting
-from desktop_app.gui.models.agenda_model import DUE, KIND, LINKED, SUBJECT, AgendaModel
+from desktop_app.gui.models.agenda_model import LINKED, AgendaModel
 from desktop_app.gui.widgets.field_errors import mark_as_error
+from desktop_app.gui.widgets.header_state import fit_columns
 from desktop_app.gui.widgets.layout import (
     compact_table,
     empty_page,
@@ -67,13 +68,13 @@ class AgendaPanel(QWidget):
             heading.lower().replace("'", "").replace(" ", "-"),
             f"Write the {heading.lower()} as shown to a CSV file",
         )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(
-            DUE, self.view.fontMetrics().horizontalAdvance("Overdue · 30 Sep") + 24
+        fit_columns(
+            self.view,
+            heading.lower().replace("'", "").replace(" ", "-"),
+            {"Subject": "Call Katrin about the pilot's start", "Contact / deal": "Katrin Bianchi"},
+            {"Due": ["Overdue · 30 Sep", "28 Sep 14:30"], "Kind": map(label, ActivityKind)},
+            bold=("Due",),  # overdue items are
         )
-        header.resizeSection(KIND, 95)
-        header.resizeSection(LINKED, 170)
         self.view.setColumnHidden(LINKED, not linked)
         self.view.setToolTip(f"Space marks the selected {noun} done")
         self.empty = empty_state_label()

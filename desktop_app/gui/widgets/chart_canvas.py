@@ -11,7 +11,15 @@ scaled to the widget (a resize never blanks the chart).
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.gui.widgets.wheel_guard import pass_wheel_on
@@ -64,9 +72,10 @@ class ChartCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         try:
-            painter.fillRect(event.rect(), Qt.GlobalColor.white)
+            # the chart's face: white, or the dark palette's Base (`report.chart_theme`)
+            painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
             if self.image is None:
-                painter.setPen(Qt.GlobalColor.darkGray)
+                painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
             else:
                 if self.image.deviceIndependentSize().toSize() != self.size():

@@ -5,15 +5,16 @@ fields, and `ServiceDialog` (in `service_dialog.py`) for the dialogs whose OK ru
 service through the operation layer.
 """
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
-from desktop_app.gui.widgets.palette import ERROR, color_text
+from desktop_app.gui.widgets.layout import grow_to_fit
+from desktop_app.gui.widgets.palette import Meaning, color_text
 
 
 def mark_as_error(label: QLabel) -> None:
     """Style a label as an error message: the one red, wrapped."""
-    color_text(label, ERROR)
+    color_text(label, Meaning.ERROR)
     label.setWordWrap(True)
 
 
@@ -44,7 +45,7 @@ class FieldErrors:
         self.clear()
         target = self._labels.get(error.field or "", self._general)
         target.setText(error.message)
-        target.show()
+        _shown_whole(target)
         widget = {**self._focus, **(focus or {})}.get(error.field or "")
         if widget is not None:
             widget.setFocus()
@@ -53,7 +54,7 @@ class FieldErrors:
         """A message that belongs to no one field."""
         self.clear()
         self._general.setText(message)
-        self._general.show()
+        _shown_whole(self._general)
 
     def shown(self) -> dict[str, str]:
         """Field → message of what is showing ("" for the general one), for tests."""
@@ -65,3 +66,10 @@ class FieldErrors:
     def text(self, field: str) -> str:
         """The message shown beside `field`, "" when none is."""
         return self.shown().get(field, "")
+
+
+def _shown_whole(label_: QLabel) -> None:
+    """Show a message; a dialog grows to hold it (a window's page has room of its own)."""
+    label_.show()
+    if isinstance(label_.window(), QDialog):
+        grow_to_fit(label_.window())

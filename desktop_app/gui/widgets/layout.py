@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,28 @@ def empty_page(note: QLabel, action: QPushButton | None = None) -> QWidget:
         layout.addLayout(row)
     layout.addStretch(1)
     return page
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for what its layout now holds at its width. A top-level
+    window keeps its size when a wrapped label inside it gets longer text or is shown (an
+    error under a field): its layout then squeezes the label to a sliver."""
+    layout = window.layout()
+    if layout is None or not window.isWindow():
+        return
+    layout.activate()
+    needs = layout.totalMinimumSize().height()
+    if layout.hasHeightForWidth():
+        needs = max(needs, layout.totalHeightForWidth(window.width()))
+    if window.height() < needs:
+        window.resize(window.width(), needs)
+
+
+def room_for_menu_arrow(button: QToolButton) -> None:
+    """A tool button that opens its menu at once gets its arrow painted over the end of its
+    text (the style keeps the arrow no room of its own): widen it by the arrow."""
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator)
+    button.setMinimumWidth(button.sizeHint().width() + arrow)
 
 
 def workspace_heading(text: str) -> QLabel:

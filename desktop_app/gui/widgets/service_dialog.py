@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from desktop_app.core.errors import TandemError
 from desktop_app.gui.widgets.field_errors import FieldErrors
+from desktop_app.gui.widgets.layout import grow_to_fit
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Book
@@ -45,6 +47,11 @@ class ServiceDialog(QDialog):
             general,
             {name: widget for name, (_, widget) in fields.items() if widget is not None},
         )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Opened at the size its form was drawn at: taller if what it says needs it."""
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def change(self) -> tuple[str, Callable[[Book], Any]]:
         """The action's name for Edit ▸ Undo ("hand-off of Greta Lindgren") and the work,
