@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app import __version__, cli_backups, cli_check
+from desktop_app import __version__, cli_backups, cli_calendar, cli_check, cli_mail
 from desktop_app.cli_progress import ProgressBar
 from desktop_app.core.errors import TandemError
 from desktop_app.core.vocabulary import Channel
@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_export(commands, book)
     cli_backups.add_backup_commands(commands, book)
     cli_check.add_check_command(commands, book)
+    cli_calendar.add_calendar_commands(commands, book)
+    cli_mail.add_mail_commands(commands, book)
     return parser
 
 
@@ -334,6 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "undo-import": _undo_import,
         **cli_backups.commands(),
         "check": cli_check.run_check,
+        **cli_calendar.commands(),
+        **cli_mail.commands(),
     }[args.command]
     try:
         with waiting_told(_WaitingLine()):

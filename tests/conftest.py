@@ -9,6 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: The throwaway IMAP server and the in-memory keyring of the mail tests.
+pytest_plugins = ["tests.mail_server"]
+
 
 @pytest.fixture(autouse=True)
 def data_folder(

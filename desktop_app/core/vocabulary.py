@@ -138,9 +138,24 @@ class ClosedOutcome(StrEnum):
     CLOSED = "closed_unworked"
     #: Completed by another call logged with the same contact or deal.
     COVERED = "covered_by_another"
+    #: A meeting read from the founder's calendar whose event was cancelled there.
+    CANCELLED = "cancelled_in_calendar"
 
 
 NOT_WORKED_OUTCOMES = tuple(str(outcome) for outcome in ClosedOutcome)
+
+
+class MailDirection(StrEnum):
+    """Which way an e-mail captured from the founder's mailbox went: its activity's outcome."""
+
+    RECEIVED = "received"
+    SENT = "sent"
+
+
+#: Outcomes that are no response to a contact: what was not worked, and mail the contact
+#: sent (a touch on their deal, but PRODUCT.md's lead response time and the follow-up promise
+#: wait for the founder's call, e-mail or meeting).
+NOT_A_RESPONSE = (*NOT_WORKED_OUTCOMES, str(MailDirection.RECEIVED))
 
 
 class CallOutcome(StrEnum):
@@ -166,6 +181,7 @@ _SPECIAL_LABELS = {
     "deals": "Deal conversion",
     "closed_unworked": "Closed, not done",
     "covered_by_another": "Covered by another call",
+    "cancelled_in_calendar": "Cancelled in the calendar",
 }
 
 

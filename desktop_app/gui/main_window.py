@@ -46,6 +46,7 @@ from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.book_watcher import BookWatcher
 from desktop_app.gui.books import BookActions
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
+from desktop_app.gui.io.calendar_import import CalendarImportAction
 from desktop_app.gui.io.file_actions import FileActions
 from desktop_app.gui.mode_sessions import REVIEW, RunningSession, SessionKeeper, duration_text
 from desktop_app.gui.operations import Changes, Operations
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         self.ui.actionRedo.triggered.connect(self.redo)
         self.ui.actionBusinessSettings.triggered.connect(self.edit_business_settings)
         self.io_actions = FileActions(self, self.ui.menuFile, self._operations)
+        self.calendar_action = CalendarImportAction(
+            self, self.ui.menuFile, self.io_actions.importAction, self._operations
+        )
         self.bin_action = BinAction(self, self.ui.menuFile, self._operations)
         self.backups_action = BackupsAction(self, self.ui.menuFile, self._operations)
         self.search = SearchEverywhere(self, self.ui.menuEdit, self._operations)  # Ctrl+K

@@ -13,7 +13,7 @@ from desktop_app.core.metrics.range import WeekRange
 from desktop_app.core.models import Activity, Contact
 from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
-from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, NOT_WORKED_OUTCOMES, Lifecycle
+from desktop_app.core.vocabulary import CONTACT_ACTIVITY_KINDS, NOT_A_RESPONSE, Lifecycle
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class LeadResponse:
 
 
 def lead_response(book: Book, span: WeekRange, now: datetime) -> LeadResponse:
-    """Median hours from becoming an MQL to the first call, e-mail or meeting done after it,
+    """Median hours from becoming an MQL to the first call, e-mail or meeting done after it
+    (an e-mail the contact sent is none),
     over the MQLs of the range; and how many broke the follow-up promise (late, or still
     waiting once the promise has run out): uncontacted MQLs are breaches, not dropped."""
     mql_at = entered(Lifecycle.MQL)
@@ -34,7 +35,7 @@ def lead_response(book: Book, span: WeekRange, now: datetime) -> LeadResponse:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at >= mql_at,
-            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
+            Activity.outcome.not_in(NOT_A_RESPONSE),
         )
         .scalar_subquery()
     )

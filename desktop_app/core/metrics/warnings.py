@@ -23,7 +23,7 @@ from desktop_app.core.models import (
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     CONTACT_ACTIVITY_KINDS,
-    NOT_WORKED_OUTCOMES,
+    NOT_A_RESPONSE,
     AssetStatus,
     Lifecycle,
 )
@@ -139,7 +139,7 @@ def _handoffs_without_response(session: Session, span: WeekRange) -> int:
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at >= handed_at,
-            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
+            Activity.outcome.not_in(NOT_A_RESPONSE),
         )
     )
     return int(

@@ -18,6 +18,7 @@ from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     CONTACT_ACTIVITY_KINDS,
+    NOT_A_RESPONSE,
     NOT_WORKED_OUTCOMES,
     OPEN_DEAL_STAGES,
     Lifecycle,
@@ -196,13 +197,14 @@ def count_follow_up_breaches(book: Book, at: datetime | None = None) -> int:
 
 
 def contacted() -> ColumnElement[bool]:
-    """The contact has had a call, e-mail or meeting done (a task closed unworked is none)."""
+    """The contact has had a call, e-mail or meeting done (a task closed unworked is none, and
+    so is an e-mail the contact sent)."""
     return exists().where(
         and_(
             Activity.contact_id == Contact.id,
             Activity.kind.in_(CONTACT_ACTIVITY_KINDS),
             Activity.done_at.is_not(None),
-            Activity.outcome.not_in(NOT_WORKED_OUTCOMES),
+            Activity.outcome.not_in(NOT_A_RESPONSE),
         )
     )
 

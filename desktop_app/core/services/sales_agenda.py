@@ -15,7 +15,7 @@ from desktop_app.core.services.settings import settings_in
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import (
     CONTACT_ACTIVITY_KINDS,
-    NOT_WORKED_OUTCOMES,
+    NOT_A_RESPONSE,
     ActivityKind,
     Lifecycle,
 )
@@ -52,7 +52,7 @@ def agenda_links(
             done.c.contact_id == Activity.contact_id,
             done.c.kind.in_(CONTACT_ACTIVITY_KINDS),
             done.c.done_at.is_not(None),
-            done.c.outcome.not_in(NOT_WORKED_OUTCOMES),
+            done.c.outcome.not_in(NOT_A_RESPONSE),
         )
     )
     with book.reading() as session:
