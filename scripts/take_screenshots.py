@@ -10,9 +10,9 @@ looking at the window.
 With `--theme dark` the window is drawn dark and the files are named screenshot-dark-*.png.
 Without `--all` it writes the README's pictures (docs/screenshot-*.png); with it, every page
 and dialog too: the contact and company pages, the agenda's views, Everyone, search, the bin,
-settings, backups, new deal, the call logger, the won dialog, the hand-off note, the possible
-duplicates, the deal page, the keyboard shortcuts and the menus. A scene that needs a record
-the book does not hold (an empty book) is skipped.
+settings, backups, the mail accounts and an account, new deal, the call logger, the won
+dialog, the hand-off note, the possible duplicates, the deal page, the keyboard shortcuts
+and the menus. A scene that needs a record the book does not hold (an empty book) is skipped.
 It drives the real window on the book given (it records mode sessions there, so use a
 throwaway copy) with window state, backups and the log kept in a temporary folder, never the user's.
 """
@@ -243,6 +243,20 @@ def backups(window: Any, _picks: Picks) -> QWidget:
     return window.backups_action.open_backups()
 
 
+def mail_accounts(window: Any, _picks: Picks) -> QWidget:
+    """File ▸ Mail accounts… (the sample book has none: the list says how to add one)."""
+    return window.mail.open_accounts()
+
+
+def mail_account(window: Any, _picks: Picks) -> QWidget:
+    """Add… on the mail accounts, its fields filled in as a founder would."""
+    form = window.mail.open_accounts().open_account(None)
+    form.hostEdit.setText("imap.example.com")
+    form.userEdit.setText("ann@example.com")
+    form.passwordEdit.setText("not-a-real-password")
+    return form
+
+
 def settings(window: Any, _picks: Picks) -> QWidget | None:
     window.edit_business_settings()
     return window.dialog
@@ -346,6 +360,8 @@ MORE_SCENES: tuple[tuple[str, Callable[[Any, Picks], QWidget | None]], ...] = (
     ("bin", bin_dialog),
     ("settings", settings),
     ("backups", backups),
+    ("mail-accounts", mail_accounts),
+    ("mail-account", mail_account),
     ("new-deal", new_deal),
     ("call-logger", call_logger),
     ("won", won_dialog),

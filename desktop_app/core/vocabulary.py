@@ -79,6 +79,8 @@ class AssetKind(StrEnum):
     NEWSLETTER = "newsletter"
     VIDEO = "video"
     LANDING_PAGE = "landing_page"
+    #: Its title is the e-mail's subject and its notes the body ("Write e-mail").
+    EMAIL_TEMPLATE = "email_template"
 
 
 class AssetStatus(StrEnum):
@@ -176,6 +178,7 @@ _SPECIAL_LABELS = {
     "sql": "SQL",
     "seo": "SEO",
     "email": "E-mail",
+    "email_template": "E-mail template",
     "roi_evidence": "ROI evidence",
     "demand": "Demand creation",
     "deals": "Deal conversion",

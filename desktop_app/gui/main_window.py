@@ -48,6 +48,7 @@ from desktop_app.gui.books import BookActions
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.calendar_import import CalendarImportAction
 from desktop_app.gui.io.file_actions import FileActions
+from desktop_app.gui.mail import MailActions
 from desktop_app.gui.mode_sessions import REVIEW, RunningSession, SessionKeeper, duration_text
 from desktop_app.gui.operations import Changes, Operations
 from desktop_app.gui.pages import (
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self.calendar_action = CalendarImportAction(
             self, self.ui.menuFile, self.io_actions.importAction, self._operations
         )
+        self.mail = MailActions(self, self.ui.menuFile, self.calendar_action, self._operations)
         self.bin_action = BinAction(self, self.ui.menuFile, self._operations)
         self.backups_action = BackupsAction(self, self.ui.menuFile, self._operations)
         self.search = SearchEverywhere(self, self.ui.menuEdit, self._operations)  # Ctrl+K
@@ -539,6 +541,7 @@ class MainWindow(QMainWindow):
         the time it was last seen (`close_abandoned_sessions`).
         """
         self._clock.stop()
+        self.mail.timer.stop()
         if self.ops is not None and self._session is not None:
             self._write_own(self._sessions.leave)
         workers.shutdown()

@@ -212,6 +212,12 @@ class Operations(QObject):
         if changes:
             self.book_changed.emit(changes)
 
+    def announce(self, changes: Changes) -> None:
+        """Tell every screen about a write that ran on a task of its own and is not undone
+        (a mail sync: what the mailbox holds is what happened)."""
+        if changes:
+            self.book_changed.emit(changes)
+
     def _write(
         self,
         work: workers.Work,

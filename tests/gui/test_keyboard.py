@@ -160,6 +160,9 @@ def _dialogs() -> dict[str, Callable[[Operations, Book, dict[str, int]], QWidget
     from desktop_app.gui.io.batches_dialog import BatchesDialog
     from desktop_app.gui.io.duplicates_dialog import DuplicatesDialog
     from desktop_app.gui.io.merge_dialog import MergeCompaniesDialog, MergeContactsDialog
+    from desktop_app.gui.mail.account_dialog import MailAccountDialog
+    from desktop_app.gui.mail.accounts_dialog import MailAccountsDialog
+    from desktop_app.gui.mail.passwords import SessionPasswords
     from desktop_app.gui.records.company_page import CompanyPage
     from desktop_app.gui.records.contact_page import ContactPage
     from desktop_app.gui.search.dialog import SearchDialog
@@ -189,6 +192,8 @@ def _dialogs() -> dict[str, Callable[[Operations, Book, dict[str, int]], QWidget
         "possible duplicates": lambda ops, _b, _ids: DuplicatesDialog(ops),
         "settings": lambda ops, _b, _ids: BusinessSettingsDialog(ops),
         "backups": lambda ops, _b, _ids: BackupsDialog(ops),
+        "mail accounts": lambda ops, _b, _ids: MailAccountsDialog(ops, SessionPasswords()),
+        "mail account": lambda ops, _b, _ids: MailAccountDialog(ops, SessionPasswords()),
         "bin": lambda ops, _b, _ids: BinDialog(ops),
         "search": lambda ops, _b, _ids: SearchDialog(ops, []),
         "quick add": lambda ops, _b, _ids: QuickAddDialog(ops),

@@ -403,6 +403,7 @@ REFUSALS = {
     "objection": {"objection_words": "The customer's words cannot be empty."},
     "criterion": {"name": "The criterion's name cannot be empty."},
     "disqualify": {"reason": "The reason cannot be empty."},
+    "mail account": {"host": "The mail server is a host name such as imap.example.com."},
 }
 
 

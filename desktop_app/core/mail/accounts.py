@@ -106,6 +106,31 @@ def add_mail_account(book: Book, host: str, port: int, security: str, user: str)
     return account
 
 
+def change_mail_account(
+    book: Book, account_id: int, host: str, port: int, security: str, user: str
+) -> MailAccount:
+    """Correct an account (a host mistyped, another port). Its e-mails stay; where its sync
+    had got to is kept only while it still reads the same mailbox (host, port and user), and
+    a password kept for the old mailbox is forgotten (the caller keeps the new one)."""
+    account = checked_account(host, port, security, user, account_id)
+    with book.transaction() as session:
+        accounts = _accounts_in(session)
+        before = next((a for a in accounts if a.id == account_id), None)
+        if before is None:
+            raise TandemError(f"There is no mail account {account_id}.", "account")
+        if any((a.host.lower(), a.port, a.user) == (account.host.lower(), port, account.user)
+               for a in accounts if a.id != account_id):  # fmt: skip
+            raise TandemError(f"{account.name} is already an account.", "user")
+        _keep_accounts(session, [account if a.id == account_id else a for a in accounts])
+        if before.keyring_user != account.keyring_user:
+            session.execute(
+                delete(Setting).where(Setting.key == f"{SYNC_STATE_PREFIX}{account_id}")
+            )
+    if before.keyring_user != account.keyring_user:
+        forget_password(before)
+    return account
+
+
 def remove_mail_account(book: Book, account_id: int) -> MailAccount:
     """Forget the account, where its sync had got to, and its password in the keyring. The
     e-mails it brought in stay: they are what happened."""

@@ -3,9 +3,10 @@
 Each folder is read from the UID after the last one read, as long as its UIDVALIDITY is the
 one remembered (a new one means the server numbered the folder afresh: it is read again from
 the start, and Message-ID dedupe keeps it free of doubles). Messages are fetched in chunks of
-`CHUNK` UIDs, headers only with BODY.PEEK; each chunk's activities are written in one
-transaction with the folder's new state, so a connection lost or a sync cancelled between
-chunks leaves nothing half-written, and the next sync goes on from there.
+`CHUNK` UIDs, headers only with BODY.PEEK; each chunk's activities, and the new senders it
+names (`new_senders`), are written in one transaction with the folder's new state, so a
+connection lost or a sync cancelled between chunks leaves nothing half-written, and the next
+sync goes on from there.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop_app.core.mail.matching import (
     record_messages,
 )
 from desktop_app.core.mail.messages import FETCH_ITEMS, MailMessage, fetched_messages
+from desktop_app.core.mail.new_senders import remember_senders, without_ignored
 from desktop_app.core.store import Book
 
 CHUNK = 500
@@ -159,6 +161,8 @@ def _sync_folder(
         messages = _fetched(imap, part)
         with book.transaction() as session:
             matched = record_messages(session, account, direction, messages, clock.now())
+            remember_senders(session, account, direction, messages)
+            matched.unknown = without_ignored(session, matched.unknown)
             keep_folder_state(session, account.id, folder, FolderState(uidvalidity, part[-1]))
         _add_up(totals, unknown, matched)
     if not uids and (state is None or state.uidvalidity != uidvalidity):

@@ -129,22 +129,69 @@ def _add(
     account: MailAccount,
     at: datetime,
 ) -> None:
+    email = MailEmail(key, direction, message.received_at, message.subject, account.name)
+    _add_activity(session, email, contact_id, deal_id, at, key)
+
+
+@dataclass(frozen=True)
+class MailEmail:
+    """What an e-mail activity is made of (also kept for a new sender until accepted)."""
+
+    #: The Message-ID (or the headers' digest), as `MailMessage.key`.
+    key: str
+    direction: str
+    at: datetime
+    subject: str
+    #: The account's name, for the activity's note.
+    mailbox: str
+
+
+def add_known_emails(
+    session: Session, contact_id: int, emails: Sequence[MailEmail], at: datetime
+) -> int:
+    """E-mail activities for a contact just made from a new sender, from the mail kept for
+    them; each message once. Answers how many were added."""
+    keys = {_external_id(e.key, contact_id): e for e in emails}
+    known = _known(session, list(keys))
+    deals = _open_deals(session, {contact_id}).get(contact_id, [])
+    fresh = [(key, e) for key, e in keys.items() if key not in known]
+    for key, email in fresh:
+        _add_activity(session, email, contact_id, _deal_by(deals, email.at), at, key)
+    return len(fresh)
+
+
+def _add_activity(
+    session: Session,
+    email: MailEmail,
+    contact_id: int,
+    deal_id: int | None,
+    at: datetime,
+    key: str | None = None,
+) -> None:
     activity = Activity(
         kind=ActivityKind.EMAIL,
-        subject=message.subject or label(ActivityKind.EMAIL),
-        due_at=message.received_at,
-        done_at=message.received_at,
-        outcome=direction,
-        notes=f"From the mailbox {account.name}.",
+        subject=email.subject or label(ActivityKind.EMAIL),
+        due_at=email.at,
+        done_at=email.at,
+        outcome=email.direction,
+        notes=f"From the mailbox {email.mailbox}.",
         contact_id=contact_id,
         deal_id=deal_id,
         created_at=at,
     )
     session.add(activity)
     session.flush()
+    external_id = key or _external_id(email.key, contact_id)
     session.add(
-        ExternalId(table_name="activities", system=SYSTEM, external_id=key, row_id=activity.id)
+        ExternalId(
+            table_name="activities", system=SYSTEM, external_id=external_id, row_id=activity.id
+        )
     )
+
+
+def contacts_by_email(session: Session, addresses: Iterable[str]) -> dict[str, int]:
+    """E-mail (lower case) → the contact with it; an erased contact is no one's address."""
+    return _contacts(session, addresses)
 
 
 def _external_id(message_key: str, contact_id: int) -> str:

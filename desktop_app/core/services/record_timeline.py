@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.mail.threads import ARROWS, email_text, thread_key, threaded
 from desktop_app.core.models import (
     Activity,
     Contact,
@@ -18,15 +19,17 @@ from desktop_app.core.models import (
     Objection,
 )
 from desktop_app.core.services.timeline import TimelineEntry
-from desktop_app.core.vocabulary import label
+from desktop_app.core.vocabulary import ActivityKind, label
 
 #: A company page lists at most this many entries (the newest): a page, not an archive.
 COMPANY_ENTRIES = 500
 
 
 def contact_timeline(session: Session, contact_id: int) -> list[TimelineEntry]:
+    """The person's timeline, their captured e-mails grouped by thread (`mail.threads`)."""
     deals = list(session.scalars(select(Deal.id).where(Deal.contact_id == contact_id)))
-    return _timeline(session, [contact_id], deals, name_people=False)
+    entries = _timeline(session, [contact_id], deals, name_people=False)
+    return threaded(entries)
 
 
 def company_timeline(session: Session, company_id: int) -> list[TimelineEntry]:
@@ -132,13 +135,12 @@ def _activities(
         when = done or due
         if when is None:
             continue
-        entries.append(
-            TimelineEntry(
-                when,
-                "activity" if done else "scheduled",
-                activity_text(kind, subject, outcome, notes, name if name_people else None),
-            )
-        )
+        who = name if name_people else None
+        if kind == ActivityKind.EMAIL and outcome in ARROWS and done is not None:
+            text, thread = email_text(subject, outcome, who), thread_key(subject)
+        else:
+            text, thread = activity_text(kind, subject, outcome, notes, who), ""
+        entries.append(TimelineEntry(when, "activity" if done else "scheduled", text, thread))
     return entries
 
 

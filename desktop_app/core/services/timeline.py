@@ -1,6 +1,6 @@
 """A deal's page: everything that happened to it, newest first."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,6 +16,8 @@ class TimelineEntry:
     at: datetime
     kind: str  # "stage", "activity", "scheduled", "objection", "content"
     text: str
+    #: A captured e-mail's thread on a person's timeline (`mail.threads`), else "".
+    thread: str = field(default="", compare=False)
 
 
 def deal_timeline(book: Book, deal_id: int) -> list[TimelineEntry]:

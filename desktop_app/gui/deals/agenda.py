@@ -24,6 +24,7 @@ from desktop_app.gui.widgets.layout import (
     section_heading,
 )
 from desktop_app.gui.widgets.new_task_dialog import NEW_TASK
+from desktop_app.gui.widgets.write_email import WRITE_EMAIL
 
 EMPTY_AGENDA = (
     "Nothing due today. Calls, demos and follow-ups you schedule (New task…, Ctrl+T) appear "
@@ -53,17 +54,20 @@ class TodayPage(QWidget):
         self.agenda_view = self.agenda_panel.view
         self.agenda_view.setToolTip(
             "Space: done · Enter: open the deal (or the person) · Ctrl+Enter: the person · "
-            "Ctrl+L: log a call · Ctrl+R: reschedule · Ctrl+T: a new task"
+            "Ctrl+L: log a call · Ctrl+E: write an e-mail · Ctrl+R: reschedule · Ctrl+T: a new "
+            "task"
         )
         header = self.agenda_view.horizontalHeader()
         header.setMinimumSectionSize(60)
         self.log_button = QPushButton("&Log a call…")
+        self.write_button = QPushButton(WRITE_EMAIL)
         self.reschedule_button = QPushButton("&Reschedule…")
         self.open_button = QPushButton("&Open")
         self.new_task_button = QPushButton(NEW_TASK)
         for button in (
             self.new_task_button,
             self.log_button,
+            self.write_button,
             self.reschedule_button,
             self.open_button,
         ):

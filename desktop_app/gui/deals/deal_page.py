@@ -50,6 +50,7 @@ from desktop_app.gui.widgets.layout import (
     section_heading,
 )
 from desktop_app.gui.widgets.owner_field import OwnerField
+from desktop_app.gui.widgets.write_email import WRITE_EMAIL
 
 NO_DEAL = "Open a deal from today's agenda or the pipeline board (Enter) to see it here."
 #: What the page shows: the deal, its contact, its stage history, calls, objections, content
@@ -143,6 +144,7 @@ class DealPage(QWidget):
     def _build_page(self) -> QWidget:
         self.heading = section_heading("")
         self.log_button = QPushButton("&Log a call…")
+        self.write_button = QPushButton(WRITE_EMAIL)
         self.won_button = QPushButton("&Won…")
         self.lost_button = QPushButton("Lo&st…")
         self.reopen_button = QPushButton("&Reopen")
@@ -163,7 +165,13 @@ class DealPage(QWidget):
         fit_columns(self.timeline_view, "deal-timeline", TIMELINE_WORDS, TIMELINE_SHORT)
         actions = QHBoxLayout()
         actions.addWidget(self.heading, 1)
-        for button in (self.log_button, self.won_button, self.lost_button, self.reopen_button):
+        for button in (
+            self.log_button,
+            self.write_button,
+            self.won_button,
+            self.lost_button,
+            self.reopen_button,
+        ):
             actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -51,6 +51,7 @@ from desktop_app.gui.widgets.new_deal_dialog import (
     show_on_board,
 )
 from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
+from desktop_app.gui.widgets.write_email import WRITE_EMAIL, WRITE_EMAIL_KEYS, EmailWriter
 
 __all__ = ["EMPTY_AGENDA", "DealsWorkspace"]
 
@@ -83,6 +84,8 @@ class DealsWorkspace(QWidget):
         self._focus_first_card = False
         self._build()
         self.deal_actions = DealActions(ops, self, self.board, self.deal_page, self.heading, now)
+        self.email_writer = EmailWriter(ops, self)
+        self.email_writer.said.connect(self._heading_say)
         self._actions = self._build_actions()
         self._connect()
         self._follow()
@@ -157,6 +160,7 @@ class DealsWorkspace(QWidget):
             return workspace_action(self, text, slot, keys)
 
         self.log_action = action("&Log a call…", "Ctrl+L", self.log_call)
+        self.write_email_action = action(WRITE_EMAIL, WRITE_EMAIL_KEYS, self.write_email)
         self.done_action = self.agenda_panel.done_action
         self.reschedule_action = action("&Reschedule…", "Ctrl+R", self.reschedule)
         self.new_task_action = action(NEW_TASK, "Ctrl+T", self.new_task)
@@ -191,6 +195,7 @@ class DealsWorkspace(QWidget):
         ]
         return [
             self.log_action,
+            self.write_email_action,
             self.done_action,
             self.reschedule_action,
             self.new_task_action,
@@ -265,6 +270,7 @@ class DealsWorkspace(QWidget):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._page_shown)
         self.today.log_button.clicked.connect(self.log_call)
+        self.today.write_button.clicked.connect(self.write_email)
         self.today.reschedule_button.clicked.connect(self.reschedule)
         self.today.new_task_button.clicked.connect(self.new_task)
         self.today.open_button.clicked.connect(self.open_current)
@@ -287,12 +293,15 @@ class DealsWorkspace(QWidget):
         self.deal_page.said.connect(self.heading.say)
         self.deal_page.problem.connect(self.heading.say_problem)
         self.deal_page.log_button.clicked.connect(self.log_call)
+        self.deal_page.write_button.clicked.connect(self.write_email)
         self.deal_page.won_button.clicked.connect(lambda: self.close_deal(DealStage.WON))
         self.deal_page.lost_button.clicked.connect(lambda: self.close_deal(DealStage.LOST))
         self.stale_button.clicked.connect(self.show_stale)
         self.breaches_button.clicked.connect(self.show_breaches)
         for button, action in (
             (self.today.log_button, "Ctrl+L"),
+            (self.today.write_button, WRITE_EMAIL_KEYS),
+            (self.deal_page.write_button, WRITE_EMAIL_KEYS),
             (self.today.reschedule_button, "Ctrl+R"),
             (self.today.new_task_button, "Ctrl+T"),
             (self.today.open_button, "Enter"),
@@ -339,6 +348,14 @@ class DealsWorkspace(QWidget):
         when = dialog.next_step_at
         step = f" · next step {formatting.due(when, self._now().date())}" if when else ""
         self.heading.say(f"Call logged{step}")
+
+    def write_email(self) -> None:
+        """Ctrl+E: to the person of the selected item, card or deal, in the mail program."""
+        target = self.in_view.call_target()
+        self.email_writer.write(target.contact_id, target.deal_id)
+
+    def _heading_say(self, text: str, error: bool) -> None:
+        (self.heading.say_problem if error else self.heading.say)(text)
 
     def reschedule(self) -> RescheduleDialog | None:
         row = self.agenda_panel.selected_row()

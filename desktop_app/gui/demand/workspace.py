@@ -1,5 +1,6 @@
 """Demand creation: the lead inbox beside the marketing agenda (New task… adds to it),
-campaigns, the content pipeline board, and objections → content, one section at a time.
+campaigns, the content pipeline board, objections → content, everyone, and the new people
+from mail, one section at a time.
 
 Every action of the mode is a QAction (`menu_actions`) whose shortcut works anywhere in the
 workspace; the main window lists them in its "Demand creation" menu. Every action is an
@@ -36,6 +37,7 @@ from desktop_app.gui.demand.hand_off_note import HandOffNote
 from desktop_app.gui.demand.inbox import EMPTY_INBOX, NO_MATCH, InboxPanel
 from desktop_app.gui.demand.lead_actions import DisqualifyDialog, ScoreDialog
 from desktop_app.gui.demand.lead_standard import LeadStandardDialog
+from desktop_app.gui.demand.new_from_mail import NewFromMailPanel
 from desktop_app.gui.demand.objections import ObjectionsPanel
 from desktop_app.gui.demand.outreach import OutreachDialog
 from desktop_app.gui.demand.quick_add import QuickAddDialog
@@ -58,8 +60,8 @@ EMPTY_AGENDA = (
     "Nothing due today in demand creation. Writing, publishing, sending and outreach tasks "
     "(New task…, Ctrl+T) appear here on the day they are due, and stay until they are done."
 )
-SECTIONS = ("Leads", "Campaigns", "Content", "Objections", "Everyone")
-LEADS, CAMPAIGNS, CONTENT, OBJECTIONS, EVERYONE = range(len(SECTIONS))
+SECTIONS = ("Leads", "Campaigns", "Content", "Objections", "Everyone", "New from mail")
+LEADS, CAMPAIGNS, CONTENT, OBJECTIONS, EVERYONE, NEW_FROM_MAIL = range(len(SECTIONS))
 SELECT_A_LEAD = "Select a lead in the inbox first."
 
 
@@ -98,11 +100,19 @@ class DemandWorkspace(QWidget):
         self.content = ContentBoard(self.ops)
         self.objections = ObjectionsPanel(self.ops)
         self.everyone = PeopleSection(self.ops)
+        self.new_from_mail = NewFromMailPanel(self.ops)
         self.sections = QTabWidget()
         self.sections.setObjectName("demandSections")
         self.sections.setDocumentMode(True)
         for widget, name in zip(
-            (self._build_leads(), self.campaigns, self.content, self.objections, self.everyone),
+            (
+                self._build_leads(),
+                self.campaigns,
+                self.content,
+                self.objections,
+                self.everyone,
+                self.new_from_mail,
+            ),
             SECTIONS,
             strict=True,
         ):
@@ -118,6 +128,7 @@ class DemandWorkspace(QWidget):
             self.agenda_panel.empty,
             self.campaigns.empty,
             self.objections.empty,
+            self.new_from_mail.empty,
         ):
             leave_room(note)
         self.setFocusProxy(self.search)  # the window focusing the workspace lands in the search
@@ -268,8 +279,17 @@ class DemandWorkspace(QWidget):
 
     def _sections(
         self,
-    ) -> tuple[InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel, PeopleSection]:
-        return (self.inbox_panel, self.campaigns, self.content, self.objections, self.everyone)
+    ) -> tuple[
+        InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel, PeopleSection, NewFromMailPanel
+    ]:
+        return (
+            self.inbox_panel,
+            self.campaigns,
+            self.content,
+            self.objections,
+            self.everyone,
+            self.new_from_mail,
+        )
 
     def show_section(self, index: int) -> None:
         self.sections.setCurrentIndex(index)

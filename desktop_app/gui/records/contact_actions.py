@@ -1,6 +1,7 @@
-"""What a person's page does besides editing: log a call, score, hand off, open a deal,
-their company or a deal of theirs, merge, delete, erase and export. Each runs through the
-operation layer (Edit ▸ Undo names it) or the dialog that does."""
+"""What a person's page does besides editing: log a call, write an e-mail, score, hand off,
+open a deal, their company or a deal of theirs, merge, delete, erase and export. Each runs
+through the operation layer (Edit ▸ Undo names it) or the dialog that does; an e-mail is
+written in the founder's mail program and nothing is logged."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop_app.core.services.qualification import hand_off_to_sales
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.deleting import delete_record, erase_person, export_person
+from desktop_app.gui.widgets.write_email import EmailWriter
 
 
 class ContactActions(QWidget):
@@ -26,6 +28,7 @@ class ContactActions(QWidget):
     dialog: QDialog | None
     #: Says what an action did, under the buttons (`RecordWindow.say`).
     say: Callable[..., None]
+    email_writer: EmailWriter
 
     def _lead(self) -> InboxRow | None:
         d = self.details
@@ -50,6 +53,11 @@ class ContactActions(QWidget):
             )
             dialog.accepted.connect(lambda: self.say("Call logged."))
             self._open(dialog)
+
+    def write_email(self) -> None:
+        """Their e-mail, begun in the founder's mail program from a template."""
+        if self.details is not None:
+            self.email_writer.write(self.details.contact_id)
 
     def score(self) -> None:
         from desktop_app.gui.demand.lead_actions import ScoreDialog

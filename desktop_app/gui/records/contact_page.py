@@ -1,7 +1,8 @@
 """A person's page, a window of its own: every field editable and saved by one service
 (`change_contact`, refusals beside their field), their deals (Enter opens one) and their whole
-timeline; from it a call is logged, the lead scored or handed off, a deal opened, the person
-merged, deleted, erased or exported. An erased person shows as such, read-only."""
+timeline; from it a call is logged, an e-mail written, the lead scored or handed off, a deal
+opened, the person merged, deleted, erased or exported. An erased person shows as such,
+read-only."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ from desktop_app.gui.widgets.layout import compact_table, section_heading
 from desktop_app.gui.widgets.new_deal_dialog import NEW_DEAL_KEYS
 from desktop_app.gui.widgets.owner_field import OwnerField
 from desktop_app.gui.widgets.palette import Meaning, color_text
+from desktop_app.gui.widgets.write_email import WRITE_EMAIL, WRITE_EMAIL_KEYS, EmailWriter
 
 Page = tuple[ContactDetails, list[CampaignInfo], list[str]]
 ERASED = (
@@ -76,6 +78,8 @@ class ContactPage(RecordWindow, ContactActions):
         self.resize(1100, 700)
         self.setWindowTitle("Contact — Tandem")
         self._build()
+        self.email_writer = EmailWriter(ops, self)
+        self.email_writer.said.connect(self.say)
         self._actions = self._make_actions()
         self._connect()
         self._enable(False)
@@ -166,6 +170,7 @@ class ContactPage(RecordWindow, ContactActions):
     def _make_actions(self) -> dict[str, QAction]:
         specs: list[tuple[str, str, str, Callable[[], object]]] = [
             ("log_call", "&Log a call…", "Ctrl+L", self.log_call),
+            ("write_email", WRITE_EMAIL, WRITE_EMAIL_KEYS, self.write_email),
             ("score", "&Score…", "Ctrl+Shift+S", self.score),
             ("hand_off", "&Hand off to sales", "Ctrl+Shift+H", self.hand_off),
             ("new_deal", "New &deal…", NEW_DEAL_KEYS, self.new_deal),
@@ -301,6 +306,7 @@ class ContactPage(RecordWindow, ContactActions):
         self._actions["hand_off"].setEnabled(details.stage in INBOX_STAGES)
         self._actions["score"].setEnabled(details.stage in INBOX_STAGES)
         self._actions["company"].setEnabled(details.company_id is not None)
+        self._actions["write_email"].setEnabled(bool(details.email))
 
     # Saving
 

@@ -28,6 +28,10 @@ class ServiceDialog(QDialog):
     """Subclasses call `watch_fields` once built and define `change()`; `saved()` is told
     the service's result and what changed before the dialog closes."""
 
+    #: Whether a save goes on Edit ▸ Undo (not what lives partly outside the book: a mail
+    #: account, whose password is in the keyring).
+    undoable = True
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -73,7 +77,7 @@ class ServiceDialog(QDialog):
             errors.show(error)
             return
         self._set_saving(True)
-        self.ops.change(label, work, done=self._done, refused=self._refused)
+        self.ops.change(label, work, done=self._done, refused=self._refused, undoable=self.undoable)
 
     def _done(self, result: Any, changes: Changes) -> None:
         self._set_saving(False)
