@@ -19,7 +19,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,9 +65,15 @@ class MailServer:
         at: datetime,
         cc: str = "",
         message_id: str | None = None,
+        body: str = "The body, which is never read.\r\n",
+        content: Sequence[str] = (),
+        in_reply_to: str = "",
+        references: Sequence[str] = (),
     ) -> str:
         """Write one unread message into `folder`'s cur/ with `at` as its INTERNALDATE (the
-        file's time); returns its Message-ID."""
+        file's time); returns its Message-ID. `content` is the MIME header lines (Content-Type,
+        Content-Transfer-Encoding) that say how to read `body`; `in_reply_to` and `references`
+        (Message-IDs, oldest first) make it a reply."""
         self.counter += 1
         message_id = message_id or f"<m{self.counter}.{time.time_ns()}@test.example>"
         headers = [
@@ -77,8 +83,11 @@ class MailServer:
             f"Subject: {subject}",
             f"Date: {format_datetime(at.astimezone())}",
             f"Message-ID: {message_id}",
+            *([f"In-Reply-To: {in_reply_to}"] if in_reply_to else []),
+            *([f"References: {' '.join(references)}"] if references else []),
+            *content,
         ]
-        text = "\r\n".join(headers) + "\r\n\r\nThe body, which is never read.\r\n"
+        text = "\r\n".join(headers) + "\r\n\r\n" + body
         cur = self.folder(folder) / "cur"
         for part in ("cur", "new", "tmp"):
             (self.folder(folder) / part).mkdir(parents=True, exist_ok=True)

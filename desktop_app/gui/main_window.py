@@ -47,6 +47,7 @@ from desktop_app.gui.book_watcher import BookWatcher
 from desktop_app.gui.books import BookActions
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.io.calendar_import import CalendarImportAction
+from desktop_app.gui.io.calendar_watch import CalendarWatch
 from desktop_app.gui.io.file_actions import FileActions
 from desktop_app.gui.mail import MailActions
 from desktop_app.gui.mode_sessions import REVIEW, RunningSession, SessionKeeper, duration_text
@@ -180,7 +181,12 @@ class MainWindow(QMainWindow):
         self.calendar_action = CalendarImportAction(
             self, self.ui.menuFile, self.io_actions.importAction, self._operations
         )
-        self.mail = MailActions(self, self.ui.menuFile, self.calendar_action, self._operations)
+        self.calendar_watch = CalendarWatch(
+            self, self.ui.menuFile, self.calendar_action, self._operations
+        )
+        self.mail = MailActions(
+            self, self.ui.menuFile, self.calendar_watch.action, self._operations
+        )
         self.bin_action = BinAction(self, self.ui.menuFile, self._operations)
         self.backups_action = BackupsAction(self, self.ui.menuFile, self._operations)
         self.search = SearchEverywhere(self, self.ui.menuEdit, self._operations)  # Ctrl+K
@@ -542,6 +548,7 @@ class MainWindow(QMainWindow):
         """
         self._clock.stop()
         self.mail.timer.stop()
+        self.calendar_watch.pause()
         if self.ops is not None and self._session is not None:
             self._write_own(self._sessions.leave)
         workers.shutdown()

@@ -30,6 +30,7 @@ from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.services.deals import open_deal
 from desktop_app.core.services.pipeline import follow_up_breaches
 from desktop_app.core.services.qualification import qualify
+from desktop_app.core.services.record_timeline import contact_timeline
 from desktop_app.core.store import Book
 from tests.mail_server import PASSWORD, USER, MailServer
 
@@ -339,6 +340,45 @@ def test_only_a_reply_sent_to_a_waiting_lead_ends_the_wait_and_sets_the_response
     assert follow_up_breaches(book, at=now) == []
 
 
+def test_a_reply_joins_its_thread_by_its_headers_whatever_its_subject(
+    book: Book, server: MailServer, trusted: ssl.SSLContext
+) -> None:
+    ann = _contacts(book)["ann"]
+    first = server.deliver("INBOX", "ann@acme.example", FOUNDER, "Pricing question", MONDAY)
+    quote = server.deliver(
+        "Sent", FOUNDER, "ann@acme.example", "Quote attached", MONDAY + timedelta(hours=1),
+        in_reply_to=first,
+    )  # fmt: skip
+    other = server.deliver(
+        "INBOX", "ann@acme.example", FOUNDER, "Pricing question", MONDAY + timedelta(hours=2)
+    )  # the same subject, another conversation
+    server.deliver(
+        "INBOX", "ann@acme.example", FOUNDER, "Re: Quote attached", MONDAY + timedelta(hours=3),
+        in_reply_to=quote, references=(first, quote),
+    )  # fmt: skip
+
+    sync_mail(book, _account(book, server), PASSWORD, context=trusted)
+
+    with book.reading() as session:
+        threads = session.execute(
+            select(Activity.subject, Activity.thread).order_by(Activity.done_at)
+        ).all()
+        shown = [e.text for e in contact_timeline(session, ann)]
+    assert [tuple(row) for row in threads] == [
+        ("Pricing question", first),
+        ("Quote attached", first),
+        ("Pricing question", other),
+        ("Re: Quote attached", first),
+    ]
+    assert shown == [
+        "← received: Re: Quote attached",
+        "   ↳ → sent: Quote attached",
+        "   ↳ ← received: Pricing question",
+        "← received: Pricing question",
+        "Became lead",
+    ]
+
+
 def test_a_fetch_answer_is_read_whatever_the_order_of_its_items() -> None:
     header = (
         b"From: =?iso-8859-1?q?Ren=E9?= <Rene@Example.COM>\r\n"
@@ -356,3 +396,17 @@ def test_a_fetch_answer_is_read_whatever_the_order_of_its_items() -> None:
     assert message.sender == Address("rene@example.com", "René")
     assert [a.email for a in message.recipients] == ["a@x.example", "b@y.example", "c@z.example"]
     assert message.key.startswith("no-id:")  # no Message-ID: known by its headers' digest
+
+
+def test_a_thread_is_the_first_of_references_else_in_reply_to_else_the_message_itself() -> None:
+    def thread(*fields: bytes) -> str:
+        header = b"From: a@x.example\r\n" + b"".join(f + b"\r\n" for f in fields) + b"\r\n"
+        meta = b'1 (UID 1 INTERNALDATE "01-Dec-2026 10:00:00 +0000" BODY[HEADER.FIELDS (FROM)] {9}'
+        [message] = fetched_messages([(meta, header)])
+        return message.thread
+
+    own = b"Message-ID: <3@x>"
+    assert thread(own, b"In-Reply-To: <2@x>", b"References: <1@x>\r\n\t<2@x>") == "<1@x>"
+    assert thread(own, b"In-Reply-To: <2@x> (Ann's message of Monday)") == "<2@x>"
+    assert thread(own) == "<3@x>"
+    assert thread(b"Subject: no id").startswith("no-id:")  # its own key, as the activity's

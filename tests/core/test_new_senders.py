@@ -4,7 +4,9 @@ address for good (the services, on messages made here)."""
 
 from __future__ import annotations
 
+import json
 import ssl
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -15,6 +17,7 @@ from desktop_app.core.mail import add_mail_account, sync_mail
 from desktop_app.core.mail.accounts import MailAccount
 from desktop_app.core.mail.messages import Address, MailMessage
 from desktop_app.core.mail.new_senders import (
+    NEW_SENDERS_KEY,
     NewSender,
     accept_sender,
     ignore_sender,
@@ -22,7 +25,7 @@ from desktop_app.core.mail.new_senders import (
     remember_senders,
     remembered_mail,
 )
-from desktop_app.core.models import Activity, Contact
+from desktop_app.core.models import Activity, Contact, Setting
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
 from tests.core.test_mail_sync import FOUNDER, MONDAY
@@ -110,6 +113,28 @@ def test_accepting_makes_a_lead_from_email_with_the_mail_kept_for_them(book: Boo
     assert new_senders(book) == []
     with pytest.raises(TandemError, match="is no longer among the new senders"):
         accept_sender(book, "erin@epsilon.example")
+
+
+def test_accepted_mail_keeps_its_thread_and_mail_kept_before_threads_has_none(
+    book: Book,
+) -> None:
+    hi = _message(1, ERIN, ME, "Hi", 0)
+    _remember(book, "received", replace(hi, thread="<1@x>"))
+    _remember(book, "sent", replace(_message(2, ME, ERIN, "Prices", 2), thread="<1@x>"))
+    with book.transaction() as session:  # as a Tandem before revision 0011 kept it
+        kept = json.loads(session.get(Setting, NEW_SENDERS_KEY).value)  # type: ignore[union-attr]
+        kept["erin@epsilon.example"]["mail"].append(
+            ["<0@x>", "received", (MONDAY - timedelta(days=1)).isoformat(), "Older", "founder"]
+        )
+        session.merge(Setting(key=NEW_SENDERS_KEY, value=json.dumps(kept)))
+
+    accept_sender(book, "erin@epsilon.example", at=MONDAY + timedelta(days=1))
+
+    with book.reading() as session:
+        rows = session.execute(
+            select(Activity.subject, Activity.thread).order_by(Activity.subject)
+        ).all()
+    assert [tuple(row) for row in rows] == [("Hi", "<1@x>"), ("Older", None), ("Prices", "<1@x>")]
 
 
 def test_a_sender_without_a_name_is_named_by_the_address(book: Book) -> None:

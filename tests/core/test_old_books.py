@@ -76,6 +76,7 @@ _REVISION_TABLE = """
 0008 261970448985ab23660ccfc379ebffb7e666dedbdb39cd870a7d4a318eda1439
 0009 3033e2c146ee6efa6a12e2b2b069abe808bf9251b1399e0b53f31055e114d8fc
 0010 3862af19ee86e006caba4bad80ed2c68e9463f0c7884cd4f8bc2e670697c1b2f
+0011 19b21199b67f9721cbd70c0e442e121a38c3f6a38288d959a6bcba21fdfa0a82
 """
 #: sha256 of each revision file, by its number.
 REVISION_SHA256 = dict(line.split() for line in _REVISION_TABLE.strip().splitlines())
@@ -209,6 +210,9 @@ def test_each_old_book_upgrades_with_every_row_and_figure(name: str, tmp_path: P
             assert session.scalar(text("SELECT version_num FROM alembic_version")) == SCHEMA_HEAD
         assert _counts(book) == _expected_counts(name)
         _assert_the_review(book)
+        with book.reading() as session:  # 0011: no activity of an old book has a thread
+            threads = session.execute(text("SELECT thread FROM activities")).all()
+        assert [tuple(row) for row in threads] == [(None,), (None,)]
     finally:
         book.close()
     revision = FIXTURES[name]

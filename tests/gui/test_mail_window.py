@@ -13,7 +13,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -440,3 +440,39 @@ def test_a_sync_the_founder_starts_asks_once_for_a_password_no_keyring_holds(
     window.mail.syncAction.trigger()
     assert len(asked) == 1  # kept for the session
     assert memory_keyring.kept == {}  # typed for a sync, not saved
+
+
+def test_alt_k_keeps_each_emails_first_lines_for_the_whole_book(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    from desktop_app.core.mail.snippets import keeps_snippets
+
+    dialog = open_accounts(qtbot, window)
+    box = dialog.snippetCheck
+    assert box.isEnabled() and not box.isChecked()  # off until the founder ticks it
+    press_alt_k(qtbot, dialog)
+    # A mnemonic clicks its check box the way a mouse does, a moment later.
+    qtbot.waitUntil(box.isChecked)
+    assert keeps_snippets(book) is True
+    assert dialog.messageLabel.text() == (
+        "From the next sync on, each e-mail's first lines are kept on its activity."
+    )
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    again = open_accounts(qtbot, window)  # the book, not the dialog, remembers it
+    assert again.snippetCheck.isChecked()
+    press_alt_k(qtbot, again)
+    qtbot.waitUntil(lambda: not again.snippetCheck.isChecked())
+    assert keeps_snippets(book) is False
+    assert again.messageLabel.text() == (
+        "From the next sync on, nothing of an e-mail's body is read."
+    )
+
+
+def press_alt_k(qtbot: QtBot, dialog: MailAccountsDialog) -> None:
+    """Alt+K in the dialog, once it has the keyboard (a mnemonic needs its window active)."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)

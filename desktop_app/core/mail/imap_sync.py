@@ -3,7 +3,8 @@
 Each folder is read from the UID after the last one read, as long as its UIDVALIDITY is the
 one remembered (a new one means the server numbered the folder afresh: it is read again from
 the start, and Message-ID dedupe keeps it free of doubles). Messages are fetched in chunks of
-`CHUNK` UIDs, headers only with BODY.PEEK; each chunk's activities, and the new senders it
+`CHUNK` UIDs, headers only with BODY.PEEK (and, only when the founder asked for it, the
+first bytes of each body for a snippet: `snippets`); each chunk's activities, and the new senders it
 names (`new_senders`), are written in one transaction with the folder's new state, so a
 connection lost or a sync cancelled between chunks leaves nothing half-written, and the next
 sync goes on from there.
@@ -15,7 +16,7 @@ import imaplib
 import re
 import ssl
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.core import clock
 from desktop_app.core.errors import TandemError
@@ -32,6 +33,7 @@ from desktop_app.core.mail.matching import (
 )
 from desktop_app.core.mail.messages import FETCH_ITEMS, MailMessage, fetched_messages
 from desktop_app.core.mail.new_senders import remember_senders, without_ignored
+from desktop_app.core.mail.snippets import SNIPPET_FETCH_ITEMS, fetched_snippets, keeps_snippets
 from desktop_app.core.store import Book
 
 CHUNK = 500
@@ -94,12 +96,13 @@ def sync_mail(
     chunk: int = CHUNK,
 ) -> MailSync:
     """Read what is new in the account's INBOX and Sent folder into the book."""
+    snippets = keeps_snippets(book)
     imap = open_mailbox(account, password, context)
     try:
         with talking_to(account):
             folders = [(name, d) for name, d in synced_folders(imap) if name is not None]
             done = [
-                _sync_folder(book, imap, account, name, direction, progress, chunk)
+                _sync_folder(book, imap, account, name, direction, progress, chunk, snippets)
                 for name, direction in folders
             ]
     finally:
@@ -148,6 +151,7 @@ def _sync_folder(
     direction: str,
     progress: SyncProgress | None,
     chunk: int,
+    snippets: bool = False,
 ) -> tuple[FolderSync, dict[str, tuple[str, int]]]:
     uidvalidity = _selected(imap, folder)
     with book.reading() as session:
@@ -158,7 +162,7 @@ def _sync_folder(
     for begin in range(0, len(uids), chunk):
         _tell(progress, folder, begin, len(uids))
         part = uids[begin : begin + chunk]
-        messages = _fetched(imap, part)
+        messages = _fetched(imap, part, snippets)
         with book.transaction() as session:
             matched = record_messages(session, account, direction, messages, clock.now())
             remember_senders(session, account, direction, messages)
@@ -216,12 +220,21 @@ def _uids_after(imap: imaplib.IMAP4, after: int) -> list[int]:
     return sorted(uid for uid in (int(u) for u in found) if uid > after)
 
 
-def _fetched(imap: imaplib.IMAP4, uids: Sequence[int]) -> list[MailMessage]:
+def _fetched(imap: imaplib.IMAP4, uids: Sequence[int], snippets: bool = False) -> list[MailMessage]:
+    """The chunk's messages; with `snippets`, each with its first lines (asked for apart, so
+    that with the snippet off the body is not even named)."""
     status, data = imap.uid("FETCH", f"{uids[0]}:{uids[-1]}", FETCH_ITEMS)
     if status != "OK":
         raise TandemError(f"The mail server would not hand over the messages: {_text(data)}.")
     wanted = set(uids)
-    return [m for m in fetched_messages(list(data)) if m.uid in wanted]
+    messages = [m for m in fetched_messages(list(data)) if m.uid in wanted]
+    if not snippets or not messages:
+        return messages
+    status, data = imap.uid("FETCH", f"{uids[0]}:{uids[-1]}", SNIPPET_FETCH_ITEMS)
+    if status != "OK":
+        raise TandemError(f"The mail server would not hand over the messages: {_text(data)}.")
+    found = fetched_snippets(list(data))
+    return [replace(m, snippet=found.get(m.uid, "")) for m in messages]
 
 
 def _text(said: Sequence[object]) -> str:

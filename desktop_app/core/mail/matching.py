@@ -129,7 +129,10 @@ def _add(
     account: MailAccount,
     at: datetime,
 ) -> None:
-    email = MailEmail(key, direction, message.received_at, message.subject, account.name)
+    email = MailEmail(
+        key, direction, message.received_at, message.subject, account.name, message.thread,
+        snippet=message.snippet,
+    )  # fmt: skip
     _add_activity(session, email, contact_id, deal_id, at, key)
 
 
@@ -144,6 +147,11 @@ class MailEmail:
     subject: str
     #: The account's name, for the activity's note.
     mailbox: str
+    #: As `MailMessage.thread`; "" for mail kept for a new sender before threads were read:
+    #: its activity has no thread, and the timeline groups it by subject.
+    thread: str = ""
+    #: As `MailMessage.snippet`: the first lines, only when the founder asked for them.
+    snippet: str = ""
 
 
 def add_known_emails(
@@ -174,10 +182,11 @@ def _add_activity(
         due_at=email.at,
         done_at=email.at,
         outcome=email.direction,
-        notes=f"From the mailbox {email.mailbox}.",
+        notes=_notes(email),
         contact_id=contact_id,
         deal_id=deal_id,
         created_at=at,
+        thread=_short(email.thread) if email.thread else None,
     )
     session.add(activity)
     session.flush()
@@ -189,13 +198,23 @@ def _add_activity(
     )
 
 
+def _notes(email: MailEmail) -> str:
+    """Where the e-mail was read, then its first lines when they were kept."""
+    where = f"From the mailbox {email.mailbox}."
+    return f"{where}\n\n{email.snippet}" if email.snippet else where
+
+
 def contacts_by_email(session: Session, addresses: Iterable[str]) -> dict[str, int]:
     """E-mail (lower case) → the contact with it; an erased contact is no one's address."""
     return _contacts(session, addresses)
 
 
 def _external_id(message_key: str, contact_id: int) -> str:
-    key = f"{message_key}|{contact_id}"
+    return _short(f"{message_key}|{contact_id}")
+
+
+def _short(key: str) -> str:
+    """The key, or its SHA-256 when longer than `ID_LENGTH` (also `Activity.thread`'s size)."""
     return key if len(key) <= ID_LENGTH else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 

@@ -19,6 +19,7 @@ HEADER_FIELDS = "FROM TO CC SUBJECT MESSAGE-ID DATE IN-REPLY-TO REFERENCES"
 FETCH_ITEMS = f"(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])"
 SUBJECT_LENGTH = 300
 _UID = re.compile(rb"\bUID (\d+)")
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _INTERNALDATE = re.compile(
     rb'INTERNALDATE "\s?(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)"'
 )
@@ -45,6 +46,11 @@ class MailMessage:
     #: To, then Cc.
     recipients: tuple[Address, ...]
     subject: str
+    #: The Message-ID its conversation began with (`_thread_root`); "" only for a message
+    #: built by hand, whose activity the timeline then groups by subject.
+    thread: str = ""
+    #: The first lines of the body (`snippets`), only when the founder asked for them.
+    snippet: str = ""
 
 
 def fetched_messages(data: list[object]) -> list[MailMessage]:
@@ -70,13 +76,15 @@ def _message(meta: bytes, header: bytes) -> MailMessage | None:
     fields = BytesHeaderParser().parsebytes(header)
     sender = next(iter(_addresses(fields, "From")), None)
     recipients = (*_addresses(fields, "To"), *_addresses(fields, "Cc"))
+    key = _key(fields, header)
     return MailMessage(
         uid=int(uid.group(1)),
         received_at=_local_time(when.groups()),
-        key=_key(fields, header),
+        key=key,
         sender=sender,
         recipients=recipients,
         subject=decoded(fields.get("Subject", ""))[:SUBJECT_LENGTH],
+        thread=_thread_root(fields, key),
     )
 
 
@@ -98,6 +106,18 @@ def _addresses(fields: Message, name: str) -> list[Address]:
         for person, email in getaddresses(values)
         if "@" in email
     ]
+
+
+def _thread_root(fields: Message, key: str) -> str:
+    """The first Message-ID of References (mailers keep the thread's first message there
+    when they shorten the list), else of In-Reply-To, else the message's own: a reply
+    whose subject was changed stays in its thread, and two conversations that share a
+    subject stay apart."""
+    for name in ("References", "In-Reply-To", "Message-ID"):
+        ids = _MESSAGE_ID.findall(str(fields.get(name, "")))
+        if ids:
+            return str(ids[0])
+    return key
 
 
 def _key(fields: Message, header: bytes) -> str:

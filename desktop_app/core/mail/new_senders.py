@@ -5,10 +5,11 @@ that choice.
 There is no table for them (no schema change for mail yet): they live in the settings table
 as JSON, written by the sync in the transaction of each chunk. `NEW_SENDERS_KEY` holds
 address → name, messages received, the last one's time and the messages themselves (at
-most `MAIL_KEPT` each, newest kept: key, direction, time, subject, mailbox), including
-mail the founder sent them before deciding. So accepting a sender turns that remembered
-mail into e-mail activities at once — the sync resumes by UID and would never read it again.
-`IGNORED_KEY` lists the addresses ignored for good, which the sync never lists again.
+most `MAIL_KEPT` each, newest kept: key, direction, time, subject, mailbox, thread),
+including mail the founder sent them before deciding. So accepting a sender turns that
+remembered mail into e-mail activities at once — the sync resumes by UID and would never
+read it again. `IGNORED_KEY` lists the addresses ignored for good, which the sync never
+lists again.
 """
 
 from __future__ import annotations
@@ -95,7 +96,9 @@ def _new_people(
 
 
 def _item(message: MailMessage, direction: str, mailbox: str) -> list[str]:
-    return [message.key, direction, message.received_at.isoformat(), message.subject, mailbox]
+    at = message.received_at.isoformat()
+    snippet = [message.snippet] if message.snippet else []  # kept only when asked for
+    return [message.key, direction, at, message.subject, mailbox, message.thread, *snippet]
 
 
 def new_senders(book: Book) -> list[NewSender]:
@@ -120,8 +123,11 @@ def remembered_mail(book: Book, email: str) -> list[MailEmail]:
 
 
 def _remembered(item: Sequence[str]) -> MailEmail:
-    key, direction, at, subject, mailbox = item
-    return MailEmail(key, direction, datetime.fromisoformat(at), subject, mailbox)
+    """Mail kept before threads were read has no sixth item: its activity has no thread; a
+    seventh, the snippet, is there only when the founder asked for it."""
+    key, direction, at, subject, mailbox, *thread_and_snippet = item
+    when = datetime.fromisoformat(at)
+    return MailEmail(key, direction, when, subject, mailbox, *thread_and_snippet)
 
 
 def without_ignored(

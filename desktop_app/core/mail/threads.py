@@ -1,10 +1,10 @@
 """E-mail threads on a contact's timeline, and which way each e-mail went.
 
-A captured e-mail keeps no References or In-Reply-To (there is no column for them without a
-schema change), so a thread is the messages with one contact whose subjects are the same
-once the reply and forward prefixes are taken off ("Re:", "Fwd:", "AW:", "SV:", …, in any
-case and repeated). Two conversations that share a subject are one thread; a reply whose
-subject was changed starts another: good enough to read a conversation in one place.
+A captured e-mail keeps the Message-ID its conversation began with (`Activity.thread`, read
+from References and In-Reply-To by `mail.messages`): a reply whose subject was changed stays
+in its thread, and two conversations that share a subject stay apart. An e-mail without one
+(captured before revision 0011, or typed by hand) falls back to its subject once the reply and
+forward prefixes are taken off ("Re:", "Fwd:", "AW:", "SV:", …, in any case and repeated).
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ def thread_key(subject: str) -> str:
     while (found := _PREFIX.match(text)) is not None:
         text = text[found.end() :]
     return " ".join(text.split()).casefold()
+
+
+def thread_of(root: str | None, subject: str) -> str:
+    """The e-mail's thread on the timeline: its root Message-ID, else its subject's
+    `thread_key` (told apart, so that a subject never joins a Message-ID's thread)."""
+    return f"id:{root}" if root else f"subject:{thread_key(subject)}"
 
 
 def email_text(subject: str, direction: str, name: str | None = None) -> str:

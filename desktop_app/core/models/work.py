@@ -27,6 +27,9 @@ class Activity(Base):
     deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
+    #: A captured e-mail's thread: the Message-ID its conversation began with (`mail.messages`);
+    #: None for other activities and for e-mails captured before revision 0011.
+    thread: Mapped[str | None] = mapped_column(String(200))
 
 
 class ModeSession(Base):

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.mail.threads import ARROWS, email_text, thread_key, threaded
+from desktop_app.core.mail.threads import ARROWS, email_text, thread_of, threaded
 from desktop_app.core.models import (
     Activity,
     Contact,
@@ -125,19 +125,20 @@ def _activities(
             Activity.done_at,
             Activity.outcome,
             Activity.notes,
+            Activity.thread,
             Contact.name,
         )
         .outerjoin(Contact, Contact.id == Activity.contact_id)
         .where(or_(Activity.contact_id.in_(people), Activity.deal_id.in_(deals)))
     ).all()
     entries = []
-    for kind, subject, due, done, outcome, notes, name in rows:
+    for kind, subject, due, done, outcome, notes, root, name in rows:
         when = done or due
         if when is None:
             continue
         who = name if name_people else None
         if kind == ActivityKind.EMAIL and outcome in ARROWS and done is not None:
-            text, thread = email_text(subject, outcome, who), thread_key(subject)
+            text, thread = email_text(subject, outcome, who), thread_of(root, subject)
         else:
             text, thread = activity_text(kind, subject, outcome, notes, who), ""
         entries.append(TimelineEntry(when, "activity" if done else "scheduled", text, thread))

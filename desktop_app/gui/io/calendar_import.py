@@ -26,7 +26,8 @@ FILE_FILTER = "Calendar files (*.ics);;All files (*)"
 STATUS_MESSAGE_MS = 10_000
 
 
-def _imported_from(path: Path, book: Book) -> CalendarImport:
+def imported_from(path: Path, book: Book) -> CalendarImport:
+    """The import itself, run on the writer thread (the watch re-reads through it too)."""
     from desktop_app.core.io.calendar_import import import_calendar
 
     return import_calendar(book, path)
@@ -71,7 +72,7 @@ class CalendarImportAction(QAction):
 
         self._ops().change(
             f"calendar import of {path.name}",
-            lambda book: _imported_from(path, book),
+            lambda book: imported_from(path, book),
             done=done,
             refused=refused,
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -37,18 +38,26 @@ INTRO = (
     "Sync mail (Ctrl+Shift+M) syncs now; while Tandem is open it syncs every few minutes."
 )
 EMPTY = "No mail account yet: Add… one to capture e-mails with your contacts."
+SNIPPET = "&Keep the first lines of each e-mail (up to 200 characters) on its activity"
+SNIPPET_TIP = (
+    "For every account of this book, from the next sync on. Off, nothing of an e-mail's "
+    "body is read; on, only its first few kilobytes are, still without marking it read."
+)
 
 
 @dataclass(frozen=True)
 class Listing:
     accounts: list[MailAccount]
     keyring_works: bool
+    #: Whether the book keeps each e-mail's first lines (`mail.snippet`).
+    snippet: bool
 
 
 def read_listing(book: Book) -> Listing:
     from desktop_app.core.mail import keyring_works, mail_accounts
+    from desktop_app.core.mail.snippets import keeps_snippets
 
-    return Listing(mail_accounts(book), keyring_works())
+    return Listing(mail_accounts(book), keyring_works(), keeps_snippets(book))
 
 
 def _removed(account_id: int, book: Book) -> MailAccount:
@@ -76,6 +85,10 @@ class MailAccountsDialog(QDialog):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.accountList)
         self.stack.addWidget(self.emptyLabel)
+        self.snippetCheck = QCheckBox(SNIPPET)
+        self.snippetCheck.setObjectName("snippetCheck")
+        self.snippetCheck.setToolTip(SNIPPET_TIP)
+        self.snippetCheck.setEnabled(False)  # until the book says whether it is on
         self.messageLabel = QLabel(objectName="messageLabel", wordWrap=True)
         self.addButton = QPushButton("&Add…", objectName="addButton")
         self.editButton = QPushButton("&Edit…", objectName="editButton")
@@ -89,6 +102,7 @@ class MailAccountsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.introLabel)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.snippetCheck)
         layout.addWidget(self.messageLabel)
         layout.addWidget(buttons)
         self.addButton.clicked.connect(lambda: self.open_account(None))
@@ -96,6 +110,7 @@ class MailAccountsDialog(QDialog):
         self.removeButton.clicked.connect(self.remove_selected)
         self.accountList.itemSelectionChanged.connect(self._enable_buttons)
         self.accountList.itemActivated.connect(lambda _item: self.edit_selected())
+        self.snippetCheck.clicked.connect(self.keep_snippets)
         self._enable_buttons()
         self.load()
 
@@ -109,6 +124,8 @@ class MailAccountsDialog(QDialog):
             item = QListWidgetItem(f"{account.name} ({account.security.upper()})")
             self.accountList.addItem(item)
         self.stack.setCurrentWidget(self.accountList if self.accounts else self.emptyLabel)
+        self.snippetCheck.setChecked(listing.snippet)
+        self.snippetCheck.setEnabled(True)
         if not listing.keyring_works and not self._passwords.told_no_keyring:
             self._passwords.told_no_keyring = True
             self.messageLabel.setText(NO_KEYRING)
@@ -152,6 +169,30 @@ class MailAccountsDialog(QDialog):
             said += " " + NO_KEYRING
         self.messageLabel.setText(said)
         self.load()
+
+    # ---- the snippet
+
+    def keep_snippets(self, on: bool) -> None:
+        """Keep the founder's choice in the book (a setting, undone as any other)."""
+        from desktop_app.core.mail.snippets import keep_snippets
+
+        self._ops.change(
+            "change of the e-mail snippet",
+            lambda book: keep_snippets(book, on),
+            done=self._snippets_kept,
+            refused=self._snippets_refused,
+        )
+
+    def _snippets_kept(self, on: bool, _changes: Changes) -> None:
+        self.messageLabel.setText(
+            "From the next sync on, each e-mail's first lines are kept on its activity."
+            if on
+            else "From the next sync on, nothing of an e-mail's body is read."
+        )
+
+    def _snippets_refused(self, error: TandemError) -> None:
+        self.messageLabel.setText(error.message)
+        self.load()  # back to what the book holds
 
     # ---- remove
 
