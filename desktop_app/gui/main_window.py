@@ -472,6 +472,7 @@ class MainWindow(QMainWindow):
         dialog = self.dialog = BusinessSettingsDialog(self._operations(), self)
         dialog.accepted.connect(lambda: self._say("The business settings are saved."))
         dialog.lead_standard_requested.connect(self._edit_lead_standard)
+        dialog.mail_accounts_requested.connect(self.mail.open_accounts)
         dialog.open()
 
     def _edit_lead_standard(self) -> None:

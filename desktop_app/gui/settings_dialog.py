@@ -1,10 +1,10 @@
 """File ▸ Settings… (Ctrl+,): the rules the book keeps for every window and figure — the
 follow-up promise, when a deal goes stale, the currency of new deals and each open stage's
 probability in the weighted pipeline, how many days, weeks and months of backups to keep —
-and the way to the lead standard, which demand creation keeps (its criteria and threshold are
-edited there, beside the leads they score). Apart from them, on this computer only, the
-theme: light, dark or as the system is set, shown as soon as it is picked (Cancel brings back
-the one the dialog opened with)."""
+and the ways to the lead standard, which demand creation keeps (its criteria and threshold
+are edited there, beside the leads they score), and to the mail accounts (File ▸ Mail
+accounts…). Apart from them, on this computer only, the theme: light, dark or as the system
+is set, shown as soon as it is picked (Cancel brings back the one the dialog opened with)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtWidgets import QPushButton, QSpinBox, QWidget
 
 from desktop_app.core.vocabulary import OPEN_DEAL_STAGES
 from desktop_app.gui.forms.ui_business_settings import Ui_BusinessSettingsDialog
@@ -39,11 +39,13 @@ def _read(book: Book) -> tuple[BookSettings, Rotation]:
 class BusinessSettingsDialog(ServiceDialog):
     """Shows the book's rules once they are read (until then nothing can be changed).
 
-    Lead standard… saves what was typed here (so that nothing is lost), closes, then emits
-    `lead_standard_requested`: the window opens the lead standard in demand creation.
+    Lead standard… and Mail accounts… save what was typed here (so that nothing is lost),
+    close, then emit `lead_standard_requested` or `mail_accounts_requested`: the window opens
+    the lead standard in demand creation, or the mail accounts.
     """
 
     lead_standard_requested = Signal()
+    mail_accounts_requested = Signal()
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
@@ -65,8 +67,10 @@ class BusinessSettingsDialog(ServiceDialog):
         )
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
-        ui.leadStandardButton.clicked.connect(self._save_then_lead_standard)
-        self._then_lead_standard = False
+        ui.leadStandardButton.clicked.connect(lambda: self._save_then(ui.leadStandardButton))
+        ui.mailAccountsButton.clicked.connect(lambda: self._save_then(ui.mailAccountsButton))
+        #: The button that asked to save and go on elsewhere, if one did.
+        self._then: QPushButton | None = None
         self._theme_on_opening = chosen()
         for choice, text in CHOICE_LABELS.items():
             ui.themeCombo.addItem(text, str(choice))
@@ -85,6 +89,7 @@ class BusinessSettingsDialog(ServiceDialog):
     def _enable(self, enabled: bool) -> None:
         ui = self.ui
         inputs = [ui.followUpSpin, ui.staleSpin, ui.currencyCombo, ui.leadStandardButton]
+        inputs.append(ui.mailAccountsButton)
         inputs += [ui.backupsDailySpin, ui.backupsWeeklySpin, ui.backupsMonthlySpin]
         for widget in [*inputs, *(self._spin(stage) for stage in OPEN_DEAL_STAGES)]:
             widget.setEnabled(enabled)
@@ -108,21 +113,24 @@ class BusinessSettingsDialog(ServiceDialog):
     def _choose_theme(self, index: int) -> None:
         theme().choose(Choice(self.ui.themeCombo.itemData(index)))
 
-    def _save_then_lead_standard(self) -> None:
-        self._then_lead_standard = True
+    def _save_then(self, button: QPushButton) -> None:
+        self._then = button
         self.accept()
 
     def show_error(self, error: TandemError) -> None:
-        self._then_lead_standard = False  # the founder fixes the field first
+        self._then = None  # the founder fixes the field first
         super().show_error(error)
 
     def done(self, result: int) -> None:
         super().done(result)
         if result != self.DialogCode.Accepted and chosen() is not self._theme_on_opening:
             theme().choose(self._theme_on_opening)
-        if self._then_lead_standard and result == self.DialogCode.Accepted:
-            self._then_lead_standard = False
-            self.lead_standard_requested.emit()
+        then, self._then = self._then, None
+        if then is not None and result == self.DialogCode.Accepted:
+            if then is self.ui.leadStandardButton:
+                self.lead_standard_requested.emit()
+            else:
+                self.mail_accounts_requested.emit()
 
     def change(self) -> tuple[str, Callable[[Book], Any]]:
         from desktop_app.core.backup_rotation import Rotation

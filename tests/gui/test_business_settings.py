@@ -65,3 +65,20 @@ def test_a_currency_that_is_no_code_is_refused_beside_its_field(
     assert dialog.ui.currencyCombo.hasFocus() or dialog.focusWidget() is dialog.ui.currencyCombo
     assert read_settings(book).currency == "EUR"
     assert not window.ui.actionUndo.isEnabled(), "nothing was done, so nothing to undo"
+
+
+def test_mail_accounts_saves_what_was_typed_then_opens_the_accounts(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    from desktop_app.gui.mail.accounts_dialog import MailAccountsDialog
+
+    dialog = open_settings(qtbot, window)
+    qtbot.waitUntil(dialog.ui.mailAccountsButton.isEnabled)
+    qtbot.keyClicks(dialog.ui.followUpSpin, "36")  # the value is selected: typing replaces it
+    with qtbot.waitSignal(dialog.mail_accounts_requested):
+        qtbot.keyClick(dialog.ui.mailAccountsButton, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    assert read_settings(book).follow_up_hours == 36
+    accounts = window.mail.dialog
+    assert isinstance(accounts, MailAccountsDialog) and accounts.isVisible()
+    accounts.close()

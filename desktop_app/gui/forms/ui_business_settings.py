@@ -165,6 +165,17 @@ class Ui_BusinessSettingsDialog(object):
 
         self.rulesForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.leadStandardButton)
 
+        self.mailAccountsLabel = QLabel(BusinessSettingsDialog)
+        self.mailAccountsLabel.setObjectName(u"mailAccountsLabel")
+
+        self.rulesForm.setWidget(15, QFormLayout.ItemRole.LabelRole, self.mailAccountsLabel)
+
+        self.mailAccountsButton = QPushButton(BusinessSettingsDialog)
+        self.mailAccountsButton.setObjectName(u"mailAccountsButton")
+        self.mailAccountsButton.setAutoDefault(False)
+
+        self.rulesForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.mailAccountsButton)
+
 
         self.mainLayout.addLayout(self.rulesForm)
 
@@ -265,7 +276,8 @@ class Ui_BusinessSettingsDialog(object):
         QWidget.setTabOrder(self.demoSpin, self.proposalSpin)
         QWidget.setTabOrder(self.proposalSpin, self.negotiationSpin)
         QWidget.setTabOrder(self.negotiationSpin, self.leadStandardButton)
-        QWidget.setTabOrder(self.leadStandardButton, self.backupsDailySpin)
+        QWidget.setTabOrder(self.leadStandardButton, self.mailAccountsButton)
+        QWidget.setTabOrder(self.mailAccountsButton, self.backupsDailySpin)
         QWidget.setTabOrder(self.backupsDailySpin, self.backupsWeeklySpin)
         QWidget.setTabOrder(self.backupsWeeklySpin, self.backupsMonthlySpin)
         QWidget.setTabOrder(self.backupsMonthlySpin, self.themeCombo)
@@ -323,6 +335,11 @@ class Ui_BusinessSettingsDialog(object):
         self.leadStandardButton.setText(QCoreApplication.translate("BusinessSettingsDialog", u"&Lead standard\u2026", None))
 #if QT_CONFIG(tooltip)
         self.leadStandardButton.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"Saves these settings, then opens the lead standard (its criteria, weights and MQL threshold) in demand creation", None))
+#endif // QT_CONFIG(tooltip)
+        self.mailAccountsLabel.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Where e-mails come from:", None))
+        self.mailAccountsButton.setText(QCoreApplication.translate("BusinessSettingsDialog", u"M&ail accounts\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.mailAccountsButton.setToolTip(QCoreApplication.translate("BusinessSettingsDialog", u"Saves these settings, then opens the mail accounts whose e-mails with contacts Tandem reads (also File \u25b8 Mail accounts\u2026)", None))
 #endif // QT_CONFIG(tooltip)
         self.backupsGroup.setTitle(QCoreApplication.translate("BusinessSettingsDialog", u"Backups", None))
         self.backupsIntro.setText(QCoreApplication.translate("BusinessSettingsDialog", u"Tandem backs this book up on the first opening of each day and before every import, merge and erase, and keeps the newest backup of each of the last:", None))
