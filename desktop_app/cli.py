@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -408,6 +409,28 @@ def _open(args: argparse.Namespace, create: bool = True) -> Book:
     return book
 
 
+@contextmanager
+def _book_to_write(args: argparse.Namespace) -> Iterator[Book]:
+    """The book of --db / --database-url for a command that fills it (an import, the
+    sample). One that does not exist yet is filled before it has its name
+    (`store.new_book_filled`): refused, cancelled or killed, the command leaves no new book
+    behind, and what it writes is written once."""
+    from desktop_app.core.paths import default_book_path
+    from desktop_app.core.store import new_book_filled
+
+    path = (args.db or default_book_path()) if args.database_url is None else None
+    if path is None or path.exists() or path.is_symlink():
+        book = _open(args)
+        try:
+            yield book
+        finally:
+            book.close()
+        return
+    with new_book_filled(path) as book:
+        yield book
+    print(f"Created a new book at {path}.")
+
+
 def _open_to_preview(args: argparse.Namespace) -> Book:
     """The book a dry run reads: a book file not there yet is not created for it, the file
     is previewed against an empty book in memory instead."""
@@ -425,21 +448,22 @@ def _demo(args: argparse.Namespace) -> int:
     from desktop_app.core.demo import generate_sample_business
     from desktop_app.core.services.inbox import book_is_empty
 
-    book = _open(args)
-    try:
-        if args.open and not book_is_empty(book):
-            print(f"{book.name} already holds a business; opening it.")
-        else:
-            summary = generate_sample_business(
+    with _book_to_write(args) as book:
+        summary = (
+            None
+            if args.open and not book_is_empty(book)
+            else generate_sample_business(
                 book, seed=args.seed, weeks=args.weeks, contacts=args.contacts
             )
-            print(
-                f"Wrote the sample business into {book.name}: {summary.contacts:,} contacts, "
-                f"{summary.deals:,} deals, {summary.activities:,} activities, "
-                f"{summary.campaigns:,} campaigns ({summary.rows:,} rows in all)."
-            )
-    finally:
-        book.close()
+        )
+    if summary is None:
+        print(f"{book.name} already holds a business; opening it.")
+    else:
+        print(
+            f"Wrote the sample business into {book.name}: {summary.contacts:,} contacts, "
+            f"{summary.deals:,} deals, {summary.activities:,} activities, "
+            f"{summary.campaigns:,} campaigns ({summary.rows:,} rows in all)."
+        )
     return _open_window(args) if args.open else 0
 
 
@@ -529,7 +553,6 @@ def _import(args: argparse.Namespace) -> int:
     bar = ProgressBar(quiet=args.quiet)
     plan = csv_import.plan_import(source, options, progress=bar.callback("Reading"))
     bar.clear()
-    book = _open_to_preview(args) if args.dry_run else _open(args)
 
     def show(preview: Any) -> None:
         bar.clear()
@@ -541,16 +564,20 @@ def _import(args: argparse.Namespace) -> int:
         if args.errors is not None:
             _write_errors(plan, preview, args.errors)
 
-    try:
-        if args.dry_run:
+    if args.dry_run:
+        book = _open_to_preview(args)
+        try:
             bar.show("Checking", 0, len(plan.rows))
             preview = csv_import.preview_import(book, plan, checked=bar.callback("Checking"))
             show(preview)
             if not args.quiet:
                 _print_look_alikes(book, plan)
-            print("Dry run: nothing was written.")
-            return 1 if preview.failed else 0
-        try:
+        finally:
+            book.close()
+        print("Dry run: nothing was written.")
+        return 1 if preview.failed else 0
+    try:
+        with _book_to_write(args) as book:
             result = csv_import.commit_import(
                 book,
                 plan,
@@ -559,14 +586,12 @@ def _import(args: argparse.Namespace) -> int:
                 previewed=show,
                 checked=bar.callback("Checking"),
             )
-        except KeyboardInterrupt:
-            bar.clear()
-            print("tandem: import cancelled; nothing was written.", file=sys.stderr)
-            return 130
-        finally:
-            bar.clear()
+    except KeyboardInterrupt:
+        bar.clear()
+        print("tandem: import cancelled; nothing was written.", file=sys.stderr)
+        return 130
     finally:
-        book.close()
+        bar.clear()
     if result.batch_id is None:
         print(f"Nothing to import: {result.skipped:,} row(s) skipped, nothing was written.")
     else:
@@ -671,11 +696,8 @@ def _write_errors(plan: Any, preview: Any, path: Path) -> None:
 def _import_book(args: argparse.Namespace) -> int:
     from desktop_app.core.io.book_json import import_book
 
-    book = _open(args)
-    try:
+    with _book_to_write(args) as book:
         counts = import_book(book, args.file)
-    finally:
-        book.close()
     total = sum(counts.values())
     print(f"Read the whole book from {args.file.name} into {book.name}: {total:,} rows.")
     return 0

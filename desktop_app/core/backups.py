@@ -136,8 +136,9 @@ def take_daily_backup(book_path: Path, at: datetime | None = None) -> Backup | N
 def back_up_before(book: Book, reason: Reason) -> Backup | None:
     """What an import, a merge or an erase calls first, once per action: a backup of a
     SQLite book (None for PostgreSQL and books in memory). If it cannot be written, the
-    action is refused: it promised to be undoable from a backup."""
-    if book.path is None:
+    action is refused: it promised to be undoable from a backup. A book still being filled
+    before it has its name holds nothing to keep."""
+    if book.path is None or book.filling:
         return None
     try:
         return take_backup(book.path, reason)

@@ -134,7 +134,7 @@ def contains_typed(
     return column.like(like_pattern(typed), escape=LIKE_ESCAPE)
 
 
-# ---- search everywhere (Ctrl+K): the index of revision 0007
+# ---- search everywhere (Ctrl+K): the index of revisions 0007 and 0012
 
 #: What PostgreSQL's parser would read as one token (an e-mail address, a web domain) is split
 #: into its words first. Revision 0007's indexes are on this very expression: keep them equal.
@@ -217,27 +217,48 @@ def _sqlite_search(
     limit: int,
 ) -> tuple[TextClause, dict[str, Any]]:
     """Each table's FTS5 steps, best first: the first column starting with what was typed,
-    every word's start, part of a word (the trigram index). UNION ALL keeps their order."""
+    every word's start, part of a word (the trigram index). UNION ALL keeps their order.
+
+    The trigram index keeps no positions (revision 0012): it finds the rows holding every
+    trigram of what was typed anywhere, and of those the step keeps, up to `limit`, the rows
+    where one column holds the text itself, in any case (the book's `lower` is Python's, as
+    the tokenizer folds case beyond ASCII). `instr` takes it literally, unlike LIKE."""
     phrase = " ".join(words)
     steps = {
         "words": f'^ "{phrase}"*',
         "all_words": " ".join(f'"{word}"*' for word in words),
-        "trigram": '"' + typed.replace('"', '""') + '"',
+        "trigrams": _all_trigrams(typed),
     }
-    parameters: dict[str, Any] = {"limit": limit, **steps}
+    parameters: dict[str, Any] = {"limit": limit, "folded": typed.lower(), **steps}
     parts = []
     for kind, (table, columns) in searched.items():
         index = f"search_{table.name}"
         parameters[f"first_{kind}"] = f"{columns[0]} : {steps['words']}"
-        matches = [(f"{index}_words", f"first_{kind}"), (f"{index}_words", "all_words")]
-        if len(typed) >= TRIGRAM:
-            matches.append((f"{index}_trigram", "trigram"))
         parts += [
-            f"SELECT * FROM (SELECT '{kind}', rowid FROM {fts} WHERE {fts} MATCH :{match} "
-            "LIMIT :limit)"
-            for fts, match in matches
+            f"SELECT * FROM (SELECT '{kind}', rowid FROM {index}_words "
+            f"WHERE {index}_words MATCH :{match} LIMIT :limit)"
+            for match in (f"first_{kind}", "all_words")
         ]
+        if len(typed) >= TRIGRAM:
+            fts = f"{index}_trigram"
+            held = " OR ".join(f"instr(lower({fts}.{column}), :folded) > 0" for column in columns)
+            parts.append(
+                f"SELECT * FROM (SELECT '{kind}', rowid FROM {fts} "
+                f"WHERE {fts} MATCH :trigrams AND ({held}) LIMIT :limit)"
+            )
     return text(" UNION ALL ".join(parts)), parameters
+
+
+def _all_trigrams(typed: str) -> str:
+    """An FTS5 query for the rows holding trigrams of `typed` that cover it, each a quoted
+    string (so that nothing typed is read as syntax): side by side, and the last three
+    characters: "ada lov" → "ada" AND " lo" AND "lov". A phrase would say they follow each
+    other in one column, but an index without positions refuses phrases; the rows found
+    are then kept only where a column holds the text itself, so every overlapping window
+    would find no fewer rows, only take longer (a pasted paragraph three times longer)."""
+    starts = [*range(0, len(typed) - TRIGRAM + 1, TRIGRAM), len(typed) - TRIGRAM]
+    windows = dict.fromkeys(typed[start : start + TRIGRAM] for start in starts)
+    return " AND ".join('"' + window.replace('"', '""') + '"' for window in windows)
 
 
 #: SQLite's trigram index finds parts of words from three characters on.

@@ -114,8 +114,9 @@ def test_quiet_draws_nothing_and_prints_the_counts_and_the_outcome(
     out = capsys.readouterr().out
     assert status == 0
     assert "\r" not in screen.getvalue()
-    assert out.splitlines()[-2:] == [  # after “Created a new book at …”
+    assert out.splitlines() == [
         "3 new, 0 updated, 0 skipped, 0 failing",
+        f"Created a new book at {db}.",
         "Imported as batch 1: 3 new, 0 updated, 0 skipped, 0 left out. "
         "Undo with: tandem undo-import 1",
     ]
