@@ -93,7 +93,7 @@ class ContactImport:
         unlinked = {r.external_id for r in records if r.external_id not in self.by_external}
         self.own = own_rows(self.session, self.plan, "contacts", unlinked - {""})
         known = {*self.by_external.values(), *self.by_email.values(), *self.own.values()}
-        self.existing = rows_by_id(self.session, "contacts", known)
+        self.existing = rows_by_id(self.session, "contacts", known, COMPARED_COLUMNS)
         self.history = lifecycle_history(self.session, known)
         self.links.load_companies(r.company for r in records)
         self.links.load_campaigns(r.campaign for r in records)
@@ -281,6 +281,23 @@ NEW_CONTACT_COLUMNS = (
     *MILESTONE_COLUMNS,
 )
 EVENT_COLUMNS = ("contact_id", "stage", "occurred_at", "note")
+#: What an update compares with the contact in the book (`_update`'s `wanted`).
+COMPARED_COLUMNS = (
+    "name",
+    "email",
+    "email_key",
+    "phone",
+    "role",
+    "owner",
+    "disqualified_reason",
+    "company_id",
+    "source",
+    "campaign_id",
+    "tags",
+    "notes",
+    "created_at",
+    "stage",
+)
 
 
 def _record(decision: Decision) -> ContactRecord:
@@ -330,16 +347,22 @@ def _tags(old: str, new: str) -> str:
 
 
 def new_events(history: Events, wanted: Iterable[tuple[str, datetime]]) -> Events:
-    """The file's events the contact has not had: no event of that stage at or before it."""
+    """The file's events the contact has not had: no event of that stage at or before it.
+    An event the history holds as it is (a file imported again) is passed over at once."""
+    held = set(history)
     return [
         (stage, at)
         for stage, at in wanted
-        if not any(old_stage == stage and old_at <= at for old_stage, old_at in history)
+        if (stage, at) not in held
+        and not any(old_stage == stage and old_at <= at for old_stage, old_at in history)
     ]
 
 
 def stage_after(history: Events, added: Events, current: str) -> str:
-    """The stage of the newest event once `added` joins `history` (added ones win ties)."""
+    """The stage of the newest event once `added` joins `history` (added ones win ties);
+    `history` is in the order the events happened (`lookups.lifecycle_history`)."""
+    if not added:
+        return history[-1][0] if history else current
     newest = [(at, 0, index, stage) for index, (stage, at) in enumerate(history)]
     newest += [(at, 1, index, stage) for index, (stage, at) in enumerate(added)]
     return max(newest)[3] if newest else current

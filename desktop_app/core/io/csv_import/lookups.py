@@ -8,7 +8,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, RowMapping, Select, Table, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.dialect import (
@@ -97,20 +97,33 @@ def has_rows(session: Session, query: Select[Any]) -> bool:
     return session.execute(query.limit(1)).first() is not None
 
 
-def rows_by_id(session: Session, table_name: str, ids: Iterable[int]) -> dict[int, RowMapping]:
-    """Whole rows of `table_name`, by id."""
+def rows_by_id(
+    session: Session,
+    table_name: str,
+    ids: Iterable[int],
+    columns: Sequence[str] | None = None,
+) -> dict[int, dict[str, Any]]:
+    """Rows of `table_name` by id, as plain dicts of `columns` (and the id; every column
+    when None). A re-import reads every contact of a big book: the columns it compares,
+    not every timestamp, and a dict's lookups, not a RowMapping's (measured at 100,000
+    contacts: 0.6 s of reading and 0.5 s of lookups became 0.3 s and 0.05 s)."""
     target = table(table_name)
-    found: dict[int, RowMapping] = {}
+    picked = [target.c.id, *(target.c[name] for name in columns)] if columns else [target]
+    query = select(*picked)
     wanted = sorted(set(ids))
+    found: dict[int, dict[str, Any]] = {}
     if is_most_of(session, target, len(wanted)):
         keep = set(wanted)
-        for row in session.execute(select(target)).mappings():
-            if row["id"] in keep:
-                found[row["id"]] = row
+        result = session.execute(query)
+        keys = list(result.keys())
+        for row in result:
+            if row[0] in keep:
+                found[row[0]] = dict(zip(keys, row, strict=True))
         return found
     for chunk in chunks(wanted):
-        for row in session.execute(select(target).where(target.c.id.in_(chunk))).mappings():
-            found[row["id"]] = row
+        result = session.execute(query.where(target.c.id.in_(chunk)))
+        keys = list(result.keys())
+        found.update((row[0], dict(zip(keys, row, strict=True))) for row in result)
     return found
 
 
