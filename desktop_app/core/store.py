@@ -220,10 +220,12 @@ def _remove_leftovers(path: Path) -> None:
     asked whether it runs without being signalled (POSIX)."""
     if os.name != "posix":
         return
-    for leftover in path.parent.glob(f".{path.name}.*.new"):
-        pid = leftover.name[len(path.name) + 2 : -len(".new")]
-        if pid.isdigit() and not _runs(int(pid)):
-            _remove_with_journals(leftover)
+    start, end = f".{path.name}.", ".new"  # not a glob: a book's name may hold "?" or "["
+    for leftover in path.parent.iterdir():
+        pid = leftover.name[len(start) : -len(end)]
+        if leftover.name.startswith(start) and leftover.name.endswith(end) and pid.isdigit():
+            if not _runs(int(pid)):
+                _remove_with_journals(leftover)
 
 
 def _runs(pid: int) -> bool:

@@ -163,8 +163,18 @@ def test_a_killed_makers_temporary_file_goes_with_the_next_new_book(tmp_path: Pa
         alive.write_bytes(b"another Tandem is making this book now")
         other = tmp_path / f".other.sqlite.{_finished_pid()}.new"
         other.write_bytes(b"not this book's")
+        # A book whose name reads as a pattern ("?" matches any letter) is not a pattern.
+        look_alike = tmp_path / f".bookXsqlite.{_finished_pid()}.new"
+        look_alike.write_bytes(b"not this book's either")
         open_book(tmp_path / "book.sqlite").close()
-        assert _names(tmp_path) == {"book.sqlite", alive.name, other.name}
+        open_book(tmp_path / "book?sqlite").close()
+        assert _names(tmp_path) == {
+            "book.sqlite",
+            "book?sqlite",
+            alive.name,
+            other.name,
+            look_alike.name,
+        }
     finally:
         running.kill()
         running.wait()

@@ -71,7 +71,7 @@ class ActivityImport:
         self.by_subject = self._activities_about({r.subject.lower() for r in records})
         self.existing = rows_by_id(self.session, "activities", self.by_external.values())
         for rows in self.by_subject.values():
-            self.existing.update((row["id"], row) for row in rows)
+            self.existing.update((row["id"], dict(row)) for row in rows)
         return decide_rows(
             self.plan.rows, ActivityRecord, lambda record: (_key(record),), self._decide
         )

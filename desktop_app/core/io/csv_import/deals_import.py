@@ -102,7 +102,7 @@ class DealImport:
         self.by_title = self._deals_titled({r.title.lower() for r in records})
         self.existing = rows_by_id(self.session, "deals", self.by_external.values())
         for rows in self.by_title.values():
-            self.existing.update((row["id"], row) for row in rows)
+            self.existing.update((row["id"], dict(row)) for row in rows)
         self.newest = self._newest_events(set(self.existing))
         refs = {r.contact_ref for r in records if r.contact_ref}
         self.contact_refs = {
