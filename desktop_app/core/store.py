@@ -44,7 +44,7 @@ from desktop_app.core.write_lock import WRITES, begin_writing, done_writing
 #: tests/core/test_migrations.py keeps it equal to the Alembic scripts.
 SCHEMA_REVISIONS = (
     "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
-    "0012",
+    "0012", "0013",
 )  # fmt: skip
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -50,7 +50,7 @@ def test_a_new_book_is_the_book_the_revisions_build(tmp_path: Path) -> None:
     assert _statements(tmp_path / "new.sqlite") == _statements(tmp_path / "revisions.sqlite")
     connection = sqlite3.connect(tmp_path / "new.sqlite")
     assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0012",)]
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0013",)]
     # Revision 0002 dates the lead standard's last review at the day the book is made.
     reviewed = connection.execute("SELECT last_reviewed_on FROM lead_standard").fetchall()
     assert reviewed == [(date.today().isoformat(),)]

@@ -6,8 +6,9 @@ and PostgreSQL can drop constraints by name in later migrations.
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, Numeric
+from sqlalchemy import DateTime, MetaData, Numeric, text
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -25,3 +26,10 @@ Money = Numeric(14, 2, asdecimal=True)
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {Decimal: Money, datetime: DateTime()}
+
+
+def only_rows_with(column: str) -> dict[str, Any]:
+    """An index's options holding only the rows where `column` is set (revision 0013): for
+    a column most rows leave empty, whose every query names a value of it."""
+    condition = text(f"{column} IS NOT NULL")
+    return {"sqlite_where": condition, "postgresql_where": condition}

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.core.models.base import Base
+from desktop_app.core.models.base import Base, only_rows_with
 
 
 class Company(Base):
@@ -47,10 +47,24 @@ class Contact(Base):
             "funnel_step",
             "campaign_id",
             postgresql_include=["id"],
+            **only_rows_with("mql_at"),
         ),
-        Index("ix_contacts_sql_cohort", "sql_at", "funnel_step", postgresql_include=["id"]),
-        Index("ix_contacts_customer_at", "customer_at"),
-        Index("ix_contacts_campaign_milestones", "campaign_id", "lead_at", "mql_at", "customer_at"),
+        Index(
+            "ix_contacts_sql_cohort",
+            "sql_at",
+            "funnel_step",
+            postgresql_include=["id"],
+            **only_rows_with("sql_at"),
+        ),
+        Index("ix_contacts_customer_at", "customer_at", **only_rows_with("customer_at")),
+        Index(
+            "ix_contacts_campaign_milestones",
+            "campaign_id",
+            "lead_at",
+            "mql_at",
+            "customer_at",
+            **only_rows_with("campaign_id"),
+        ),
         Index("ix_contacts_company_id", "company_id"),
         Index("ix_contacts_owner", "owner"),
     )
@@ -101,7 +115,7 @@ class LifecycleEvent(Base):
     __table_args__ = (
         Index("ix_lifecycle_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_lifecycle_events_contact_id_stage", "contact_id", "stage"),
-        Index("ix_lifecycle_events_reverses_id", "reverses_id"),
+        Index("ix_lifecycle_events_reverses_id", "reverses_id", **only_rows_with("reverses_id")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.core.models.base import Base
+from desktop_app.core.models.base import Base, only_rows_with
 from desktop_app.core.models.contacts import Company, Contact
 
 
@@ -61,7 +61,7 @@ class DealStageEvent(Base):
     __table_args__ = (
         Index("ix_deal_stage_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_deal_stage_events_deal_id_occurred_at", "deal_id", "occurred_at"),
-        Index("ix_deal_stage_events_reverses_id", "reverses_id"),
+        Index("ix_deal_stage_events_reverses_id", "reverses_id", **only_rows_with("reverses_id")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

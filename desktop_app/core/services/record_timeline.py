@@ -85,8 +85,9 @@ def _lifecycle(session: Session, people: Ids, name_people: bool) -> list[Timelin
 
 def _standing(rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """The events that stand (`core.history`), told apart here among a few rows: a reversal
-    has the subject of the event it takes back. (In SQL, SQLite's planner reads
-    `reverses_id IS NULL` through its index: every event of the book.)"""
+    has the subject of the event it takes back. (In SQL, SQLite's planner read
+    `reverses_id IS NULL` through its index, every event of the book, until revision 0013
+    left only the reversals in it.)"""
     taken_back = {row[1] for row in rows if row[1] is not None}
     return [tuple(row[2:]) for row in rows if row[1] is None and row[0] not in taken_back]
 
