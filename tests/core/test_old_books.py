@@ -78,7 +78,7 @@ _REVISION_TABLE = """
 0010 3862af19ee86e006caba4bad80ed2c68e9463f0c7884cd4f8bc2e670697c1b2f
 0011 19b21199b67f9721cbd70c0e442e121a38c3f6a38288d959a6bcba21fdfa0a82
 0012 a28a944bf331ccce3b9a42830fe876ef161c1a6fc03913c430a0f13cd91c96d3
-0013 153c7c22473d09f1ca4e7f45169083a02c2108a8267f18a9f5970247fadfaf7d
+0013 b090a8be6abbeae447fcf470bdf8e488d25c649b722309051d068091608e9c5d
 """
 #: sha256 of each revision file, by its number.
 REVISION_SHA256 = dict(line.split() for line in _REVISION_TABLE.strip().splitlines())

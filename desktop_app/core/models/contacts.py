@@ -113,7 +113,6 @@ class LifecycleEvent(Base):
 
     __tablename__ = "lifecycle_events"
     __table_args__ = (
-        Index("ix_lifecycle_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_lifecycle_events_contact_id_stage", "contact_id", "stage"),
         Index("ix_lifecycle_events_reverses_id", "reverses_id", **only_rows_with("reverses_id")),
     )

@@ -59,7 +59,6 @@ class DealStageEvent(Base):
 
     __tablename__ = "deal_stage_events"
     __table_args__ = (
-        Index("ix_deal_stage_events_stage_occurred_at", "stage", "occurred_at"),
         Index("ix_deal_stage_events_deal_id_occurred_at", "deal_id", "occurred_at"),
         Index("ix_deal_stage_events_reverses_id", "reverses_id", **only_rows_with("reverses_id")),
     )
