@@ -31,6 +31,7 @@ from desktop_app.gui import (
 )
 from desktop_app.gui.book_address import BookAddress
 from desktop_app.gui.first_start import ask_first_start
+from desktop_app.gui.interrupts import windows_closed_on_interrupt
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.pages import preload
 
@@ -55,7 +56,8 @@ def run_window(path: Path | None, url: str | None) -> int:
         windows = Windows(settle_memory=True)
         if not windows.open(path=path, url=url):
             return 1
-        status = app.exec()
+        with windows_closed_on_interrupt():
+            status = app.exec()
         return 1 if windows.failed else status
     except Exception:
         show_unexpected_error(*sys.exc_info())

@@ -2,7 +2,9 @@
 
 import gc
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -134,6 +136,40 @@ def test_the_window_opens_on_the_book_and_the_hook_is_put_back(
         ended = session.scalars(select(ModeSession.ended_at)).all()
     book.close()
     assert len(ended) == 1 and ended[0] is not None, "quitting ends the session"
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window_as_quitting_does(
+    stored_book: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    shown: list[MainWindow] = []
+    stray: list[int] = []  # a SIGINT the window did not take lands here rather than end pytest
+
+    def stray_interrupt(number: int, _frame: object) -> None:
+        stray.append(number)
+
+    def interrupted(_app: QApplication) -> int:
+        shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C in the terminal, the window idle
+        for _tick in range(50):
+            if not any(window.isVisible() for window in shown):
+                break
+            qtbot.wait(100)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", interrupted)
+    before = signal.signal(signal.SIGINT, stray_interrupt)
+    try:
+        assert app.run_window(stored_book, None) == 0
+        assert signal.getsignal(signal.SIGINT) is stray_interrupt, "the handler is put back"
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert shown and stray == []
+    assert not any(window.isVisible() for window in shown)
+    book = open_book(stored_book)
+    with book.reading() as session:
+        ended = session.scalars(select(ModeSession.ended_at)).all()
+    book.close()
+    assert len(ended) == 1 and ended[0] is not None, "closed as quitting closes it"
 
 
 def test_an_empty_book_asks_before_its_first_workspace_opens(
