@@ -13,7 +13,7 @@ from desktop_app.core.services.campaigns import CampaignInput, create_campaign
 from desktop_app.core.services.contacts import NewContact, add_lead
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.campaigns import CampaignDialog, SpendDialog
-from desktop_app.gui.demand.workspace import CAMPAIGNS
+from desktop_app.gui.demand.workspace import CAMPAIGNS, CONTENT, OBJECTIONS
 from desktop_app.gui.models.campaigns_model import CAC, CPL, LEADS, NAME, ROI, SPEND
 from tests.gui.test_demand_leads import CTRL_SHIFT, ok, reactivate
 from tests.gui.test_demand_workspace import shown
@@ -35,7 +35,7 @@ def cell(workspace, row: int, column: int) -> str:
 def test_add_a_campaign_and_spend_then_read_the_cpl(qtbot, book: Book) -> None:
     workspace = shown(qtbot, book)
     qtbot.keyClick(workspace.search, Qt.Key.Key_C, CTRL_SHIFT)
-    assert workspace.sections.currentWidget() is workspace.campaigns
+    assert workspace.sections.currentIndex() == CAMPAIGNS
     assert workspace.campaigns.empty.isVisible()
     dialog = workspace.dialog
     assert isinstance(dialog, CampaignDialog)
@@ -148,3 +148,23 @@ def test_editing_a_campaign_keeps_its_values(qtbot, book: Book) -> None:
     ok(qtbot, dialog)
     assert cell(workspace, 0, 0) == "Customer referrals"
     assert cell(workspace, 0, 2) == "From 6 Jan 2025"
+
+
+def test_a_section_is_built_when_first_shown_or_needed(qtbot, book: Book) -> None:
+    """Opening demand creation builds the Leads section only; Alt+2 builds the campaigns
+    with their data, and an action from elsewhere builds the section it needs."""
+    create_campaign(book, CampaignInput("Spring webinar", "event"))
+    workspace = shown(qtbot, book)
+    assert all(page.built_panel is None for page in workspace.pages.values())
+    qtbot.keyClick(workspace.search, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    campaigns = workspace.pages[CAMPAIGNS].built_panel
+    assert campaigns is workspace.campaigns and campaigns.isVisible()
+    qtbot.waitUntil(lambda: workspace.campaigns.model.rowCount() == 1)
+    assert cell(workspace, 0, NAME) == "Spring webinar"
+    assert workspace.pages[CONTENT].built_panel is None
+    qtbot.keyClick(workspace.campaigns.view, Qt.Key.Key_I, CTRL_SHIFT)  # New content idea…
+    assert workspace.sections.currentIndex() == CONTENT
+    assert workspace.pages[CONTENT].built_panel is workspace.content
+    assert workspace.content.isVisible() and workspace.dialog is not None
+    workspace.dialog.reject()
+    assert workspace.pages[OBJECTIONS].built_panel is None

@@ -9,7 +9,7 @@ from desktop_app.core.services.content import AssetInput, asset_cards, create_as
 from desktop_app.core.services.objections import record_objection
 from desktop_app.core.store import Book
 from desktop_app.gui.demand.content_board import AssetDialog
-from desktop_app.gui.demand.workspace import CONTENT
+from desktop_app.gui.demand.workspace import CONTENT, OBJECTIONS
 from desktop_app.gui.models.objections_model import ANSWERED
 from tests.gui.test_demand_leads import CTRL_SHIFT, ok
 from tests.gui.test_demand_workspace import shown
@@ -80,7 +80,7 @@ def test_an_objection_gap_becomes_an_idea_carrying_the_quotes(qtbot, book: Book)
     workspace = shown(qtbot, book)
     qtbot.keyClick(workspace.search, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     panel = workspace.objections
-    assert workspace.sections.currentWidget() is panel
+    assert workspace.sections.currentIndex() == OBJECTIONS
     model = panel.model
     assert model.data(model.index(0, 0)) == "Timing"
     assert model.data(model.index(0, ANSWERED)) == "Content gap"

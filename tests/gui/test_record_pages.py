@@ -18,6 +18,7 @@ from desktop_app.core.services.deals import open_deal
 from desktop_app.core.services.people import contact_details
 from desktop_app.core.store import Book
 from desktop_app.core.vocabulary import Mode
+from desktop_app.gui.demand.workspace import CAMPAIGNS
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.navigation import RecordKind
 from desktop_app.gui.operations import Changes
@@ -364,7 +365,7 @@ def test_a_campaign_asked_for_is_selected_in_demand_creation(
     window.ops.navigator.open(RecordKind.CAMPAIGN, autumn)
     assert window.page == Mode.DEMAND.value
     workspace = window.workspace(Mode.DEMAND.value)
-    assert workspace.sections.currentWidget() is workspace.campaigns
+    assert workspace.sections.currentIndex() == CAMPAIGNS
     assert workspace.campaigns.selected_id() == autumn
 
 

@@ -7,10 +7,13 @@ workspace; the main window lists them in its "Demand creation" menu. Every actio
 operation (undone from Edit ▸ Undo), and every read runs on a worker. Each part of a section
 follows the book's changes itself (`Following`): it reads again at once while on screen,
 else when its section or the workspace is next shown; so no action reloads anything here.
+The sections other than Leads are built when first shown or first needed (`SectionPage`),
+so that opening a book builds only what it shows.
 """
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -53,6 +56,7 @@ from desktop_app.gui.widgets.agenda_panel import VIEWS, AgendaPanel
 from desktop_app.gui.widgets.deleting import Target, add_delete_action
 from desktop_app.gui.widgets.layout import workspace_heading
 from desktop_app.gui.widgets.new_task_dialog import NEW_TASK, NewTaskDialog, follow_new_task
+from desktop_app.gui.widgets.section_page import SectionPage
 
 __all__ = ["EMPTY_AGENDA", "EMPTY_INBOX", "NO_MATCH", "DemandWorkspace"]
 
@@ -96,22 +100,25 @@ class DemandWorkspace(QWidget):
         )
         self.new_task_button = QPushButton(NEW_TASK)
         self.agenda_panel.add_button(self.new_task_button)
-        self.campaigns = CampaignsPanel(self.ops)
-        self.content = ContentBoard(self.ops)
-        self.objections = ObjectionsPanel(self.ops)
+        #: The sections besides Leads, each built when first wanted (`SectionPage`).
+        self.pages = {
+            CAMPAIGNS: SectionPage(lambda: CampaignsPanel(self.ops), self._campaigns_built),
+            CONTENT: SectionPage(lambda: ContentBoard(self.ops), self._content_built),
+            OBJECTIONS: SectionPage(lambda: ObjectionsPanel(self.ops), self._objections_built),
+            NEW_FROM_MAIL: SectionPage(lambda: NewFromMailPanel(self.ops), self._mail_built),
+        }
         self.everyone = PeopleSection(self.ops)
-        self.new_from_mail = NewFromMailPanel(self.ops)
         self.sections = QTabWidget()
         self.sections.setObjectName("demandSections")
         self.sections.setDocumentMode(True)
         for widget, name in zip(
             (
                 self._build_leads(),
-                self.campaigns,
-                self.content,
-                self.objections,
+                self.pages[CAMPAIGNS],
+                self.pages[CONTENT],
+                self.pages[OBJECTIONS],
                 self.everyone,
-                self.new_from_mail,
+                self.pages[NEW_FROM_MAIL],
             ),
             SECTIONS,
             strict=True,
@@ -123,13 +130,7 @@ class DemandWorkspace(QWidget):
         layout.addWidget(workspace_heading(self.title))
         layout.addWidget(self.sections, 1)
         self._alias_inbox()
-        for note in (
-            self.inbox_empty,
-            self.agenda_panel.empty,
-            self.campaigns.empty,
-            self.objections.empty,
-            self.new_from_mail.empty,
-        ):
+        for note in (self.inbox_empty, self.agenda_panel.empty):
             leave_room(note)
         self.setFocusProxy(self.search)  # the window focusing the workspace lands in the search
         widgets = [*self.inbox_panel.filter_widgets(), self.inbox_view, self.agenda_view]
@@ -252,7 +253,41 @@ class DemandWorkspace(QWidget):
         self.review_button.clicked.connect(self.edit_lead_standard)
         self.agenda_view.activated.connect(lambda _index: self.open_task_person())
         self.sections.currentChanged.connect(self._catch_up)
-        self.objections.idea_created.connect(self.content.select_when_listed)
+
+    # The sections built when first wanted
+
+    @property
+    def campaigns(self) -> CampaignsPanel:
+        return cast(CampaignsPanel, self.pages[CAMPAIGNS].panel)
+
+    @property
+    def content(self) -> ContentBoard:
+        return cast(ContentBoard, self.pages[CONTENT].panel)
+
+    @property
+    def objections(self) -> ObjectionsPanel:
+        return cast(ObjectionsPanel, self.pages[OBJECTIONS].panel)
+
+    @property
+    def new_from_mail(self) -> NewFromMailPanel:
+        return cast(NewFromMailPanel, self.pages[NEW_FROM_MAIL].panel)
+
+    def _campaigns_built(self, panel: QWidget) -> None:
+        campaigns = cast(CampaignsPanel, panel)
+        leave_room(campaigns.empty)
+        campaigns.view.addAction(self._actions["delete"])
+
+    def _content_built(self, panel: QWidget) -> None:
+        for view in cast(ContentBoard, panel).views.values():
+            view.addAction(self._actions["delete"])
+
+    def _objections_built(self, panel: QWidget) -> None:
+        objections = cast(ObjectionsPanel, panel)
+        leave_room(objections.empty)
+        objections.idea_created.connect(lambda idea: self.content.select_when_listed(idea))
+
+    def _mail_built(self, panel: QWidget) -> None:
+        leave_room(cast(NewFromMailPanel, panel).empty)
 
     def open_task_person(self) -> None:
         """Enter or a double click on a task with a person (an outreach task): their page,
@@ -279,16 +314,14 @@ class DemandWorkspace(QWidget):
 
     def _sections(
         self,
-    ) -> tuple[
-        InboxPanel, CampaignsPanel, ContentBoard, ObjectionsPanel, PeopleSection, NewFromMailPanel
-    ]:
+    ) -> tuple[InboxPanel, SectionPage, SectionPage, SectionPage, PeopleSection, SectionPage]:
         return (
             self.inbox_panel,
-            self.campaigns,
-            self.content,
-            self.objections,
+            self.pages[CAMPAIGNS],
+            self.pages[CONTENT],
+            self.pages[OBJECTIONS],
             self.everyone,
-            self.new_from_mail,
+            self.pages[NEW_FROM_MAIL],
         )
 
     def show_section(self, index: int) -> None:
@@ -475,16 +508,22 @@ class DemandWorkspace(QWidget):
             return ("activity", item.activity_id, item.subject) if item is not None else None
 
         def campaign() -> Target | None:
-            found = self.campaigns.selected_id()
-            row = self.campaigns.model.row_of(found) if found is not None else None
-            name = self.campaigns.model.campaign(row).info.name if row is not None else ""
-            return ("campaign", found, name) if found is not None else None
+            campaigns = cast(CampaignsPanel | None, self.pages[CAMPAIGNS].built_panel)
+            found = campaigns.selected_id() if campaigns is not None else None
+            if campaigns is None or found is None:
+                return None
+            row = campaigns.model.row_of(found)
+            name = campaigns.model.campaign(row).info.name if row is not None else ""
+            return ("campaign", found, name)
 
         def content() -> Target | None:
-            found = self.content.selected_id()
-            for model in self.content.columns.values():
-                row = model.row_of(found) if found is not None else None
-                if found is not None and row is not None:
+            board = cast(ContentBoard | None, self.pages[CONTENT].built_panel)
+            found = board.selected_id() if board is not None else None
+            if board is None or found is None:
+                return None
+            for model in board.columns.values():
+                row = model.row_of(found)
+                if row is not None:
                     return ("content", found, model.card(row).title)
             return None
 
@@ -496,13 +535,12 @@ class DemandWorkspace(QWidget):
             name = index.siblingAtColumn(0).data()
             return ("contact", index.data(CONTACT_ID_ROLE), name)
 
-        views = self.content.views.values()
-        return [
+        return [  # a section's page stands for its lists until it is built
             (self.inbox_view, lead),
             (self.everyone, person),
             (self.agenda_view, task),
-            (self.campaigns.view, campaign),
-            *((view, content) for view in views),
+            (self.pages[CAMPAIGNS], campaign),
+            (self.pages[CONTENT], content),
         ]
 
     def _open(self, dialog: QDialog) -> None:
