@@ -124,7 +124,7 @@ with open(path, encoding="utf-8", newline="") as handle:
         contacts.append((number, f"{first} {last}", email, email.lower(), phone, role,
                          company_id, STAGES[stage], CHANNELS[source], "", "", 0, "",
                          stamp(created), *at, None, 0, ""))
-        events += [(number, name, when, "Imported from contacts.csv") for name, when
+        events += [(number, name, when, "Imported") for name, when
                    in zip(("lead", "mql", "sql", "customer"), at) if when]
 company_rows = [(row_id, name, name.lower(), None, None, "", None)
                 for name, row_id in companies.items()]
