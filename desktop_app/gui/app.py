@@ -136,10 +136,14 @@ class Windows:
     """
 
     def __init__(self, settle_memory: bool = False) -> None:
-        """With `settle_memory` (the application, not its tests), what the first window has
-        loaded once its pages' code is in is set apart from Python's garbage collector
+        """With `settle_memory` (the application, not its tests), what a window has loaded
+        once its pages' code is in is set apart from Python's garbage collector
         (`gc.freeze`): a full collection then no longer walks the whole of SQLAlchemy, Qt's
         wrappers and the models, which stalled the window 50–150 ms at a time on a big book.
+        The first window freezes once more as its book has opened, before it builds its page
+        and starts its reads: a full collection on a worker then, freeing nothing, held the
+        GIL 70 ms while the window painted its first rows (not a later window: the one it
+        replaces is still there, and its cycles would never be freed).
         """
         self.current: MainWindow | None = None
         #: The first book could not be opened: the application ends with status 1.
@@ -208,6 +212,8 @@ class Windows:
             # Before the new window starts its session: the two may be on the same book.
             previous.end_session()
         self._opening, self.current = None, window
+        if self._settle_memory and previous is None:  # SQLAlchemy, the core, the first page
+            gc.freeze()
         window.attach(opened.book)
         if opened.book.path is not None:
             window_state.remember_book(opened.book.path)

@@ -238,6 +238,38 @@ def test_the_application_sets_what_it_loaded_apart_from_the_collector(
         windows.current.close()
 
 
+def test_the_first_window_freezes_what_is_loaded_before_it_builds_its_page(
+    qtbot: QtBot, stored_book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full collection on a worker while the first page builds and paints held the GIL
+    70 ms: the first window freezes as its book has opened. A window that replaces another
+    does not (the other's cycles would never be freed); it freezes once its pages are in."""
+    frozen_at_attach: list[int] = []
+    attach = MainWindow.attach
+
+    def counted(window: MainWindow, book: object) -> None:
+        frozen_at_attach.append(gc.get_freeze_count())
+        attach(window, book)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MainWindow, "attach", counted)
+    other = tmp_path / "other.sqlite"
+    shutil.copy(stored_book, other)
+    gc.unfreeze()
+    windows = app.Windows(settle_memory=True)
+    try:
+        assert windows.open(path=stored_book)
+        first = windows.current
+        gc.unfreeze()
+        assert windows.open(path=other)
+        assert windows.current is not first
+    finally:
+        gc.unfreeze()
+        assert windows.current is not None
+        windows.current.close()
+    assert frozen_at_attach[0] > 0
+    assert frozen_at_attach[1] == 0
+
+
 @pytest.mark.usefixtures("threads")
 def test_a_book_that_cannot_open_on_the_worker_ends_the_application_with_1(
     qapp: QApplication, tmp_path: Path, critical: list[str]
